@@ -1,0 +1,29 @@
+"""Shared fixtures. Tests never touch the repository's own seeds/ or annotations/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+# Either variable changes how the app looks and breaks snapshot tests.
+for _var in ("NO_COLOR", "TEXTUAL_THEME", "FACTCHECK_ANALYST"):
+    os.environ.pop(_var, None)
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A private copy of the seeds in ``tmp/seeds``; annotations go to ``tmp/annotations``."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture
+def annotations_dir(corpus_dir: Path) -> Path:
+    return corpus_dir.parent / "annotations"

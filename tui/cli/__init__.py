@@ -1,0 +1,1 @@
+"""The ``factcheck`` command line: one module per subcommand, over the core."""

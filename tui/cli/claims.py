@@ -1,0 +1,36 @@
+"""``factcheck claims``: list the claims of some or all documents."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.common import EXIT_NO_MATCH, EXIT_OK, claim_json, find_document, load_workspace, print_json
+from tui.core.text import clean_line
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "claims", parents=[parent], help="list claims: id, offsets, kind, label, text"
+    )
+    parser.add_argument("docs", nargs="*", metavar="DOC", help="document ids or unique prefixes")
+    parser.add_argument("--json", action="store_true", help="print one JSON array")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    workspace = load_workspace(args)
+    docs = [find_document(workspace, ref) for ref in args.docs] or list(workspace.corpus)
+    rows = []
+    for doc in docs:
+        state = workspace.store.load(doc)
+        rows.extend(claim_json(claim, state) for claim in doc.claims)
+    if args.json:
+        print_json(rows)
+    else:
+        for row in rows:
+            label = row["label"] or "-"
+            print(
+                f"{row['doc']}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
+                f"{row['kind']}\t{label}\t{clean_line(row['text'])}"
+            )
+    return EXIT_OK if rows else EXIT_NO_MATCH

@@ -1,0 +1,108 @@
+"""What every subcommand shares: options, errors, loading, and claim output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tui.core.analyst import resolve_analyst
+from tui.core.corpus import CorpusError
+from tui.core.model import Claim, Document
+from tui.core.store import DocumentAnnotations
+from tui.core.text import clean_line
+from tui.core.workspace import DEFAULT_CORPUS, Workspace, open_workspace
+
+EXIT_OK = 0
+EXIT_NO_MATCH = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A failure to report as one sentence on stderr, with an exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def shared_options() -> argparse.ArgumentParser:
+    """Options every subcommand takes (DESIGN.md, "Command line")."""
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--corpus", type=Path, default=None, metavar="DIR", help="corpus folder (default: ./seeds)"
+    )
+    parent.add_argument(
+        "--annotations",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="annotation folder (default: annotations/ beside the corpus)",
+    )
+    parent.add_argument(
+        "--analyst", default=None, help="your name on new tags (default: $FACTCHECK_ANALYST, git)"
+    )
+    return parent
+
+
+def load_workspace(args: argparse.Namespace, *, analyst: bool = False) -> Workspace:
+    corpus = args.corpus or DEFAULT_CORPUS
+    try:
+        workspace = open_workspace(
+            [corpus],
+            annotations=args.annotations,
+            analyst=resolve_analyst(args.analyst) if analyst else "",
+        )
+    except CorpusError as error:
+        raise CliError(f"{error}.") from None
+    for warning in workspace.corpus.warnings:
+        print(f"factcheck: warning: {clean_line(warning)}", file=sys.stderr)
+    return workspace
+
+
+def find_document(workspace: Workspace, ref: str) -> Document:
+    matches = workspace.corpus.find(ref)
+    if not matches:
+        raise CliError(f"No document matches {ref!r} in {workspace.corpus.roots[0]}.")
+    if len(matches) > 1:
+        names = ", ".join(doc.id for doc in matches[:5])
+        raise CliError(f"{ref!r} matches several documents ({names}); give more of the id.")
+    return matches[0]
+
+
+def find_claim(workspace: Workspace, ref: str) -> Claim:
+    """Resolve ``DOC:CLAIM`` (a claim id or its 1-based number)."""
+    doc_ref, sep, claim_ref = ref.rpartition(":")
+    if not sep or not doc_ref or not claim_ref:
+        raise CliError(f"{ref!r} is not DOC:CLAIM (for example 000:3 or 000:c3f9a01b).")
+    doc = find_document(workspace, doc_ref)
+    claim = doc.claim(claim_ref)
+    if claim is None:
+        raise CliError(f"{doc.id} has no claim {claim_ref!r} (it has {len(doc.claims)} claims).")
+    return claim
+
+
+def claim_json(claim: Claim, state: DocumentAnnotations | None, **extra: Any) -> dict[str, Any]:
+    """The JSON object DESIGN.md promises for a claim."""
+    anchored = state.get(claim) if state else None
+    record = anchored.record if anchored else None
+    return {
+        "doc": claim.doc.id,
+        "id": claim.id,
+        "number": claim.number,
+        "start": claim.start,
+        "end": claim.end,
+        "kind": claim.kind.value,
+        "text": claim.text,
+        "label": record.label if record else None,
+        "note": record.note if record and record.note else None,
+        "anchor": anchored.status.value if anchored else None,
+        **extra,
+    }
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,71 @@
+"""Entry point: ``factcheck [PATH ...]`` opens the reader; subcommands script the core."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from tui import __version__
+from tui.cli.common import EXIT_USAGE, CliError, shared_options
+
+SUBCOMMANDS = ("claims", "tag", "stats")
+"""Each is a module ``tui.cli.<name>`` with ``register(sub, parent)``."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one sentence and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise CliError(f"{message[0].upper()}{message[1:]}; see `{self.prog} --help`.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parent = shared_options()
+    parser = _Parser(
+        prog="factcheck",
+        description="Read news articles side by side and tag their claims.",
+        epilog="Run `factcheck` with no arguments to open the reader on ./seeds.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"tui.cli.{name}")
+        module.register(sub, parent)
+    return parser
+
+
+def build_reader_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="factcheck",
+        parents=[shared_options()],
+        description="Open the reader on files or folders (default: ./seeds).",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="articles or folders")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
+            args = build_parser().parse_args(argv)
+            return args.run(args)
+        from tui.cli.reader import run_reader
+
+        return run_reader(build_reader_parser().parse_args(argv))
+    except CliError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return error.status
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as error:
+        print(f"factcheck: {error.strerror or error} ({error.filename}).", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

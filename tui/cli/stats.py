@@ -1,0 +1,73 @@
+"""``factcheck stats``: progress per document and label, and anchor health."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.common import EXIT_OK, load_workspace, print_json
+from tui.core.anchoring import Anchor
+from tui.core.model import LABELS
+from tui.core.stats import corpus_stats
+from tui.core.text import clean_line
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "stats", parents=[parent], help="per document and label, and anchor health"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    workspace = load_workspace(args)
+    stats = corpus_stats(workspace)
+    if args.json:
+        print_json(
+            {
+                "documents": [s.to_json() for s in stats],
+                "claims": sum(s.claims for s in stats),
+                "reviewed": sum(s.reviewed for s in stats),
+                "warnings": workspace.corpus.warnings,
+            }
+        )
+        return EXIT_OK
+    header = ["doc", "claims", "reviewed", "%", *LABELS, *(a.value for a in Anchor)]
+    rows = [
+        [
+            s.doc_id,
+            s.claims,
+            s.reviewed,
+            f"{s.percent:.0f}",
+            *(s.labels.get(label, 0) for label in LABELS),
+            *(s.anchors.get(a.value, 0) for a in Anchor),
+        ]
+        for s in stats
+    ]
+    total_claims = sum(s.claims for s in stats)
+    total_reviewed = sum(s.reviewed for s in stats)
+    pct = 100 * total_reviewed / total_claims if total_claims else 0
+    rows.append(
+        [
+            "total",
+            total_claims,
+            total_reviewed,
+            f"{pct:.0f}",
+            *(sum(s.labels.get(label, 0) for s in stats) for label in LABELS),
+            *(sum(s.anchors.get(a.value, 0) for s in stats) for a in Anchor),
+        ]
+    )
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in enumerate(zip(row, widths, strict=True))))
+    for s in stats:
+        if s.error:
+            print(f"\n{s.doc_id}: read-only, {clean_line(s.error)}")
+        if s.changed:
+            print(f"\n{s.doc_id}: the article changed since it was annotated; tags were re-anchored")
+        for orphan in s.orphans:
+            print(
+                f"\n{s.doc_id}: orphan {orphan['label']} {orphan['id'] or ''}: "
+                f"{clean_line(str(orphan['quote']))[:100]}"
+            )
+    return EXIT_OK

@@ -1,0 +1,48 @@
+"""``factcheck tag DOC:CLAIM LABEL``: tag (or clear) one claim from a script."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui.cli.common import EXIT_OK, CliError, claim_json, find_claim, load_workspace, print_json
+from tui.core.model import LABELS
+from tui.core.store import ReadOnlyDocument
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "tag", parents=[parent], help="tag a claim sourced, disputed, opinion or skip"
+    )
+    parser.add_argument("claim", metavar="DOC:CLAIM", help="e.g. 000:3 or 000:c3f9a01b")
+    parser.add_argument("label", metavar="LABEL", help=f"{', '.join(LABELS)} or none to clear")
+    parser.add_argument("--note", default=None, help="a note (replaces the current one)")
+    parser.add_argument(
+        "--source",
+        action="append",
+        default=None,
+        metavar="URL",
+        help="a source; repeat for several (replaces the current list)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the claim as JSON")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    label = args.label.lower()
+    if label not in (*LABELS, "none"):
+        raise CliError(f"{args.label!r} is not a label; use one of {', '.join(LABELS)} or none.")
+    workspace = load_workspace(args, analyst=True)
+    claim = find_claim(workspace, args.claim)
+    try:
+        workspace.store.set(
+            claim, None if label == "none" else label, note=args.note, sources=args.source
+        )
+    except ReadOnlyDocument as error:
+        raise CliError(f"Not saved: {error}; fix or move that file first.") from None
+    state = workspace.store.load(claim.doc)
+    if args.json:
+        print_json(claim_json(claim, state))
+    else:
+        verb = "cleared" if label == "none" else label
+        print(f"{claim.doc.id}:{claim.number} {claim.id} {verb} -> {state.path}")
+    return EXIT_OK

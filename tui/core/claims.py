@@ -1,0 +1,43 @@
+"""Turning a document's blocks into claims with stable ids.
+
+A claim id is ``c`` + the first 8 hex digits of the SHA-1 of its
+whitespace-collapsed text, with ``-2``, ``-3`` … for repeats, so an id stays
+the same when other parts of the article change (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from tui.core.blocks import BlockKind
+from tui.core.model import Claim, ClaimKind, Document
+from tui.core.segment import sentence_spans
+
+
+def claim_id(text: str) -> str:
+    collapsed = " ".join(text.split())
+    return "c" + hashlib.sha1(collapsed.encode("utf-8")).hexdigest()[:8]
+
+
+def build_claims(doc: Document) -> list[Claim]:
+    """Segment every paragraph and heading of ``doc`` into claims, in text order."""
+    text = doc.text
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for block_index, block in enumerate(doc.blocks):
+        if block.kind is BlockKind.BOILERPLATE:
+            continue
+        if block.kind is BlockKind.HEADING:
+            spans = [(block.start, block.end)]
+            kind = ClaimKind.HEADING
+        else:
+            body = text[block.start : block.end]
+            spans = [(block.start + a, block.start + b) for a, b in sentence_spans(body)]
+            kind = ClaimKind.CLAIM
+        for start, end in spans:
+            base = claim_id(text[start:end])
+            count = seen.get(base, 0) + 1
+            seen[base] = count
+            ident = base if count == 1 else f"{base}-{count}"
+            claims.append(Claim(doc, len(claims), ident, start, end, kind, block_index))
+    return claims

@@ -1,0 +1,148 @@
+"""Loading a corpus: files and folders of articles, decoded and segmented.
+
+Bad input never stops a load: a binary, huge or unreadable file is skipped
+with a warning naming it, an empty file loads with no claims, and invalid
+UTF-8 is decoded with replacement characters and a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.core.blocks import split_blocks
+from tui.core.claims import build_claims
+from tui.core.model import Claim, Document
+from tui.core.text import UnreadableText, decode
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+class CorpusError(ValueError):
+    """A path that cannot be opened at all (missing, not a file or folder)."""
+
+
+@dataclass
+class Corpus:
+    documents: list[Document] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    roots: list[Path] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_id = {doc.id: doc for doc in self.documents}
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self.documents)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def get(self, doc_id: str) -> Document | None:
+        return self._by_id.get(doc_id)
+
+    def find(self, ref: str) -> list[Document]:
+        """Documents whose id is ``ref`` or starts with it (a unique prefix will do)."""
+        if ref in self._by_id:
+            return [self._by_id[ref]]
+        stem = Path(ref).stem if ref.endswith(ARTICLE_SUFFIXES) else ref
+        if stem in self._by_id:
+            return [self._by_id[stem]]
+        return [doc for doc in self.documents if doc.id.startswith(stem)]
+
+    def claims(self) -> Iterator[Claim]:
+        for doc in self.documents:
+            yield from doc.claims
+
+
+def load_document(path: Path, doc_id: str | None = None) -> Document:
+    """Read, decode and segment one article; raise ``UnreadableText`` or ``OSError``."""
+    data = _read_limited(path)
+    decoded = decode(data, path.name)
+    text = decoded.text
+    doc = Document(
+        id=doc_id or path.stem,
+        path=path,
+        text=text,
+        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+    )
+    if decoded.warning:
+        doc.warnings.append(decoded.warning)
+    doc.blocks = list(split_blocks(text))
+    doc.claims = build_claims(doc)
+    return doc
+
+
+def _read_limited(path: Path) -> bytes:
+    from tui.core.text import MAX_BYTES
+
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise UnreadableText(
+            f"{path.name} is {size / 1_048_576:.0f} MB, over the "
+            f"{MAX_BYTES // 1_048_576} MB limit for one article"
+        )
+    return path.read_bytes()
+
+
+def iter_article_paths(root: Path, warnings: list[str]) -> Iterator[Path]:
+    """Article files under ``root``, sorted, entering each real folder only once.
+
+    Symlinked folders are followed (a corpus may be assembled from links) but
+    a folder already visited is not entered again, so a link loop ends.
+    """
+    seen: set[tuple[int, int]] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=None):
+        info = os.stat(folder)
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            warnings.append(f"{folder} was already read (a link loop?); skipped")
+            dirs[:] = []
+            continue
+        seen.add(key)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
+                yield Path(folder) / name
+
+
+def expand_paths(paths: Iterable[Path], warnings: list[str]) -> list[Path]:
+    """Files named directly are taken whatever their suffix; folders are searched."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(iter_article_paths(path, warnings))
+        elif path.is_file():
+            found.append(path)
+        elif path.exists():
+            raise CorpusError(f"{path} is neither a file nor a folder")
+        else:
+            raise CorpusError(f"{path} does not exist")
+    return found
+
+
+def load_corpus(paths: Iterable[Path | str]) -> Corpus:
+    """Load every article under ``paths``; problems become warnings, never crashes."""
+    roots = [Path(p) for p in paths]
+    warnings: list[str] = []
+    documents: list[Document] = []
+    ids: set[str] = set()
+    for path in expand_paths(roots, warnings):
+        doc_id = path.stem
+        if doc_id in ids:
+            warnings.append(f"{path}: a document named {doc_id} is already loaded; skipped")
+            continue
+        try:
+            doc = load_document(path, doc_id)
+        except UnreadableText as error:
+            warnings.append(f"{error}; skipped")
+            continue
+        except OSError as error:
+            warnings.append(f"{path} cannot be read ({error.strerror or error}); skipped")
+            continue
+        ids.add(doc_id)
+        documents.append(doc)
+        warnings.extend(doc.warnings)
+    return Corpus(documents, warnings, roots)
