@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from tui.cli.common import EXIT_NO_MATCH, EXIT_OK, claim_json, find_document, load_workspace, print_json
+from tui.cli.common import (
+    EXIT_NO_MATCH,
+    EXIT_OK,
+    claim_json,
+    find_document,
+    load_workspace,
+    print_json,
+)
 from tui.core.text import clean_line
 
 

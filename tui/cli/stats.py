@@ -59,12 +59,19 @@ def run(args: argparse.Namespace) -> int:
     )
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
-        print("  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in enumerate(zip(row, widths, strict=True))))
+        print(
+            "  ".join(
+                str(v).rjust(w) if i else str(v).ljust(w)
+                for i, (v, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
     for s in stats:
         if s.error:
             print(f"\n{s.doc_id}: read-only, {clean_line(s.error)}")
         if s.changed:
-            print(f"\n{s.doc_id}: the article changed since it was annotated; tags were re-anchored")
+            print(
+                f"\n{s.doc_id}: the article changed since it was annotated; tags were re-anchored"
+            )
         for orphan in s.orphans:
             print(
                 f"\n{s.doc_id}: orphan {orphan['label']} {orphan['id'] or ''}: "

@@ -79,7 +79,9 @@ def _attach(doc: Document, start: int, end: int, taken: set[int]) -> Claim | Non
     return None
 
 
-def _fuzzy_spans(doc: Document, record: Annotation, free: list[Claim]) -> list[tuple[int, int, float]]:
+def _fuzzy_spans(
+    doc: Document, record: Annotation, free: list[Claim]
+) -> list[tuple[int, int, float]]:
     quote = record.quote
     spans = [
         (claim.start, claim.end, score)
@@ -120,7 +122,11 @@ def anchor_records(doc: Document, records: list[Annotation]) -> list[Anchored]:
     still: list[int] = []
     for i in pending:
         record = records[i]
-        spans = [(s, s + len(record.quote), 100.0) for s in _occurrences(text, record.quote)] if record.quote else []
+        spans = (
+            [(s, s + len(record.quote), 100.0) for s in _occurrences(text, record.quote)]
+            if record.quote
+            else []
+        )
         spans = [s for s in spans if _attach(doc, s[0], s[1], taken) is not None]
         best = _best(text, record, spans)
         if best is None:

@@ -85,9 +85,7 @@ _TRAILERS = "\"'”’)]»"
 
 def _is_boilerplate(line: str) -> bool:
     folded = line.casefold().strip(" .:!|•·-–—>")
-    return bool(
-        folded in BOILERPLATE_PHRASES or _URL_RE.match(line) or _FURNITURE_RE.match(line)
-    )
+    return bool(folded in BOILERPLATE_PHRASES or _URL_RE.match(line) or _FURNITURE_RE.match(line))
 
 
 def _is_heading(line: str) -> bool:

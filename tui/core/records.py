@@ -102,8 +102,7 @@ class Annotation:
         table = {
             k: clean_string(v) if isinstance(v, str) else v
             for k in KEY_ORDER
-            if (v := values[k]) not in ("", None, [])
-            or k in ("label", "quote", "start", "end")
+            if (v := values[k]) not in ("", None, []) or k in ("label", "quote", "start", "end")
         }
         table.update(_clean_extra(self.extra))
         return table

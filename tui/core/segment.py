@@ -56,7 +56,11 @@ def _merge_initialisms(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     for span in spans:
         if merged and _INITIALISM_END.search(text, merged[-1][0], merged[-1][1]):
             word = _FIRST_WORD.match(text, span[0])
-            if word and word.group(1)[0].isupper() and word.group(1).lower() not in SENTENCE_OPENERS:
+            if (
+                word
+                and word.group(1)[0].isupper()
+                and word.group(1).lower() not in SENTENCE_OPENERS
+            ):
                 merged[-1] = (merged[-1][0], span[1])
                 continue
         merged.append(span)

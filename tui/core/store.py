@@ -104,7 +104,9 @@ class AnnotationStore:
         self._cache[doc.id] = state
         return state
 
-    def _anchor(self, doc: Document, path: Path, stored: AnnotationFile | None) -> DocumentAnnotations:
+    def _anchor(
+        self, doc: Document, path: Path, stored: AnnotationFile | None
+    ) -> DocumentAnnotations:
         if stored is None:
             return DocumentAnnotations(doc, path)
         return DocumentAnnotations(
