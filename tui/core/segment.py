@@ -10,7 +10,10 @@ is full of, which two small repairs fix:
   split off as its own sentence: such a split is undone unless the next word
   is a common sentence opener ("… in the U.S. The next day …");
 * a lowercase word, a full stop and a capitalised word ("… cold. By noon …")
-  is sometimes not split: it is, unless the word is a known abbreviation.
+  is sometimes not split: it is, unless the word is a known abbreviation;
+  so is an initialism before a sentence opener ("… from the U.S. Instead, …");
+* a piece with no letter at all (the "2." of "… refused. 2. Kosovo …") is
+  not a sentence: it is joined to the sentence after it.
 
 No-break spaces are read as spaces by the segmenter (same length, so offsets
 hold). Spans are trimmed and never empty.
@@ -26,6 +29,7 @@ import nupunkt
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z][\w’']*)")
 _MISSED_SPLIT = re.compile(r"(?<![.\w])([a-z][a-z]+)([.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
+_INITIALISM_BREAK = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*\s+(?=[\"'“‘(]?([A-Z][a-z]*)\b)")
 _INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s")
 """A cheap necessary condition for ``_MISSED_SPLIT``: most sentences have no inner stop."""
 
@@ -34,7 +38,10 @@ SENTENCE_OPENERS = frozenset(
     but and or so yet for nor if when while after before as at by in on of to
     from with without since until however meanwhile then still also now
     his her their our my your some many most one two no not all each every
-    what why how who where which despite although though because""".split()
+    what why how who where which despite although though because
+    instead moreover furthermore indeed nevertheless nonetheless thus therefore hence
+    yesterday later earlier finally again even only otherwise likewise similarly
+    perhaps unlike""".split()
 )
 LOWERCASE_ABBREVIATIONS = frozenset(
     "etc vs approx incl esp cf al ca ed eds vol fig figs pp no nos est dept univ misc".split()
@@ -82,12 +89,20 @@ def _merge_initialisms(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 def _split_missed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if _INNER_STOP.search(text, start, end) is None:
         return [(start, end)]
+    cuts = {
+        match.end()
+        for match in _MISSED_SPLIT.finditer(text, start, end)
+        if match.group(1) not in LOWERCASE_ABBREVIATIONS
+    }
+    cuts.update(
+        match.end()
+        for match in _INITIALISM_BREAK.finditer(text, start, end)
+        if match.group(1).lower() in SENTENCE_OPENERS
+    )
     spans = []
-    for match in _MISSED_SPLIT.finditer(text, start, end):
-        if match.group(1) in LOWERCASE_ABBREVIATIONS:
-            continue
-        spans.append((start, match.end()))
-        start = match.end()
+    for cut in sorted(cuts):
+        spans.append((start, cut))
+        start = cut
     spans.append((start, end))
     return spans
 
@@ -102,7 +117,28 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for piece in _split_missed(text, a, b):
             if trimmed := _trim(text, *piece):
                 spans.append(trimmed)
-    return spans
+    return _join_letterless(text, spans)
+
+
+def _join_letterless(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a span without any letter to the next span (the last one to the previous)."""
+    if len(spans) < 2:
+        return spans
+    joined: list[tuple[int, int]] = []
+    carry: int | None = None
+    for start, end in spans:
+        if carry is not None:
+            start, carry = carry, None
+        if not any(ch.isalpha() for ch in text[start:end]):
+            carry = start
+            continue
+        joined.append((start, end))
+    if carry is not None:
+        if joined:
+            joined[-1] = (joined[-1][0], spans[-1][1])
+        else:
+            joined.append((carry, spans[-1][1]))
+    return joined
 
 
 @lru_cache(maxsize=1)
