@@ -1,0 +1,111 @@
+"""Exports of the annotations: Markdown, CSV, JSON and schema.org ClaimReview.
+
+The data is gathered once (:mod:`tui.core.export.summary`); each format is a
+module with ``render(summary) -> str``. Output is deterministic: the same
+annotations give the same bytes, with no date unless one is asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tui.core.atomic import write_atomic
+from tui.core.export import claimreview, csv_format, json_format, markdown
+from tui.core.export.summary import Summary, export_path_default, safe_url, summarize
+from tui.core.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    title: str
+    extension: str
+    render: Callable[[Summary], str]
+    file_prefix: str = ""
+    """Written before the text in a file only: a BOM so a spreadsheet reads CSV as UTF-8."""
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("markdown", "Markdown summary", ".md", markdown.render),
+        Format("csv", "CSV, one row per annotation", ".csv", csv_format.render, "\ufeff"),
+        Format("json", "JSON, grouped by document", ".json", json_format.render),
+        Format("claimreview", "schema.org ClaimReview (JSON-LD)", ".jsonld", claimreview.render),
+    )
+}
+DEFAULT_FORMAT = "markdown"
+
+
+def format_for_path(path: Path) -> str | None:
+    """The format a file name asks for by its extension, if any."""
+    suffix = path.suffix.lower()
+    return next((f.name for f in FORMATS.values() if f.extension == suffix), None)
+
+
+def _format(fmt: str) -> Format:
+    try:
+        return FORMATS[fmt]
+    except KeyError:
+        raise ValueError(f"unknown format {fmt!r} (expected {', '.join(FORMATS)})") from None
+
+
+def export(
+    workspace: Workspace,
+    fmt: str = DEFAULT_FORMAT,
+    *,
+    url_base: str | None = None,
+    analyst: str | None = None,
+    date: Any = None,
+    matches: bool = True,
+) -> str:
+    """The export of ``workspace`` in format ``fmt``; raises ``ValueError`` on bad options.
+
+    ``analyst`` is credited where a record names nobody; ``date`` (YYYY-MM-DD)
+    is stamped on the export and used as the ClaimReview ``datePublished``
+    (default: none, and each record's last change); ``matches=False`` skips
+    the cross-document search.
+    """
+    form = _format(fmt)
+    if url_base is not None and not safe_url(url_base):
+        raise ValueError(f"{url_base!r} is not an http(s) URL")
+    summary = summarize(
+        workspace,
+        matches=matches and fmt in ("markdown", "json"),
+        date=date,
+        analyst=analyst,
+        url_base=url_base,
+    )
+    return form.render(summary)
+
+
+def write_export(workspace: Workspace, fmt: str, path: Path, **options: Any) -> Path:
+    """Render and write ``path`` atomically (a reader sees the old file or the new)."""
+    form = _format(fmt)
+    text = export(workspace, fmt, **options)
+    write_atomic(path, form.file_prefix + text)
+    return path
+
+
+def default_path(workspace: Workspace, fmt: str = DEFAULT_FORMAT) -> Path:
+    return export_path_default(workspace, _format(fmt).extension)
+
+
+def is_empty(workspace: Workspace) -> bool:
+    """Nothing tagged anywhere (so a caller can say so beside an empty export)."""
+    return not any(workspace.store.load(doc).anchored for doc in workspace.corpus)
+
+
+__all__ = [
+    "DEFAULT_FORMAT",
+    "FORMATS",
+    "Format",
+    "default_path",
+    "export",
+    "format_for_path",
+    "is_empty",
+    "write_export",
+]

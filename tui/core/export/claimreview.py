@@ -1,0 +1,119 @@
+"""schema.org ``ClaimReview`` in JSON-LD, for a fact-check page to publish.
+
+One object per *sourced* or *disputed* claim still found in its article
+(orphans are left out: their claim may no longer be there). Properties follow
+Google's fact-check structured data guidelines as far as a tool can: the
+required ``claimReviewed``, ``reviewRating`` (with ``alternateName``) and,
+given ``--url-base``, ``url``; the recommended ``author``, ``datePublished``
+and ``itemReviewed`` (a ``Claim`` with its ``appearance`` and, when the
+annotation file says so, its ``author`` and ``datePublished``). What only a
+publisher can add is listed in the README's Export section.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from tui.core.export.json_format import dumps
+from tui.core.export.summary import DocSummary, Entry, Summary, iso_date, safe_url
+from tui.core.text import strip_controls
+
+CONTEXT = "https://schema.org"
+WORST_RATING = 1
+BEST_RATING = 5
+RATINGS = {"disputed": (1, "Disputed"), "sourced": (5, "Sourced")}
+"""label -> (ratingValue, alternateName) on the 1 (worst) to 5 (best) scale.
+
+The ends of the scale: a publisher with a finer scheme (mostly true, misleading…)
+has the values in between for it. Only the text is shown in search results.
+"""
+PERSON_TYPES = ("Person", "Organization")
+_SPACE = re.compile(r"\s+")
+
+
+def plain(text: str) -> str:
+    """One line of text without control characters."""
+    return _SPACE.sub(" ", strip_controls(text)).strip()
+
+
+def review_url(url_base: str, doc_id: str, claim_id: str) -> str:
+    """Where the review of one claim is published.
+
+    ``url_base`` may hold ``{doc}`` and ``{claim}`` (one page per claim, as
+    Google's single fact-check result wants); otherwise the claim is an
+    anchor on a page per document: ``<url-base>/<doc>#<claim>``.
+    """
+    doc, claim = quote(doc_id, safe=""), quote(claim_id, safe="")
+    if "{doc}" in url_base or "{claim}" in url_base:
+        return url_base.replace("{doc}", doc).replace("{claim}", claim)
+    return f"{url_base.rstrip('/')}/{doc}#{claim}"
+
+
+def _party(value: Any) -> dict[str, Any] | None:
+    """An annotation file's ``author``: a name (a Person) or a table {type, name, url}."""
+    if isinstance(value, str) and plain(value):
+        return {"@type": "Person", "name": plain(value)}
+    if isinstance(value, dict) and isinstance(value.get("name"), str) and plain(value["name"]):
+        kind = value.get("type")
+        party: dict[str, Any] = {
+            "@type": kind if kind in PERSON_TYPES else "Person",
+            "name": plain(value["name"]),
+        }
+        if url := safe_url(value.get("url")):
+            party["url"] = url
+        return party
+    return None
+
+
+def item_reviewed(doc: DocSummary) -> dict[str, Any]:
+    """The claim as it appears in the article (by URL when known, always by headline)."""
+    appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": plain(doc.title)}
+    if doc.url:
+        appearance["url"] = doc.url
+    item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
+    if author := _party(doc.meta.get("author")):
+        item["author"] = author
+    if published := iso_date(doc.meta.get("published")):
+        item["datePublished"] = published
+    return item
+
+
+def claim_review(summary: Summary, doc: DocSummary, entry: Entry) -> dict[str, Any]:
+    value, name = RATINGS[entry.label]
+    review: dict[str, Any] = {"@context": CONTEXT, "@type": "ClaimReview"}
+    if summary.url_base:
+        review["url"] = review_url(summary.url_base, doc.id, entry.id)
+    review["claimReviewed"] = plain(entry.text)
+    review["reviewRating"] = {
+        "@type": "Rating",
+        "ratingValue": value,
+        "bestRating": BEST_RATING,
+        "worstRating": WORST_RATING,
+        "alternateName": name,
+    }
+    review["itemReviewed"] = item_reviewed(doc)
+    if analyst := plain(summary.analyst_of(entry)):
+        review["author"] = {"@type": "Person", "name": analyst}
+    if published := summary.date or iso_date(entry.record.updated):
+        review["datePublished"] = published
+    if note := plain(entry.record.note):
+        review["reviewBody"] = note
+    sources = [plain(s) for s in entry.record.sources if plain(s)]
+    if sources:
+        review["citation"] = sources
+    return review
+
+
+def reviews(summary: Summary) -> list[dict[str, Any]]:
+    return [
+        claim_review(summary, doc, entry)
+        for doc in summary.documents
+        for entry in doc.anchored
+        if entry.label in RATINGS
+    ]
+
+
+def render(summary: Summary) -> str:
+    return dumps(reviews(summary))

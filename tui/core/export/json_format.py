@@ -1,0 +1,105 @@
+"""JSON: the same data as the other formats, grouped by document, with counts.
+
+``format`` is the version of this layout: a consumer checks it and a later
+version that changes the layout raises it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from tui.core.export.summary import DocSummary, Entry, Summary, iso_time
+from tui.core.model import LABELS
+
+FORMAT = 1
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def dumps(data: Any) -> str:
+    """Indented UTF-8 JSON; C0 controls are escaped by ``json``, DEL and C1 ones here.
+
+    So the text is safe to print to a terminal (``\\x9b`` is a CSI to some).
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _C1.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+
+
+def entry_json(summary: Summary, entry: Entry) -> dict[str, Any]:
+    record = entry.record
+    return {
+        "id": entry.id,
+        "claim": entry.number,
+        "label": entry.label,
+        "start": entry.start,
+        "end": entry.end,
+        "text": entry.claim.text if entry.claim else None,
+        "quote": record.quote,
+        "note": record.note,
+        "sources": [s for s in record.sources if s.strip()],
+        "analyst": summary.analyst_of(entry) or None,
+        "updated": iso_time(record.updated),
+        "anchor": entry.anchor.value,
+    }
+
+
+def document_json(summary: Summary, doc: DocSummary) -> dict[str, Any]:
+    return {
+        "doc": doc.id,
+        "file": doc.doc.path.name,
+        "title": doc.title,
+        "url": doc.url,
+        "claims": doc.claims,
+        "reviewed": doc.reviewed,
+        "labels": doc.labels,
+        "anchors": doc.anchors,
+        "orphans": len(doc.orphans),
+        "changed_since_annotated": doc.changed,
+        "error": doc.error,
+        "annotations": [entry_json(summary, e) for e in doc.entries],
+    }
+
+
+def summary_json(summary: Summary) -> dict[str, Any]:
+    matches = None
+    if summary.matches is not None:
+        matches = [
+            {
+                "labels_disagree": match.disagree,
+                "labels": match.labels,
+                "claims": [
+                    {
+                        "doc": occ.doc_id,
+                        "id": occ.claim.id,
+                        "claim": occ.claim.number,
+                        "label": occ.label,
+                        "text": occ.claim.text,
+                    }
+                    for occ in match.occurrences
+                ],
+            }
+            for match in summary.matches
+        ]
+    return {
+        "format": FORMAT,
+        "corpus": summary.corpus,
+        "date": summary.date,
+        "last_updated": iso_time(summary.last_updated),
+        "analysts": summary.analysts,
+        "totals": {
+            "documents": len(summary.documents),
+            "claims": summary.claims,
+            "reviewed": summary.reviewed,
+            "annotations": len(summary.entries),
+            "orphans": len(summary.orphans),
+            "labels": {label: summary.labels[label] for label in LABELS},
+        },
+        "documents": [document_json(summary, d) for d in summary.documents],
+        "matches": matches,
+        "stray_files": summary.stray_files,
+    }
+
+
+def render(summary: Summary) -> str:
+    return dumps(summary_json(summary))

@@ -1,0 +1,223 @@
+"""The Markdown summary: what an editor reads.
+
+Every string that comes from an article, a note or a file name goes through
+:func:`md_escape`, so a quote holding ``|``, backticks, ``*``, brackets, a
+leading ``#`` or newlines cannot break a table, start a heading or inject a
+link or HTML: it reads as the words it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.core.anchoring import Anchor
+from tui.core.export.summary import DocSummary, Entry, Summary, iso_time, safe_url
+from tui.core.model import LABELS
+from tui.core.text import strip_controls
+
+TITLE_WIDTH = 80
+_INLINE = re.compile(r"([\\`*\[\]<>|~&$])")
+_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_LEADING = re.compile(r"^(?:[#>+=-]|\d+(?=[.)]))")
+_SPACE = re.compile(r"\s+")
+
+
+def md_escape(text: str) -> str:
+    """``text`` as literal inline Markdown on one line (CommonMark and GitHub tables).
+
+    Whitespace runs (newlines included) become one space; characters with an
+    inline meaning are backslash-escaped; an underscore only where it could
+    start or end emphasis, so ``snake_case`` stays readable; a leading ``#``,
+    ``>``, ``-``, ``+``, ``=`` or ``1.`` is escaped so it cannot start a block.
+    """
+    text = _SPACE.sub(" ", strip_controls(text)).strip()
+    text = _INLINE.sub(r"\\\1", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    match = _LEADING.match(text)
+    if match:
+        text = (
+            text[: match.end()] + "\\" + text[match.end() :]
+            if match.group(0)[0].isdigit()
+            else "\\" + text
+        )
+    return text
+
+
+def shorten(text: str, width: int = TITLE_WIDTH) -> str:
+    text = _SPACE.sub(" ", text).strip()
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _link(url: str) -> str:
+    """An autolink for a plain URL, else the escaped text (never a raw link)."""
+    safe = safe_url(url)
+    return f"<{safe}>" if safe else md_escape(url)
+
+
+def _percent(reviewed: int, total: int) -> str:
+    return f"{100 * reviewed / total:.0f}%" if total else "–"
+
+
+def _header(summary: Summary) -> list[str]:
+    docs = len(summary.documents)
+    lines = [
+        "# Fact-check summary",
+        "",
+        f"- Corpus: {md_escape(summary.corpus)} ({docs} document{'s' * (docs != 1)}, "
+        f"{summary.claims} claims)",
+    ]
+    if summary.date:
+        lines.append(f"- Date: {summary.date}")
+    lines.append(
+        f"- Reviewed: {summary.reviewed} of {summary.claims} claims "
+        f"({_percent(summary.reviewed, summary.claims)})"
+    )
+    last = iso_time(summary.last_updated)
+    if last:
+        lines.append(f"- Last change: {last}")
+    analysts = summary.analysts
+    lines.append(f"- Analysts: {', '.join(md_escape(a) for a in analysts) if analysts else 'none'}")
+    lines.append("")
+    if summary.empty:
+        lines += ["No annotations yet: nothing in this corpus has been tagged.", ""]
+    return lines
+
+
+def _table(summary: Summary) -> list[str]:
+    columns = ["Document", "Title", "Claims", "Reviewed", *(x.capitalize() for x in LABELS), "%"]
+    lines = [
+        "## Documents",
+        "",
+        "| " + " | ".join(columns) + " |",
+        "| --- | --- | " + " | ".join("---:" for _ in columns[2:]) + " |",
+    ]
+    for doc in summary.documents:
+        cells = [
+            md_escape(doc.id),
+            md_escape(shorten(doc.title)),
+            str(doc.claims),
+            str(doc.reviewed),
+            *(str(doc.labels[label]) for label in LABELS),
+            _percent(doc.reviewed, doc.claims),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    totals = summary.labels
+    cells = [
+        "**Total**",
+        "",
+        str(summary.claims),
+        str(summary.reviewed),
+        *(str(totals[label]) for label in LABELS),
+        _percent(summary.reviewed, summary.claims),
+    ]
+    lines += ["| " + " | ".join(cells) + " |", ""]
+    return lines
+
+
+def _entry_lines(summary: Summary, entry: Entry) -> list[str]:
+    where = f"Claim {entry.number}" if entry.number else "Orphan"
+    ident = f" ({md_escape(entry.id)})" if entry.id else ""
+    lines = [f"- **{where}**{ident}: {md_escape(entry.text)}"]
+    if entry.anchor is Anchor.MOVED:
+        lines.append("  - Re-anchored: the sentence moved in the article")
+    elif entry.anchor is Anchor.FUZZY:
+        quote = md_escape(entry.record.quote)
+        lines.append(f"  - Re-anchored: the article changed; tagged as: {quote}")
+    if entry.record.note.strip():
+        lines.append(f"  - Note: {md_escape(entry.record.note)}")
+    sources = [s for s in entry.record.sources if s.strip()]
+    if sources:
+        lines.append(f"  - Sources: {', '.join(_link(s) for s in sources)}")
+    by = [md_escape(name)] if (name := summary.analyst_of(entry)) else []
+    if entry.record.updated is not None:
+        by.append(iso_time(entry.record.updated) or "")
+    if by:
+        lines.append(f"  - By: {', '.join(by)}")
+    return lines
+
+
+def _doc_heading(doc: DocSummary) -> str:
+    return f"### {md_escape(doc.id)}: {md_escape(shorten(doc.title))}"
+
+
+def _label_section(summary: Summary, label: str) -> list[str]:
+    docs = [(d, [e for e in d.anchored if e.label == label]) for d in summary.documents]
+    docs = [(d, entries) for d, entries in docs if entries]
+    if not docs:
+        return []
+    lines = [f"## {label.capitalize()} claims", ""]
+    for doc, entries in docs:
+        lines += [_doc_heading(doc), ""]
+        for entry in entries:
+            lines += _entry_lines(summary, entry)
+        lines.append("")
+    return lines
+
+
+def _matches(summary: Summary) -> list[str]:
+    lines = ["## Claims in several documents", ""]
+    if summary.matches is None:
+        return [*lines, "Not computed for this export.", ""]
+    if not summary.matches:
+        return [*lines, "None of the tagged claims was found in another document.", ""]
+    for match in summary.matches:
+        verdict = f" (**labels disagree**: {', '.join(match.labels)})" if match.disagree else ""
+        lines.append(f"- {md_escape(shorten(match.text, 160))}{verdict}")
+        for occ in match.occurrences:
+            lines.append(
+                f"  - {md_escape(occ.doc_id)}, claim {occ.claim.number} ({occ.claim.id}): "
+                f"{occ.label or 'not reviewed'}"
+            )
+    return [*lines, ""]
+
+
+def _orphans(summary: Summary) -> list[str]:
+    orphans = summary.orphans
+    if not orphans:
+        return []
+    lines = [
+        "## Orphaned annotations",
+        "",
+        "Their quote is no longer in the article; re-attach them in the reader (they are kept).",
+        "",
+    ]
+    for entry in orphans:
+        ident = f" ({md_escape(entry.id)})" if entry.id else ""
+        lines.append(
+            f"- {md_escape(entry.doc_id)}: **{entry.label}**{ident}, was at "
+            f"{entry.start}–{entry.end}: {md_escape(entry.record.quote)}"
+        )
+        if entry.record.note.strip():
+            lines.append(f"  - Note: {md_escape(entry.record.note)}")
+    return [*lines, ""]
+
+
+def _problems(summary: Summary) -> list[str]:
+    lines = []
+    for doc in summary.documents:
+        if doc.error:
+            lines.append(
+                f"- {md_escape(doc.id)}: its annotation file cannot be read "
+                f"({md_escape(doc.error)}); its tags are not in this summary."
+            )
+        if doc.changed:
+            lines.append(
+                f"- {md_escape(doc.id)}: the article changed since it was annotated; "
+                "its tags were re-anchored."
+            )
+    for name in summary.stray_files:
+        lines.append(f"- {md_escape(name)}: an annotation file with no article in this corpus.")
+    return ["## Problems", "", *lines, ""] if lines else []
+
+
+def render(summary: Summary) -> str:
+    lines = [*_header(summary), *_table(summary)]
+    if not summary.empty:
+        lines += _label_section(summary, "disputed")
+        lines += _label_section(summary, "opinion")
+        lines += _matches(summary)
+        lines += _orphans(summary)
+    lines += _problems(summary)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines) + "\n"

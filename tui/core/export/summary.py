@@ -1,0 +1,366 @@
+"""Everything an export shows, gathered once so that every format tells the same story.
+
+Documents come in corpus order and annotations by position (orphans last), so
+the same annotations always give the same bytes: exports diff cleanly. Nothing
+here reads the clock; the only dates are the records' own ``updated`` stamps
+and a date the caller asks for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from tui.core.anchoring import Anchor, Anchored
+from tui.core.model import LABELS, Claim, Document
+from tui.core.records import Annotation, AnnotationFileError, read
+from tui.core.store import DocumentAnnotations
+from tui.core.workspace import Workspace
+
+MATCH_MIN = 85.0
+"""Lowest ``similar`` score (0-100) at which two claims count as the same claim."""
+MATCH_LIMIT = 10
+
+_URL_LINE = re.compile(
+    r"^(?:(?:url|source|link|original)\s*:\s*)?<?(https?://[^\s<>\"]+)>?$", re.IGNORECASE
+)
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"\x00-\x1f\x7f]+$", re.IGNORECASE)
+
+
+def iso_time(value: datetime | None) -> str | None:
+    """``2026-11-22T10:15:00Z``: the stamp as UTC, to the second."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def iso_date(value: Any) -> str | None:
+    """A date given as a ``date``, ``datetime`` or ISO string, as ``YYYY-MM-DD``."""
+    if isinstance(value, datetime):
+        return iso_time(value)[:10]  # type: ignore[index]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10]).isoformat()
+        except ValueError:
+            return None
+    return None
+
+
+def safe_url(value: Any) -> str | None:
+    """``value`` if it is one plain http(s) URL, else ``None``."""
+    if isinstance(value, str) and _SAFE_URL.match(value.strip()):
+        return value.strip()
+    return None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One annotation record and where it sits in the current text."""
+
+    doc_id: str
+    record: Annotation
+    anchor: Anchor
+    claim: Claim | None
+    start: int
+    end: int
+
+    @property
+    def id(self) -> str:
+        return self.record.id or (self.claim.id if self.claim else "")
+
+    @property
+    def label(self) -> str:
+        return self.record.label
+
+    @property
+    def text(self) -> str:
+        """The claim as the article says it now (the stored quote for an orphan)."""
+        return self.claim.text if self.claim else self.record.quote
+
+    @property
+    def number(self) -> int | None:
+        return self.claim.number if self.claim else None
+
+    @property
+    def orphan(self) -> bool:
+        return self.claim is None
+
+
+@dataclass
+class DocSummary:
+    doc: Document
+    title: str
+    url: str | None
+    entries: list[Entry] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    """Top-level keys of the annotation file this version does not use itself."""
+    error: str | None = None
+    changed: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.doc.id
+
+    @property
+    def claims(self) -> int:
+        return len(self.doc.claims)
+
+    @property
+    def anchored(self) -> list[Entry]:
+        return [e for e in self.entries if not e.orphan]
+
+    @property
+    def orphans(self) -> list[Entry]:
+        return [e for e in self.entries if e.orphan]
+
+    @property
+    def labels(self) -> dict[str, int]:
+        counts = Counter(e.label for e in self.anchored)
+        return {label: counts.get(label, 0) for label in LABELS}
+
+    @property
+    def anchors(self) -> dict[str, int]:
+        counts = Counter(e.anchor.value for e in self.entries)
+        return {a.value: counts.get(a.value, 0) for a in Anchor}
+
+    @property
+    def reviewed(self) -> int:
+        return len(self.anchored)
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.reviewed / self.claims if self.claims else 0.0
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    doc_id: str
+    claim: Claim
+    label: str | None
+
+
+@dataclass
+class Match:
+    """One claim found in several documents."""
+
+    occurrences: list[Occurrence]
+
+    @property
+    def text(self) -> str:
+        return self.occurrences[0].claim.text
+
+    @property
+    def labels(self) -> list[str]:
+        return sorted({o.label for o in self.occurrences if o.label})
+
+    @property
+    def disagree(self) -> bool:
+        return len(self.labels) > 1
+
+
+@dataclass
+class Summary:
+    corpus: str
+    documents: list[DocSummary]
+    matches: list[Match] | None
+    """``None`` when cross-document matching was not available or not asked for."""
+    stray_files: list[str] = field(default_factory=list)
+    """Annotation files whose article is not in this corpus (listed, never hidden)."""
+    date: str | None = None
+    analyst: str | None = None
+    """The name to credit where a record names no analyst."""
+    url_base: str | None = None
+
+    @property
+    def entries(self) -> list[Entry]:
+        return [e for d in self.documents for e in d.entries]
+
+    @property
+    def analysts(self) -> list[str]:
+        return sorted({self.analyst_of(e) for e in self.entries} - {""}, key=str.casefold)
+
+    def analyst_of(self, entry: Entry) -> str:
+        return entry.record.analyst or self.analyst or ""
+
+    @property
+    def last_updated(self) -> datetime | None:
+        stamps = [e.record.updated for e in self.entries if e.record.updated is not None]
+        return max(stamps) if stamps else None
+
+    @property
+    def claims(self) -> int:
+        return sum(d.claims for d in self.documents)
+
+    @property
+    def reviewed(self) -> int:
+        return sum(d.reviewed for d in self.documents)
+
+    @property
+    def labels(self) -> dict[str, int]:
+        return {label: sum(d.labels[label] for d in self.documents) for label in LABELS}
+
+    @property
+    def orphans(self) -> list[Entry]:
+        return [e for d in self.documents for e in d.orphans]
+
+    @property
+    def empty(self) -> bool:
+        """No annotation at all: every format says so rather than looking broken."""
+        return not self.entries
+
+
+def _entry(doc: Document, anchored: Anchored) -> Entry:
+    record = anchored.record
+    if anchored.claim is None or anchored.start is None or anchored.end is None:
+        return Entry(doc.id, record, anchored.status, None, record.start, record.end)
+    return Entry(doc.id, record, anchored.status, anchored.claim, anchored.start, anchored.end)
+
+
+def _first_line_url(doc: Document) -> str | None:
+    if not doc.blocks:
+        return None
+    first = doc.blocks[0]
+    found = _URL_LINE.match(doc.text[first.start : first.end].strip())
+    return safe_url(found.group(1)) if found else None
+
+
+def _file_meta(state: DocumentAnnotations) -> dict[str, Any]:
+    """The annotation file's own top-level keys (``url``, ``author``…), if it parses."""
+    if state.error is not None:
+        return {}
+    try:
+        stored = read(state.path)
+    except AnnotationFileError:
+        return {}
+    return dict(stored.extra) if stored else {}
+
+
+def document_summary(state: DocumentAnnotations) -> DocSummary:
+    doc = state.doc
+    meta = _file_meta(state)
+    title = meta.get("title")
+    summary = DocSummary(
+        doc,
+        title=title.strip() if isinstance(title, str) and title.strip() else doc.title,
+        url=safe_url(meta.get("url")) or _first_line_url(doc),
+        meta=meta,
+        changed=state.changed_since_annotated,
+    )
+    if state.error is not None:
+        error = state.error
+        where = f"{error.path.name}, line {error.line}" if error.line else error.path.name
+        summary.error = f"{where}: {error.reason}"
+    entries = [_entry(doc, a) for a in state.anchored]
+    entries.sort(key=lambda e: (e.orphan, e.start, e.end, e.id))
+    summary.entries = entries
+    return summary
+
+
+def _corpus_name(workspace: Workspace) -> str:
+    roots = workspace.corpus.roots
+    names = [root.name or root.resolve().name for root in roots]
+    return ", ".join(names) or "corpus"
+
+
+def _stray_files(workspace: Workspace) -> list[str]:
+    folder = workspace.store.folder
+    if not folder.is_dir() or not any(root.is_dir() for root in workspace.corpus.roots):
+        return []
+    ids = {doc.id for doc in workspace.corpus}
+    return sorted(p.name for p in folder.glob("*.toml") if p.stem not in ids)
+
+
+def cross_document_matches(workspace: Workspace, documents: list[DocSummary]) -> list[Match] | None:
+    """Tagged claims that state the same thing as a claim of another document.
+
+    Uses the search issue's ``similar``; ``None`` when that module is not
+    installed. Only tagged claims are looked up, so the cost follows the work
+    done, not the size of the corpus.
+    """
+    tagged = [e.claim for d in documents for e in d.anchored if e.claim is not None]
+    if not tagged:
+        return []
+    try:
+        from tui.core.search import SearchIndex
+        from tui.core.similar import find_similar
+    except ModuleNotFoundError as error:
+        if error.name in ("tui.core.search", "tui.core.similar"):
+            return None
+        raise
+
+    def label_of(claim: Claim) -> str | None:
+        return workspace.store.load(claim.doc).label(claim)
+
+    order = {doc.id: i for i, doc in enumerate(workspace.corpus)}
+
+    def key(claim: Claim) -> tuple[int, int]:
+        return (order.get(claim.doc.id, len(order)), claim.index)
+
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+    claims: dict[tuple[int, int], Claim] = {}
+
+    def root(k: tuple[int, int]) -> tuple[int, int]:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    index = SearchIndex.build(workspace.corpus)
+    for claim in tagged:
+        for hit in find_similar(index, claim, limit=MATCH_LIMIT, label_of=label_of):
+            if hit.claim.doc.id == claim.doc.id or hit.score < MATCH_MIN:
+                continue
+            a, b = key(claim), key(hit.claim)
+            for k, c in ((a, claim), (b, hit.claim)):
+                parent.setdefault(k, k)
+                claims[k] = c
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for k in sorted(parent):
+        groups.setdefault(root(k), []).append(k)
+    matches = [
+        Match([Occurrence(claims[k].doc.id, claims[k], label_of(claims[k])) for k in members])
+        for members in groups.values()
+        if len({claims[k].doc.id for k in members}) > 1
+    ]
+    matches.sort(key=lambda m: (not m.disagree, key(m.occurrences[0].claim)))
+    return matches
+
+
+def summarize(
+    workspace: Workspace,
+    *,
+    matches: bool = True,
+    date: Any = None,
+    analyst: str | None = None,
+    url_base: str | None = None,
+) -> Summary:
+    """Gather what every export format shows; ``matches=False`` skips the cross-document part."""
+    day = iso_date(date) if date is not None else None
+    if date is not None and day is None:
+        raise ValueError(f"{date!r} is not a date (YYYY-MM-DD)")
+    documents = [document_summary(workspace.store.load(doc)) for doc in workspace.corpus]
+    return Summary(
+        corpus=_corpus_name(workspace),
+        documents=documents,
+        matches=cross_document_matches(workspace, documents) if matches else None,
+        stray_files=_stray_files(workspace),
+        date=day,
+        analyst=analyst.strip() if analyst and analyst.strip() else None,
+        url_base=url_base.strip() if url_base and url_base.strip() else None,
+    )
+
+
+def export_path_default(workspace: Workspace, extension: str) -> Path:
+    """``exports/factcheck-summary.<ext>`` beside the annotations folder."""
+    return workspace.store.folder.parent / "exports" / f"factcheck-summary{extension}"
