@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core import text as text_module
 from tui.core.blocks import split_blocks
 from tui.core.claims import build_claims
 from tui.core.model import Claim, Document
-from tui.core.text import UnreadableText, decode
+from tui.core.text import UnreadableText, check_size, decode
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 
@@ -76,15 +78,19 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
 
 
 def _read_limited(path: Path) -> bytes:
-    from tui.core.text import MAX_BYTES
+    """The file's bytes, refusing what is not a regular file or is too large.
 
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise UnreadableText(
-            f"{path.name} is {size / 1_048_576:.0f} MB, over the "
-            f"{MAX_BYTES // 1_048_576} MB limit for one article"
-        )
-    return path.read_bytes()
+    A named pipe or a device would block or never end, so only regular files
+    are read, and never more than ``MAX_BYTES + 1`` bytes even if one grows.
+    """
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableText(f"{path.name} is not a regular file")
+    check_size(info.st_size, path.name)
+    with open(path, "rb") as handle:
+        data = handle.read(text_module.MAX_BYTES + 1)
+    check_size(len(data), path.name)
+    return data
 
 
 def iter_article_paths(root: Path, warnings: list[str]) -> Iterator[Path]:
@@ -94,7 +100,11 @@ def iter_article_paths(root: Path, warnings: list[str]) -> Iterator[Path]:
     a folder already visited is not entered again, so a link loop ends.
     """
     seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=None):
+
+    def unreadable(error: OSError) -> None:
+        warnings.append(f"{error.filename} cannot be read ({error.strerror or error}); skipped")
+
+    for folder, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
         info = os.stat(folder)
         key = (info.st_dev, info.st_ino)
         if key in seen:

@@ -42,6 +42,18 @@ def clean_line(text: str) -> str:
     return strip_controls(text).replace("\n", " ").replace("\t", " ")
 
 
+def _bytes(size: int) -> str:
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size:,} bytes"
+
+
+def check_size(size: int, name: str) -> None:
+    """Raise :class:`UnreadableText` if a file of ``size`` bytes is over ``MAX_BYTES``."""
+    if size > MAX_BYTES:
+        raise UnreadableText(
+            f"{name} is {_bytes(size)}, over the {_bytes(MAX_BYTES)} limit for one article"
+        )
+
+
 def looks_binary(data: bytes) -> bool:
     """A NUL byte in the first 8 KB marks a binary file (as git and grep decide)."""
     return b"\x00" in data[:_BINARY_PROBE]
@@ -49,25 +61,23 @@ def looks_binary(data: bytes) -> bool:
 
 def decode(data: bytes, name: str = "<bytes>") -> Decoded:
     """Decode an article's bytes; raise :class:`UnreadableText` for binary or huge input."""
-    if len(data) > MAX_BYTES:
-        raise UnreadableText(
-            f"{name} is {len(data) / 1_048_576:.0f} MB, over the "
-            f"{MAX_BYTES // 1_048_576} MB limit for one article"
-        )
+    check_size(len(data), name)
     warning = None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
         if looks_binary(data):
             raise UnreadableText(f"{name} looks like a binary file (it holds NUL bytes)")
+        skipped = 0
         if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
+            data, skipped = data[3:], 3
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             text = data.decode("utf-8", errors="replace")
+            # The offset counts in the file as it is on disk, BOM included.
             warning = (
-                f"{name} is not valid UTF-8 (first bad byte at offset {error.start}); "
+                f"{name} is not valid UTF-8 (first bad byte at offset {error.start + skipped}); "
                 "undecodable bytes are shown as \ufffd"
             )
     if text.startswith("\ufeff"):
