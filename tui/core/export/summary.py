@@ -291,10 +291,8 @@ def cross_document_matches(workspace: Workspace, documents: list[DocSummary]) ->
     try:
         from tui.core.search import SearchIndex
         from tui.core.similar import find_similar
-    except ModuleNotFoundError as error:
-        if error.name in ("tui.core.search", "tui.core.similar"):
-            return None
-        raise
+    except ImportError:  # not installed (or not written yet): say so, do not fail
+        return None
 
     def label_of(claim: Claim) -> str | None:
         return workspace.store.load(claim.doc).label(claim)

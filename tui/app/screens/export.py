@@ -1,0 +1,161 @@
+"""The export dialog: choose a format and a file; the file is written atomically.
+
+Dismissed with the written path (the caller notifies), or ``None`` when
+cancelled. A failure (a folder given as the file, no permission, a bad
+option) is shown in the dialog and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from tui.core.export import DEFAULT_FORMAT, FORMATS, default_path, write_export
+from tui.core.text import clean_line
+from tui.core.workspace import Workspace
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Export a summary of the annotations to a file."""
+
+    DEFAULT_CSS = """
+    ExportScreen {
+        align: center middle;
+    }
+    ExportScreen > #export-dialog {
+        width: 76;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        overflow-y: auto;
+        border: thick $primary;
+        background: $surface;
+        padding: 1 2;
+    }
+    ExportScreen #export-title {
+        text-style: bold;
+        margin-bottom: 1;
+    }
+    ExportScreen #export-formats {
+        width: 100%;
+        height: auto;
+    }
+    ExportScreen #export-path {
+        width: 100%;
+        margin-top: 1;
+    }
+    ExportScreen #export-error {
+        color: $error;
+        height: auto;
+        min-height: 1;
+    }
+    ExportScreen #export-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    ExportScreen #export-buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+        Binding("ctrl+s", "export", "Export", id="export.write"),
+    ]
+    AUTO_FOCUS = "#export-path"
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        fmt: str = DEFAULT_FORMAT,
+        analyst: str | None = None,
+        url_base: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.fmt = fmt if fmt in FORMATS else DEFAULT_FORMAT
+        self.analyst = analyst
+        self.url_base = url_base
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="export-dialog"):
+            yield Label("Export a summary", id="export-title")
+            with RadioSet(id="export-formats"):
+                for form in FORMATS.values():
+                    yield RadioButton(
+                        form.title, value=form.name == self.fmt, id=f"export-format-{form.name}"
+                    )
+            yield Input(
+                str(default_path(self.workspace, self.fmt)),
+                placeholder="file to write",
+                id="export-path",
+            )
+            yield Static("", id="export-error", markup=False)
+            with Horizontal(id="export-buttons"):
+                yield Button("Cancel", id="export-cancel")
+                yield Button("Export", variant="primary", id="export-write")
+
+    @property
+    def path_input(self) -> Input:
+        return self.query_one("#export-path", Input)
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#export-error", Static).update(Content(clean_line(message)))
+
+    @on(RadioSet.Changed, "#export-formats")
+    def _format_changed(self, event: RadioSet.Changed) -> None:
+        button_id = event.pressed.id or ""
+        new = button_id.removeprefix("export-format-")
+        if new not in FORMATS:
+            return
+        old, self.fmt = self.fmt, new
+        # Follow the extension only if the user kept the old format's one.
+        text = self.path_input.value.strip()
+        path = Path(text)
+        if text and path.suffix.lower() == FORMATS[old].extension:
+            self.path_input.value = str(path.with_suffix(FORMATS[new].extension))
+        self.show_error("")
+
+    @on(Input.Submitted, "#export-path")
+    @on(Button.Pressed, "#export-write")
+    def _submit(self, event: Input.Submitted | Button.Pressed) -> None:
+        event.stop()
+        self.action_export()
+
+    @on(Button.Pressed, "#export-cancel")
+    def _cancel(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        text = self.path_input.value.strip()
+        if not text:
+            self.show_error("Give a file to write.")
+            return
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self.show_error(f"{path} is a folder; give a file name.")
+            return
+        try:
+            write_export(
+                self.workspace, self.fmt, path, analyst=self.analyst, url_base=self.url_base
+            )
+        except OSError as error:
+            self.show_error(f"Cannot write {path}: {error.strerror or error}.")
+            return
+        except ValueError as error:
+            self.show_error(f"Cannot export: {error}.")
+            return
+        self.dismiss(path)
