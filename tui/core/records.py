@@ -50,12 +50,36 @@ class AnnotationFileError(ValueError):
 
 
 def clean_string(value: str) -> str:
-    """Make a string TOML can hold: lone surrogates become U+FFFD."""
+    """Make a string that TOML holds and gives back unchanged.
+
+    Lone surrogates (which UTF-8 cannot encode) become U+FFFD, and ``\r\n`` and
+    ``\r`` become ``\n`` as in document text: tomli-w writes a multi-line
+    string with bare newlines, so a ``\r\n`` would otherwise come back ``\n``.
+    """
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         value = value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     return value
+
+
+class _Timestamp(datetime):
+    """A datetime that tomli-w writes as DESIGN.md shows it: ``2026-11-22T10:15:00Z``.
+
+    tomli-w formats dates with ``str()``, which would give
+    ``2026-11-22 10:15:00+00:00``: valid TOML, but not the documented form.
+    """
+
+    @classmethod
+    def of(cls, value: datetime) -> _Timestamp:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return cls.fromisoformat(value.astimezone(UTC).isoformat())
+
+    def __str__(self) -> str:
+        return self.isoformat().replace("+00:00", "Z")
 
 
 def now() -> datetime:
@@ -97,7 +121,7 @@ class Annotation:
             "note": self.note,
             "sources": [clean_string(s) for s in self.sources if s],
             "analyst": self.analyst,
-            "updated": self.updated,
+            "updated": _Timestamp.of(self.updated) if self.updated else None,
         }
         table = {
             k: clean_string(v) if isinstance(v, str) else v
@@ -143,14 +167,25 @@ class AnnotationFile:
 
 
 _LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
+_HEADER_RE = re.compile(r"^[ \t]*\[\[[ \t]*claim[ \t]*\]\]", re.MULTILINE)
 
 
-def _claim_header_lines(source: str) -> list[int]:
-    return [
-        number
-        for number, line in enumerate(source.splitlines(), start=1)
-        if line.strip().replace(" ", "").startswith("[[claim]]")
-    ]
+def _header_line(source: str, index: int) -> int | None:
+    """The line of the ``index``-th ``[[claim]]`` header (0-based), for error messages.
+
+    A ``[[claim]]`` line may also sit inside a multi-line note, so a candidate
+    counts only if the text before it parses and holds exactly ``index``
+    records. Only called when something is wrong, so the cost does not matter.
+    """
+    for match in _HEADER_RE.finditer(source):
+        try:
+            before = tomllib.loads(source[: match.start()])
+        except tomllib.TOMLDecodeError:
+            continue
+        claims = before.get("claim", [])
+        if isinstance(claims, list) and len(claims) == index:
+            return source.count("\n", 0, match.start()) + 1
+    return None
 
 
 def parse(source: str, path: Path) -> AnnotationFile:
@@ -165,7 +200,11 @@ def parse(source: str, path: Path) -> AnnotationFile:
         ) from None
     fmt = data.pop("format", FORMAT)
     if fmt != FORMAT:
-        raise AnnotationFileError(path, f"format {fmt!r} is not one this version reads ({FORMAT})")
+        raise AnnotationFileError(
+            path,
+            f"format {fmt!r} is not one this version reads ({FORMAT})",
+            _key_line(source, "format"),
+        )
     document = data.pop("document", path.stem + ".txt")
     sha = data.pop("sha256", "")
     claims = data.pop("claim", [])
@@ -173,47 +212,51 @@ def parse(source: str, path: Path) -> AnnotationFile:
         raise AnnotationFileError(path, "`document` and `sha256` must be strings")
     if not isinstance(claims, list):
         raise AnnotationFileError(path, "`claim` must be an array of tables ([[claim]])")
-    headers = _claim_header_lines(source)
-    records = [
-        _record(table, path, headers[i] if i < len(headers) else None)
-        for i, table in enumerate(claims)
-    ]
+    records = []
+    for i, table in enumerate(claims):
+        try:
+            records.append(_record(table))
+        except ValueError as error:
+            raise AnnotationFileError(path, str(error), _header_line(source, i)) from None
     return AnnotationFile(document, sha, records, data)
 
 
-def _record(table: Any, path: Path, line: int | None) -> Annotation:
-    def fail(message: str) -> AnnotationFileError:
-        return AnnotationFileError(path, message, line)
+def _key_line(source: str, key: str) -> int | None:
+    match = re.search(rf"^[ \t]*{re.escape(key)}[ \t]*=", source, re.MULTILINE)
+    return source.count("\n", 0, match.start()) + 1 if match else None
 
+
+def _record(table: Any) -> Annotation:
+    """Check one ``[[claim]]`` table; a problem raises ``ValueError`` saying what."""
     if not isinstance(table, dict):
-        raise fail("each [[claim]] must be a table")
+        raise ValueError("each [[claim]] must be a table")
     table = dict(table)
     for key in ("label", "quote", "start", "end"):
         if key not in table:
-            raise fail(f"this [[claim]] has no `{key}`")
+            raise ValueError(f"this [[claim]] has no `{key}`")
     label, quote, start, end = (table.pop(k) for k in ("label", "quote", "start", "end"))
     if label not in LABELS:
-        raise fail(f"unknown label {label!r} (expected one of {', '.join(LABELS)})")
+        raise ValueError(f"unknown label {label!r} (expected one of {', '.join(LABELS)})")
     if not isinstance(quote, str):
-        raise fail("`quote` must be a string")
-    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool):
-        raise fail("`start` and `end` must be whole numbers")
+        raise ValueError("`quote` must be a string")
+    if any(not isinstance(v, int) or isinstance(v, bool) for v in (start, end)):
+        raise ValueError("`start` and `end` must be whole numbers")
     if not 0 <= start <= end:
-        raise fail(f"`start` {start} and `end` {end} do not make a span")
+        raise ValueError(f"`start` {start} and `end` {end} do not make a span")
     strings = {}
     for key in ("id", "prefix", "suffix", "note", "analyst"):
         value = table.pop(key, "")
         if not isinstance(value, str):
-            raise fail(f"`{key}` must be a string")
+            raise ValueError(f"`{key}` must be a string")
         strings[key] = value
     sources = table.pop("sources", [])
     if isinstance(sources, str):
         sources = [sources]
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        raise fail("`sources` must be a list of strings")
+        raise ValueError("`sources` must be a list of strings")
     updated = table.pop("updated", None)
     if updated is not None and not isinstance(updated, datetime):
-        raise fail("`updated` must be a date and time (2026-11-22T10:15:00Z)")
+        raise ValueError("`updated` must be a date and time (2026-11-22T10:15:00Z)")
     if isinstance(updated, datetime) and updated.tzinfo is None:
         updated = updated.replace(tzinfo=UTC)
     return Annotation(
