@@ -26,7 +26,14 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         default=None,
         help=f"default: from the --output extension, else {DEFAULT_FORMAT}",
     )
-    parser.add_argument("--output", "-o", type=Path, default=None, metavar="FILE")
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write here, atomically (default: print)",
+    )
     parser.add_argument(
         "--url-base",
         default=None,
