@@ -6,7 +6,15 @@ uses them. Each record is tried in order: the quote still at its offsets
 match best and that lies nearest (*moved*); a fuzzy match of at least
 ``FUZZY_MIN`` (*fuzzy*); otherwise *orphan*. Exact and moved records are
 placed first, so a fuzzy match can never take a claim that a record still
-matches exactly: a tag never lands on the wrong claim.
+matches exactly.
+
+A record made by tagging a claim quotes that whole claim (its id is the
+quote's claim id). Such a record only ever lands on a claim whose text *is*
+the quote (exact, moved) or scores at least ``FUZZY_MIN`` against it (fuzzy):
+finding its words inside some longer sentence is not enough, so a deleted
+heading's tag never jumps onto a sentence that happens to contain the same
+words. A record that quotes part of a sentence (written by hand or by a
+script) may land on the claim its quote overlaps most.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz, process
 
+from tui.core.claims import claim_id
 from tui.core.model import Claim, Document
 from tui.core.records import Annotation
 
@@ -79,8 +88,23 @@ def _attach(doc: Document, start: int, end: int, taken: set[int]) -> Claim | Non
     return None
 
 
+def quotes_whole_claim(record: Annotation) -> bool:
+    """Whether the record was made by tagging a claim: its id is its quote's claim id."""
+    return bool(record.id) and record.id.split("-")[0] == claim_id(record.quote)
+
+
+def _place(doc: Document, start: int, end: int, taken: set[int], whole: bool) -> Claim | None:
+    """The free claim a span found for a record lands on, if any."""
+    if not whole:
+        return _attach(doc, start, end, taken)
+    claim = doc.claim_at(start)
+    if claim is None or claim.index in taken or (claim.start, claim.end) != (start, end):
+        return None
+    return claim
+
+
 def _fuzzy_spans(
-    doc: Document, record: Annotation, free: list[Claim]
+    doc: Document, record: Annotation, free: list[Claim], whole: bool
 ) -> list[tuple[int, int, float]]:
     quote = record.quote
     spans = [
@@ -94,7 +118,7 @@ def _fuzzy_spans(
         )
         for claim in (free[i],)
     ]
-    if not spans and len(quote) >= 20:
+    if not spans and not whole and len(quote) >= 20:
         # A quote that is part of a sentence: align it near where it was.
         lo = max(0, record.start - _WINDOW)
         hi = min(len(doc.text), record.end + _WINDOW)
@@ -105,15 +129,20 @@ def _fuzzy_spans(
 
 
 def anchor_records(doc: Document, records: list[Annotation]) -> list[Anchored]:
-    """Place every record on ``doc``; the result is in the order of ``records``."""
+    """Place every record on ``doc``; the result is in the order of ``records``.
+
+    Every record comes back (orphans with no claim), and no two records share
+    a claim.
+    """
     text = doc.text
     result: list[Anchored | None] = [None] * len(records)
+    whole = [quotes_whole_claim(record) for record in records]
     taken: set[int] = set()
     pending: list[int] = []
     for i, record in enumerate(records):
         quote = record.quote
         if quote and record.end <= len(text) and text[record.start : record.end] == quote:
-            claim = _attach(doc, record.start, record.end, taken)
+            claim = _place(doc, record.start, record.end, taken, whole[i])
             if claim is not None:
                 taken.add(claim.index)
                 result[i] = Anchored(record, Anchor.EXACT, record.start, record.end, claim)
@@ -122,24 +151,24 @@ def anchor_records(doc: Document, records: list[Annotation]) -> list[Anchored]:
     still: list[int] = []
     for i in pending:
         record = records[i]
-        spans = (
-            [(s, s + len(record.quote), 100.0) for s in _occurrences(text, record.quote)]
-            if record.quote
-            else []
-        )
-        spans = [s for s in spans if _attach(doc, s[0], s[1], taken) is not None]
+        spans = [
+            (s, s + len(record.quote), 100.0)
+            for s in (_occurrences(text, record.quote) if record.quote else ())
+            if _place(doc, s, s + len(record.quote), taken, whole[i]) is not None
+        ]
         best = _best(text, record, spans)
         if best is None:
             still.append(i)
             continue
-        claim = _attach(doc, best[0], best[1], taken)
+        claim = _place(doc, best[0], best[1], taken, whole[i])
         assert claim is not None
         taken.add(claim.index)
         result[i] = Anchored(record, Anchor.MOVED, best[0], best[1], claim)
     for i in still:
         record = records[i]
         free = [c for c in doc.claims if c.index not in taken]
-        best = _best(text, record, _fuzzy_spans(doc, record, free)) if record.quote else None
+        spans = _fuzzy_spans(doc, record, free, whole[i]) if record.quote else []
+        best = _best(text, record, spans)
         claim = _attach(doc, best[0], best[1], taken) if best else None
         if best is None or claim is None:
             result[i] = Anchored(record, Anchor.ORPHAN, score=0.0)

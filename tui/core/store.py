@@ -184,6 +184,8 @@ class AnnotationStore:
         state = self.load(doc)
         if state.error is not None:
             raise ReadOnlyDocument(state.error.path, state.error.reason, state.error.line)
+        if not change.removed and not change.added:
+            return state  # nothing to save: do not create an empty file
         path = self.path_for(doc)
         with locked(self.lock_path):
             try:
@@ -207,18 +209,25 @@ def merge(on_disk: list[Annotation], change: Change) -> list[Annotation]:
 
     Records the change does not touch are kept as they are on disk (another
     process may have written them). Where the disk holds a record newer than
-    the one this change replaces, the newer one wins.
+    the one this change replaces, the newer one wins. Nothing else is ever
+    dropped, not even a second record with the same key in a hand-edited file.
     """
-    by_key = {record.key: record for record in on_disk}
+    records = list(on_disk)
+
+    def find(key: str) -> int | None:
+        return next((i for i, r in enumerate(records) if r.key == key), None)
+
     for old in change.removed:
-        disk = by_key.get(old.key)
-        if disk is not None and not _newer(disk, old):
-            del by_key[old.key]
+        i = find(old.key)
+        if i is not None and not _newer(records[i], old):
+            del records[i]
     for new in change.added:
-        disk = by_key.get(new.key)
-        if disk is None or not _newer(disk, new):
-            by_key[new.key] = new
-    return list(by_key.values())
+        i = find(new.key)
+        if i is None:
+            records.append(new)
+        elif not _newer(records[i], new):
+            records[i] = new
+    return records
 
 
 def _newer(a: Annotation, b: Annotation) -> bool:
