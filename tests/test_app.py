@@ -1,0 +1,474 @@
+"""Pilot tests of the reader: every key flow, checked on screen and on disk."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import TextArea
+
+from tui.app.app import FactcheckApp
+from tui.app.keys import PANE_KEYS, READER_KEYS
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.inspector import ClaimInspector
+from tui.core.model import Document
+from tui.core.workspace import open_workspace
+
+SIZE = (160, 45)
+
+
+def make_app(paths: list[Path], annotations: Path, **kwargs: Any) -> FactcheckApp:
+    workspace = open_workspace(paths, annotations=annotations, analyst="tester")
+    return FactcheckApp(workspace, **kwargs)
+
+
+@pytest.fixture
+def app(corpus_dir: Path, annotations_dir: Path) -> FactcheckApp:
+    return make_app([corpus_dir], annotations_dir)
+
+
+def notifications(app: FactcheckApp) -> list[str]:
+    """Record every notification's message (the toasts are not drawn under run_test)."""
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message: str, **kwargs: Any) -> None:
+        seen.append(str(message))
+        original(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen
+
+
+def records(annotations_dir: Path, doc: Document) -> list[dict[str, Any]]:
+    path = annotations_dir / f"{doc.id}.toml"
+    if not path.exists():
+        return []
+    return tomllib.loads(path.read_text("utf-8")).get("claim", [])
+
+
+def view_text(view: DocumentView) -> list[str]:
+    return [view.render_line(y).text for y in range(view.size.height)]
+
+
+def inspector_text(app: FactcheckApp) -> str:
+    return app.query_one(ClaimInspector).text
+
+
+async def test_opens_the_first_two_documents_side_by_side(app: FactcheckApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        docs = app.workspace.corpus.documents
+        assert [pane.doc for pane in app.panes] == docs[:2]
+        assert all(pane.display for pane in app.panes)
+        assert app.focused is app.panes[0].view
+        title = app.panes[0].title_bar.render().plain
+        assert title.startswith(" 000 ") and title.rstrip().endswith(f"0/{len(docs[0].claims)}")
+        assert "One year after Serbia" in "\n".join(view_text(app.panes[0].view))
+        assert f"0/{sum(len(d.claims) for d in docs)} claims reviewed" in app.sub_title
+
+
+async def test_a_tag_is_on_disk_at_once_and_the_cursor_moves_on(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("j", "d")
+        saved = records(annotations_dir, doc)
+        assert [(r["id"], r["label"], r["analyst"]) for r in saved] == [
+            (doc.claims[1].id, "disputed", "tester")
+        ]
+        assert saved[0]["quote"] == doc.claims[1].text
+        assert app.active_view.cursor == 2
+        await pilot.pause()
+        assert app.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
+        assert "1/" in app.sub_title
+        await pilot.press("k")
+        assert "[D] disputed" in inspector_text(app)
+        line = next(t for t in view_text(app.panes[0].view) if t.startswith("D "))
+        assert doc.claims[1].text[:20] in line or line.startswith("D  ")
+
+
+async def test_number_keys_tag_like_letters(app: FactcheckApp, annotations_dir: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("1", "2", "3", "4")
+        saved = {r["id"]: r["label"] for r in records(annotations_dir, doc)}
+        assert saved == {
+            doc.claims[0].id: "sourced",
+            doc.claims[1].id: "disputed",
+            doc.claims[2].id: "opinion",
+            doc.claims[3].id: "skip",
+        }
+
+
+async def test_undo_goes_back_step_by_step_on_disk(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("s", "d", "k", "o")  # the second claim: disputed, then opinion
+        assert [r["label"] for r in records(annotations_dir, doc)] == ["sourced", "opinion"]
+        await pilot.press("u")
+        assert [r["label"] for r in records(annotations_dir, doc)] == ["sourced", "disputed"]
+        assert app.active_view.cursor == 1
+        await pilot.press("u", "u")
+        assert records(annotations_dir, doc) == []
+        assert app.active_view.cursor == 0
+        await pilot.press("u")
+        assert "Nothing to undo." in seen
+
+
+async def test_backspace_clears_a_tag_and_undo_restores_it(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("e")
+        app.screen.query_one("#note-text", TextArea).text = "keep me"
+        await pilot.click("#label-disputed")
+        await pilot.press("ctrl+s")
+        assert records(annotations_dir, doc)[0]["note"] == "keep me"
+        await pilot.press("backspace")
+        assert records(annotations_dir, doc) == []
+        assert app.active_view.cursor == 0
+        await pilot.press("u")
+        assert [(r["label"], r["note"]) for r in records(annotations_dir, doc)] == [
+            ("disputed", "keep me")
+        ]
+
+
+async def test_n_and_shift_n_jump_to_unreviewed_claims(app: FactcheckApp) -> None:
+    store = app.workspace.store
+    doc = app.workspace.corpus.documents[0]
+    for claim in doc.claims[:3]:
+        store.set(claim, "sourced")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        assert app.active_view.cursor == 3
+        await pilot.press("N")  # wraps round to the last claim
+        assert app.active_view.cursor == len(doc.claims) - 1
+
+
+async def test_tab_and_shift_tab_move_between_panes(app: FactcheckApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        first, second = app.panes
+        await pilot.press("tab")
+        assert app.focused is second.view
+        await pilot.press("j", "s")
+        assert app.workspace.store.load(second.doc).label(second.doc.claims[1]) == "sourced"
+        await pilot.press("shift+tab")
+        assert app.focused is first.view
+
+
+async def test_note_editor_saves_a_multi_line_note_and_sources(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("s", "k", "enter")
+        assert type(app.screen).__name__ == "NoteScreen"
+        await pilot.press(*"first", "enter", *"second")
+        sources = app.screen.query_one("#note-sources", TextArea)
+        sources.text = "https://example.org/a\n\nhttps://example.org/b\nhttps://example.org/a\n"
+        await pilot.press("ctrl+s")
+        assert app.screen is app.reader
+        [record] = records(annotations_dir, doc)
+        assert record["label"] == "sourced"
+        assert record["note"] == "first\nsecond"
+        assert record["sources"] == ["https://example.org/a", "https://example.org/b"]
+        assert "first second" in inspector_text(app)
+        assert "https://example.org/a · https://example.org/b" in inspector_text(app)
+        await pilot.press("e")
+        await pilot.click("#note-save")  # the button saves too; nothing changed, nothing written
+        assert app.screen is app.reader
+        assert len(app.undo_stack) == 2
+
+
+async def test_note_editor_escape_cancels(app: FactcheckApp, annotations_dir: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", *"never saved")
+        await pilot.press("escape")
+        assert app.screen is app.reader
+        assert not any(annotations_dir.glob("*.toml"))
+
+
+async def test_a_note_on_an_untagged_claim_asks_for_a_label_first(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("e", *"needs a label", "ctrl+s")
+        assert type(app.screen).__name__ == "NoteScreen"
+        error = app.screen.query_one("#note-error").render()
+        assert "Choose a label" in str(error)
+        assert not any(annotations_dir.glob("*.toml"))
+        await pilot.click("#label-opinion")
+        await pilot.press("ctrl+s")
+        assert [(r["label"], r["note"]) for r in records(annotations_dir, doc)] == [
+            ("opinion", "needs a label")
+        ]
+
+
+async def test_open_and_close_panes(app: FactcheckApp) -> None:
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("O")
+        assert type(app.screen).__name__ == "OpenDocumentScreen"
+        await pilot.press(*"003", "enter")
+        # The new pane opens right of the active one.
+        assert [pane.doc.id[:3] for pane in app.panes] == ["000", "003", "001"]
+        assert app.active_view.doc.id.startswith("003")
+        await pilot.press("W")
+        assert [pane.doc.id[:3] for pane in app.panes] == ["000", "001"]
+        await pilot.press("W")
+        assert len(app.panes) == 1
+        await pilot.press("W")
+        assert len(app.panes) == 1
+        assert any("last pane" in message for message in seen)
+        await pilot.press("O", "escape")
+        assert len(app.panes) == 1
+
+
+async def test_a_bad_annotation_file_opens_read_only_and_is_never_written(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    annotations_dir.mkdir()
+    bad = annotations_dir / "000_b9222599d6781aaf.toml"
+    bad.write_text('format = 1\n\n[[claim]\nlabel = "disputed"\n', "utf-8")
+    before = bad.read_bytes()
+    app = make_app([corpus_dir], annotations_dir)
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        banner = app.panes[0].query_one(".pane--banner").render()
+        assert "Read-only" in str(banner)
+        assert "000_b9222599d6781aaf.toml, line 3" in str(banner)
+        assert "read-only" in app.panes[0].title_bar.render().plain
+        await pilot.press("s", "d", "backspace", "e")
+        assert app.screen is app.reader
+        assert bad.read_bytes() == before
+        assert any("read-only" in message for message in seen)
+        await pilot.press("tab", "s")  # the other document is still writable
+        assert (annotations_dir / f"{app.panes[1].doc.id}.toml").exists()
+
+
+async def test_orphans_screen_reattaches_to_the_current_claim(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    annotations_dir.mkdir()
+    path = annotations_dir / "000_b9222599d6781aaf.toml"
+    path.write_text(
+        'format = 1\ndocument = "000_b9222599d6781aaf.txt"\n\n[[claim]]\nid = "cdeadbeef"\n'
+        'label = "disputed"\nquote = "A sentence that the article no longer holds at all."\n'
+        'start = 5\nend = 56\nnote = "kept [/] note"\n',
+        "utf-8",
+    )
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("j", "j", "R")
+        assert type(app.screen).__name__ == "OrphansScreen"
+        await pilot.press("escape")  # leave it: nothing changes
+        assert records(annotations_dir, doc)[0]["id"] == "cdeadbeef"
+        await pilot.press("R", "enter")
+        [record] = records(annotations_dir, doc)
+        assert (record["id"], record["label"], record["note"]) == (
+            doc.claims[2].id,
+            "disputed",
+            "kept [/] note",
+        )
+        assert app.workspace.store.load(doc).orphans == []
+        await pilot.press("u")  # undo puts the orphan back
+        assert [r["id"] for r in records(annotations_dir, doc)] == ["cdeadbeef"]
+
+
+HOSTILE = (
+    "[/] [@click=app.quit]x[/] headline\n"
+    "Plain text with [bold]tags[/bold] and [/] here. An escape \x1b[2J sequence \x1b]0;pwned\x07 "
+    "too. " + "w" * 200_000 + " end of the long word.\n"
+)
+
+
+async def test_a_hostile_article_renders_literally_and_nothing_crashes(tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "hostile.txt").write_text(HOSTILE, "utf-8")
+    (annotations := tmp_path / "annotations").mkdir()
+    (annotations / "hostile.toml").write_text(
+        'format = 1\n[[claim]]\nlabel = "disputed"\nquote = "[/] [@click=app.quit]x[/] headline"\n'
+        'start = 0\nend = 34\nnote = "[/] and \\u001b[2J"\nsources = ["[@click=app.quit]s[/]"]\n',
+        "utf-8",
+    )
+    app = make_app([folder], annotations)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.panes[0].view
+        lines = view_text(view)
+        assert lines[0].startswith("D  [/] [@click=app.quit]x[/] headline")
+        assert "[bold]tags[/bold] and [/] here" in " ".join(lines)
+        assert all("\x1b" not in line and "\x07" not in line for line in lines)
+        assert "[/] [@click=app.quit]x[/]" in app.panes[0].title_bar.render().plain
+        text = inspector_text(app)
+        assert "[/] and" in text and "[@click=app.quit]s[/]" in text and "\x1b" not in text
+        assert len(view.wrapped) > 200_000 // 100
+        await pilot.press("end", "k", "s", "pagedown", "pageup", "home")
+        await pilot.resize_terminal(50, 15)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_small_and_large_terminals(app: FactcheckApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        first, second = app.panes
+        await pilot.resize_terminal(50, 15)
+        await pilot.pause()
+        assert first.display and not second.display
+        assert "1/2" in first.title_bar.render().plain
+        assert app.query_one(ClaimInspector).size.height == 2
+        await pilot.press("j", "s", "tab")
+        await pilot.pause()
+        assert second.display and not first.display
+        assert app.focused is second.view
+        await pilot.resize_terminal(300, 100)
+        await pilot.pause()
+        assert first.display and second.display
+        assert app.query_one(ClaimInspector).size.height == 4
+        for size in ((20, 8), (80, 24), (1, 1), (300, 100)):
+            await pilot.resize_terminal(*size)
+            await pilot.press("j", "k")
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_corpus_warnings_become_plain_notifications(tmp_path: Path) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "good.txt").write_text("A fine sentence. Another one.\n", "utf-8")
+    (folder / "[bold]binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (folder / "latin1.txt").write_bytes("Caf\xe9 cr\xe8me.".encode("latin-1"))
+    (folder / "empty.txt").write_text("", "utf-8")
+    app = make_app([folder], tmp_path / "annotations")
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("[bold]binary.txt looks like a binary file" in m for m in seen)
+        assert any("latin1.txt is not valid UTF-8" in message for message in seen)
+        assert len(app.panes) == 2  # the empty file and the one with bad bytes
+        await pilot.press("s", "tab", "s", "j", "O")
+        await pilot.press("escape")
+        assert app.is_running
+
+
+async def test_an_empty_folder_says_so_and_keys_do_not_crash(tmp_path: Path) -> None:
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    app = make_app([folder], tmp_path / "annotations")
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "No articles to show" in str(app.query_one("#empty").render())
+        await pilot.press("j", "s", "u", "e", "W", "tab", "n", "R", "O", "m")
+        await pilot.pause()
+        assert app.is_running
+        assert "No claim here to tag." in seen
+
+
+async def test_help_lists_every_key_and_closes(app: FactcheckApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        text = str(app.screen.query_one("#help-text").render())
+        for key in (*READER_KEYS, *PANE_KEYS):
+            assert key.help in text
+        for shown in ("j ↓", "s 1", "e enter", "backspace", "/", "O", "W", "tab", "ctrl+p", "?"):
+            assert shown in text
+        assert "moves to the next claim" in text
+        assert str(app.workspace.store.folder) in text
+        await pilot.press("escape")
+        assert app.screen is app.reader
+
+
+async def test_every_action_is_in_the_command_palette(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        titles = {command.title for command in app.get_system_commands(app.reader)}
+        assert {key.title for key in (*READER_KEYS, *PANE_KEYS)} <= titles
+        await pilot.press("ctrl+p", *"Disputed")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        doc = app.panes[0].doc
+        assert [r["label"] for r in records(annotations_dir, doc)] == ["disputed"]
+
+
+async def test_keys_can_be_remapped_by_binding_id(app: FactcheckApp, annotations_dir: Path) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        app.set_keymap({"factcheck.tag-disputed": "z"})
+        await pilot.press("z")
+        [record] = records(annotations_dir, app.panes[0].doc)
+        assert record["label"] == "disputed"
+
+
+async def test_q_quits_and_a_new_session_finds_everything_as_left(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "d", "k", "e", *"why", "ctrl+s", "q")
+        await pilot.pause()
+        assert not app.is_running
+    again = make_app([corpus_dir], annotations_dir)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        assert "[D] disputed" in inspector_text(again)
+        assert "why" in inspector_text(again)
+        assert again.panes[0].title_bar.render().plain.rstrip().endswith("1/57")
+
+
+async def test_clicking_a_sentence_moves_the_cursor(app: FactcheckApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.panes[1].view
+        lines = view_text(view)
+        y = next(i for i, line in enumerate(lines) if "Banjska attacks" in line)
+        await pilot.click(view, offset=(10, y))
+        assert app.focused is view
+        assert "Banjska attacks" in view.claim.text
+
+
+async def test_inspector_shows_the_same_claim_in_other_documents(app: FactcheckApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "j")
+        await app.settle()
+        await pilot.pause()
+        text = inspector_text(app)
+        assert "Also in  001 (" in text
+
+
+async def test_search_similar_and_export_are_wired(app: FactcheckApp) -> None:
+    pytest.importorskip("tui.app.screens.search")
+    pytest.importorskip("tui.app.screens.similar")
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        target = app.workspace.corpus.documents[3].claims[4]
+        await pilot.press("slash")
+        assert type(app.screen).__name__ == "SearchScreen"
+        app.screen.dismiss(target)
+        await pilot.pause()
+        assert app.active_view.doc is target.doc and app.active_view.claim is target
+        assert len(app.panes) == 3
+        back = app.workspace.corpus.documents[0].claims[2]
+        await pilot.press("m")
+        assert type(app.screen).__name__ == "SimilarScreen"
+        app.screen.dismiss(back)
+        await pilot.pause()
+        assert app.active_view.claim is back and len(app.panes) == 3
+        await pilot.press("E")
+        assert type(app.screen).__name__ == "ExportScreen"
+        app.screen.dismiss(Path("summary.md"))
+        await pilot.pause()
+        assert "Exported to summary.md" in seen

@@ -1,0 +1,1 @@
+"""The Textual reader (``factcheck [PATH ...]``); imported only when the reader runs."""

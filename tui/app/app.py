@@ -1,0 +1,749 @@
+"""The reader: articles side by side, claims tagged with one key, saved at once.
+
+Every change goes through ``AnnotationStore.set``/``attach``/``apply`` (an
+atomic, locked write) inside the key's handler, so it is on disk before the
+next key is read; undo applies the inverse change, on disk too. Nothing is
+buffered, so quitting never has anything to save.
+
+Screens other than the main one are imported when first opened, and the
+search index is built in a thread after the first paint, so start-up costs
+no more than loading the corpus.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from contextlib import suppress
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import events, on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Static
+
+from tui.app.keys import EXTRA_HELP, PANE_KEYS, READER_KEYS, bindings, key_label
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.inspector import AlsoIn, ClaimInspector
+from tui.app.widgets.pane import DocumentPane
+from tui.core.model import Claim, Document
+from tui.core.store import Change, ReadOnlyDocument
+from tui.core.text import clean_line
+from tui.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tui.app.screens.note import NoteResult
+    from tui.app.screens.orphans import Orphan
+
+MIN_PANE_WIDTH = 36
+"""Below this many columns per pane, panes are shown one (or a few) at a time."""
+COMPACT_HEIGHT = 24
+"""From this many rows up the inspector shows every line; below it shrinks."""
+SIMILAR_DELAY = 0.12
+"""Seconds the cursor must rest before "also in" is looked up."""
+MAX_WARNINGS = 3
+
+
+@dataclass(frozen=True)
+class UndoStep:
+    """One change as written, and where the cursor was, to undo it exactly."""
+
+    doc: Document
+    change: Change
+    claim_index: int
+    what: str
+
+
+class ReaderScreen(Screen[None]):
+    """The main screen; ``tab`` moves between panes rather than between widgets."""
+
+    BINDINGS = bindings(PANE_KEYS)
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-short"),
+        (COMPACT_HEIGHT, "-tall"),
+    ]
+    """A short terminal gets the ``-short`` class: the inspector shrinks (factcheck.tcss)."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        app = self.app
+        if isinstance(app, FactcheckApp):
+            app.arrange_panes()
+
+
+class FactcheckApp(App[None]):
+    """Read articles side by side and tag their claims."""
+
+    CSS_PATH = "factcheck.tcss"
+    TITLE = "factcheck"
+    BINDINGS = bindings(READER_KEYS)
+
+    def __init__(self, workspace: Workspace, *, documents: Iterable[Document] | None = None):
+        super().__init__()
+        self.workspace = workspace
+        corpus = workspace.corpus
+        self.initial = list(documents) if documents is not None else corpus.documents[:2]
+        self.undo_stack: list[UndoStep] = []
+        self._short_ids = short_ids(corpus.documents)
+        self._tagged: dict[str, int] = {}
+        self._active: DocumentView | None = None
+        self._window_start = 0
+        self._index: Any = None
+        self._index_state = "pending"  # pending | ready | missing | failed
+        self._index_lock = threading.Lock()
+        self._similar_timer: Timer | None = None
+        self._similar_cache: dict[tuple[str, int], list[tuple[Claim, int]]] = {}
+        self.reader = ReaderScreen(id="reader")
+
+    @property
+    def store(self):
+        return self.workspace.store
+
+    # -- composition -------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen:
+        return self.reader
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="panes"):
+            for doc in self.initial:
+                yield self._new_pane(doc)
+            if not self.initial:
+                yield Static(empty_message(self.workspace), id="empty")
+        yield ClaimInspector(id="inspector")
+        yield Footer(compact=True)
+
+    def _new_pane(self, doc: Document, cursor: int = 0) -> DocumentPane:
+        return DocumentPane(doc, self.store, short_id=self.short_id(doc), cursor=cursor)
+
+    def on_mount(self) -> None:
+        views = self.views
+        if views:
+            views[0].focus()
+            self._active = views[0]
+        self._show_warnings()
+        self._update_progress(initial=True)
+        self.arrange_panes()
+        self._update_inspector()
+        self.call_after_refresh(self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        self._update_progress()
+        self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
+
+    def _show_warnings(self) -> None:
+        warnings = [clean_line(w) for w in self.workspace.corpus.warnings]
+        for warning in warnings[:MAX_WARNINGS]:
+            self.notify(warning, title="Skipped or odd file", severity="warning", markup=False)
+        if len(warnings) > MAX_WARNINGS:
+            self.notify(
+                f"{len(warnings) - MAX_WARNINGS} more warnings; `factcheck stats` lists them.",
+                severity="warning",
+                markup=False,
+            )
+
+    # -- panes -------------------------------------------------------------------------
+
+    def short_id(self, doc: Document) -> str:
+        return self._short_ids.get(doc.id, doc.id)
+
+    @property
+    def panes(self) -> list[DocumentPane]:
+        return list(self.query_one("#panes").query_children(DocumentPane))
+
+    @property
+    def views(self) -> list[DocumentView]:
+        return [pane.view for pane in self.panes]
+
+    @property
+    def active_view(self) -> DocumentView | None:
+        """The pane the keys act on: the last one focused (by key or by click)."""
+        if self._active is not None and self._active.is_attached:
+            return self._active
+        if not self.screen_stack:
+            return None
+        focused = self.reader.focused
+        if isinstance(focused, DocumentView):
+            return focused
+        views = self.views
+        return views[0] if views else None
+
+    @property
+    def active_pane(self) -> DocumentPane | None:
+        view = self.active_view
+        return view.parent if view is not None else None  # type: ignore[return-value]
+
+    @property
+    def current_claim(self) -> Claim | None:
+        view = self.active_view
+        return view.claim if view else None
+
+    @on(DocumentView.CursorMoved)
+    def _cursor_moved(self, event: DocumentView.CursorMoved) -> None:
+        if event.view is self.active_view:
+            self._update_inspector()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        if isinstance(widget, DocumentView) and widget is not self._active:
+            self._active = widget
+            self.arrange_panes()
+            self._update_inspector()
+
+    def arrange_panes(self) -> None:
+        """Show as many panes as fit, always including the active one."""
+        panes = self.panes
+        if not panes:
+            return
+        fit = max(1, self.reader.size.width // MIN_PANE_WIDTH)
+        active = self.active_pane
+        current = panes.index(active) if active in panes else 0
+        start = min(self._window_start, max(len(panes) - fit, 0))
+        if current < start:
+            start = current
+        elif current >= start + fit:
+            start = current - fit + 1
+        self._window_start = start
+        for i, pane in enumerate(panes):
+            pane.display = start <= i < start + fit
+            position = f"{i + 1}/{len(panes)}" if len(panes) > fit else ""
+            pane.refresh_title(position)
+
+    def _focus_pane(self, index: int) -> None:
+        panes = self.panes
+        if panes:
+            view = panes[index % len(panes)].view
+            self._active = view
+            self.arrange_panes()
+            view.focus()
+            self._update_inspector()
+
+    def action_next_pane(self) -> None:
+        active = self.active_pane
+        panes = self.panes
+        if panes:
+            self._focus_pane((panes.index(active) + 1) if active in panes else 0)
+
+    def action_previous_pane(self) -> None:
+        active = self.active_pane
+        panes = self.panes
+        if panes:
+            self._focus_pane((panes.index(active) - 1) if active in panes else 0)
+
+    async def open_pane(self, doc: Document, cursor: int = 0) -> DocumentView:
+        """Open ``doc`` in a new pane right of the active one and focus it."""
+        pane = self._new_pane(doc, cursor)
+        container = self.query_one("#panes")
+        for empty in self.query("#empty"):
+            await empty.remove()
+        active = self.active_pane
+        if active is not None and active.parent is container:
+            await container.mount(pane, after=active)
+        else:
+            await container.mount(pane)
+        self._active = pane.view
+        self.arrange_panes()
+        pane.view.focus()
+        pane.refresh_title()
+        self._update_inspector()
+        return pane.view
+
+    async def action_close_pane(self) -> None:
+        panes = self.panes
+        active = self.active_pane
+        if active is None:
+            self.notify("No pane is open.", markup=False)
+            return
+        if len(panes) == 1:
+            self.notify("This is the last pane; O opens another document.", markup=False)
+            return
+        index = panes.index(active)
+        self._active = None
+        await active.remove()
+        self._focus_pane(min(index, len(panes) - 2))
+
+    def view_for(self, doc: Document) -> DocumentView | None:
+        """The active view if it shows ``doc``, else the first pane showing it."""
+        active = self.active_view
+        if active is not None and active.doc is doc:
+            return active
+        return next((view for view in self.views if view.doc is doc), None)
+
+    async def show_claim(self, claim: Claim, *, new_pane: bool = False) -> None:
+        """Move to ``claim``: in a pane showing its document, else in a new pane."""
+        view = None if new_pane else self.view_for(claim.doc)
+        if view is None:
+            view = await self.open_pane(claim.doc, claim.index)
+        else:
+            self._active = view
+            self.arrange_panes()
+            view.focus()
+        view.move_to(claim.index, center=True)
+        self._update_inspector()
+
+    # -- moving ------------------------------------------------------------------------
+
+    def action_next_claim(self) -> None:
+        if view := self.active_view:
+            view.move_by(1)
+
+    def action_previous_claim(self) -> None:
+        if view := self.active_view:
+            view.move_by(-1)
+
+    def action_next_unreviewed(self) -> None:
+        self._jump_unreviewed(1)
+
+    def action_previous_unreviewed(self) -> None:
+        self._jump_unreviewed(-1)
+
+    def _jump_unreviewed(self, step: int) -> None:
+        view = self.active_view
+        if view is None or not view.doc.claims:
+            return
+        state = self.store.load(view.doc)
+        claims = view.doc.claims
+        count = len(claims)
+        for distance in range(1, count + 1):
+            index = (view.cursor + step * distance) % count
+            if state.get(claims[index]) is None:
+                wrapped = (index < view.cursor) if step > 0 else (index > view.cursor)
+                view.move_to(index)
+                if wrapped:
+                    where = "top" if step > 0 else "bottom"
+                    self.notify(f"Continued from the {where}.", timeout=1.5, markup=False)
+                return
+        self.notify("Every claim in this document is reviewed.", markup=False)
+
+    # -- tagging -----------------------------------------------------------------------
+
+    def _writable_claim(self) -> Claim | None:
+        """The current claim, if it exists and its document may be written."""
+        claim = self.current_claim
+        if claim is None:
+            self.notify("No claim here to tag.", markup=False)
+            return None
+        state = self.store.load(claim.doc)
+        if state.error is not None:
+            self.notify(
+                f"{self.short_id(claim.doc)} is read-only: {clean_line(str(state.error))}",
+                severity="warning",
+                markup=False,
+            )
+            return None
+        return claim
+
+    def _write(self, claim: Claim, what: str, write: Callable[[], Change]) -> Change | None:
+        """Run one store write; on success remember it for undo and repaint."""
+        try:
+            change = write()
+        except ReadOnlyDocument as error:
+            self.notify(f"Not saved: {clean_line(str(error))}", severity="error", markup=False)
+            for pane in self.panes:
+                if pane.doc is claim.doc:
+                    pane.show_read_only()
+            return None
+        except OSError as error:
+            where = error.filename or self.store.path_for(claim.doc)
+            self.notify(
+                clean_line(f"Not saved: {error.strerror or error} ({where})."),
+                severity="error",
+                markup=False,
+            )
+            return None
+        self.undo_stack.append(UndoStep(claim.doc, change, claim.index, what))
+        self._document_changed(claim.doc)
+        return change
+
+    def action_tag(self, label: str) -> None:
+        claim = self._writable_claim()
+        if claim is None:
+            return
+        view = self.active_view
+        current = self.store.load(claim.doc).get(claim)
+        if current is None or current.record.label != label:
+            ref = f"{self.short_id(claim.doc)}:{claim.number}"
+            if (
+                self._write(claim, f"{label} on {ref}", partial(self.store.set, claim, label))
+                is None
+            ):
+                return
+        if view is not None:
+            view.move_by(1)
+
+    def action_clear_tag(self) -> None:
+        claim = self._writable_claim()
+        if claim is None:
+            return
+        current = self.store.load(claim.doc).get(claim)
+        if current is None:
+            self.notify("This claim has no tag.", timeout=1.5, markup=False)
+            return
+        ref = f"{self.short_id(claim.doc)}:{claim.number}"
+        self._write(claim, f"clearing {ref}", partial(self.store.set, claim, None))
+
+    def action_undo(self) -> None:
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", timeout=1.5, markup=False)
+            return
+        step = self.undo_stack.pop()
+        try:
+            self.store.apply(step.doc, step.change.inverse())
+        except (ReadOnlyDocument, OSError) as error:
+            self.undo_stack.append(step)
+            self.notify(f"Cannot undo: {clean_line(str(error))}", severity="error", markup=False)
+            return
+        self._document_changed(step.doc)
+        view = self.view_for(step.doc)
+        if view is not None:
+            if view is not self.active_view:
+                self._active = view
+                self.arrange_panes()
+                view.focus()
+            view.move_to(step.claim_index)
+        self.notify(f"Undone: {step.what}.", timeout=2, markup=False)
+
+    def _document_changed(self, doc: Document) -> None:
+        """Repaint what shows ``doc`` after a write."""
+        for pane in self.panes:
+            if pane.doc is doc:
+                pane.view.redraw()
+                pane.refresh_title(pane.title_bar.position)
+        self._tagged[doc.id] = self.store.load(doc).tagged
+        self._update_progress()
+        self._update_inspector()
+
+    # -- note editor -------------------------------------------------------------------
+
+    def action_edit_note(self) -> None:
+        claim = self._writable_claim()
+        if claim is None:
+            return
+        from tui.app.screens.note import NoteScreen
+
+        current = self.store.load(claim.doc).get(claim)
+        screen = NoteScreen(
+            claim, current.record if current else None, short_id=self.short_id(claim.doc)
+        )
+        self.push_screen(screen, partial(self._note_saved, claim))
+
+    def _note_saved(self, claim: Claim, result: NoteResult | None) -> None:
+        if result is None:
+            return
+        current = self.store.load(claim.doc).get(claim)
+        if current is not None and (
+            current.record.label,
+            current.record.note,
+            list(current.record.sources),
+        ) == (result.label, result.note, result.sources):
+            return
+        ref = f"{self.short_id(claim.doc)}:{claim.number}"
+        write = partial(
+            self.store.set, claim, result.label, note=result.note, sources=result.sources
+        )
+        if self._write(claim, f"note on {ref}", write) is not None:
+            self.notify(f"Saved the note on {ref}.", timeout=2, markup=False)
+
+    # -- documents, orphans, help ------------------------------------------------------
+
+    def action_open_document(self) -> None:
+        from tui.app.screens.open_document import DocumentRow, OpenDocumentScreen
+
+        corpus = self.workspace.corpus
+        if not corpus.documents:
+            self.notify("There are no documents to open.", markup=False)
+            return
+        open_ids = {view.doc.id for view in self.views}
+        rows = [
+            DocumentRow(
+                doc,
+                self.short_id(doc),
+                self._tagged_count(doc),
+                len(doc.text),
+                doc.id in open_ids,
+            )
+            for doc in corpus.documents
+        ]
+        self.push_screen(OpenDocumentScreen(rows), self._document_picked)
+
+    async def _document_picked(self, doc: Document | None) -> None:
+        if doc is None:
+            return
+        view = self.view_for(doc)
+        if view is not None:
+            self._active = view
+            self.arrange_panes()
+            view.focus()
+            self._update_inspector()
+            self.notify(f"{self.short_id(doc)} is already open.", timeout=1.5, markup=False)
+            return
+        await self.open_pane(doc)
+
+    def orphans(self) -> list[Orphan]:
+        from tui.app.screens.orphans import Orphan
+
+        seen: set[str] = set()
+        found = []
+        for view in self.views:
+            doc = view.doc
+            if doc.id in seen:
+                continue
+            seen.add(doc.id)
+            for anchored in self.store.load(doc).orphans:
+                found.append(Orphan(doc, self.short_id(doc), anchored))
+        return found
+
+    def action_orphans(self) -> None:
+        from tui.app.screens.orphans import OrphansScreen
+
+        claim = self.current_claim
+        label = f"{self.short_id(claim.doc)}:{claim.number}" if claim else ""
+        self.push_screen(OrphansScreen(self.orphans(), claim, claim_label=label), self._reattach)
+
+    def _reattach(self, orphan: Orphan | None) -> None:
+        if orphan is None:
+            return
+        claim = self._writable_claim()
+        if claim is None:
+            return
+        if claim.doc is not orphan.doc:
+            self.notify(
+                f"That annotation belongs to {orphan.short_id}: put the cursor on a claim of "
+                f"{orphan.short_id} first, then press R again.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        ref = f"{self.short_id(claim.doc)}:{claim.number}"
+        write = partial(self.store.attach, orphan.anchored.record, claim)
+        if self._write(claim, f"re-attaching to {ref}", write) is not None:
+            self.notify(f"Re-attached to {ref}.", timeout=2, markup=False)
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.key_rows(), str(self.store.folder)))
+
+    def key_rows(self) -> list[tuple[str, str, str]]:
+        """(group, keys, what) for every key, with the keys as currently mapped."""
+        reader = self.reader
+        bound: dict[str, list[str]] = {}
+        for active in reader.active_bindings.values():
+            if active.binding.id:
+                bound.setdefault(active.binding.id, []).append(key_label(active.binding.key))
+        rows = []
+        for key in (*READER_KEYS, *PANE_KEYS):
+            shown = bound.get(f"factcheck.{key.id}") or [key_label(k) for k in key.keys.split(",")]
+            rows.append((key.group, " ".join(dict.fromkeys(shown)), key.help))
+        rows += list(EXTRA_HELP)
+        order = ["Move", "Tag", "Find", "Panes", "App"]
+        rows.sort(key=lambda row: order.index(row[0]) if row[0] in order else len(order))
+        return rows
+
+    # -- search, similar, export (screens written by other issues) ----------------------
+
+    def _index_now(self) -> Any:
+        """The search index, built once (by the worker, or here if asked for first)."""
+        with self._index_lock:
+            if self._index_state == "pending":
+                try:
+                    from tui.core.search import SearchIndex
+                except ImportError:
+                    self._index_state = "missing"
+                    return None
+                try:
+                    self._index = SearchIndex.build(self.workspace.corpus)
+                except Exception:
+                    self._index_state = "failed"
+                    raise
+                self._index_state = "ready"
+        return self._index
+
+    def _build_index(self) -> None:
+        """Thread worker started after the first paint."""
+        self._index_now()
+        with suppress(RuntimeError):  # the app may be closing
+            self.call_from_thread(self._update_inspector)
+
+    def action_search(self) -> None:
+        try:
+            from tui.app.screens.search import SearchScreen
+        except ImportError:
+            self.notify("Search is not available in this version.", markup=False)
+            return
+        index = self._index_now()
+        if index is None:
+            self.notify("Search is not available: no search index.", markup=False)
+            return
+        self.push_screen(SearchScreen(self.workspace, index), self._jump_result)
+
+    async def _jump_result(self, claim: Claim | None) -> None:
+        if claim is not None:
+            await self.show_claim(claim)
+
+    def action_similar(self) -> None:
+        claim = self.current_claim
+        if claim is None:
+            self.notify("No claim here.", markup=False)
+            return
+        try:
+            from tui.app.screens.similar import SimilarScreen
+        except ImportError:
+            self.notify("Similar claims are not available in this version.", markup=False)
+            return
+        index = self._index_now()
+        if index is None:
+            self.notify("Similar claims are not available: no search index.", markup=False)
+            return
+        self.push_screen(SimilarScreen(self.workspace, index, claim), self._open_similar)
+
+    async def _open_similar(self, claim: Claim | None) -> None:
+        if claim is None:
+            return
+        view = self.view_for(claim.doc)
+        if view is not None and view is not self.active_view:
+            await self.show_claim(claim)
+        else:
+            await self.show_claim(claim, new_pane=view is None)
+
+    def action_export(self) -> None:
+        try:
+            from tui.app.screens.export import ExportScreen
+        except ImportError:
+            self.notify("Export is not available in this version.", markup=False)
+            return
+        self.push_screen(ExportScreen(self.workspace), self._exported)
+
+    def _exported(self, path: Path | None) -> None:
+        if path is not None:
+            self.notify(clean_line(f"Exported to {path}"), markup=False)
+
+    # -- header and inspector ------------------------------------------------------------
+
+    def _tagged_count(self, doc: Document) -> int:
+        if doc.id not in self._tagged:
+            self._tagged[doc.id] = self.store.load(doc).tagged
+        return self._tagged[doc.id]
+
+    def _update_progress(self, *, initial: bool = False) -> None:
+        corpus = self.workspace.corpus
+        if initial:
+            docs = [view.doc for view in self.views]
+            for doc in docs:
+                self._tagged_count(doc)
+            self.sub_title = f"{len(corpus.documents)} articles"
+            return
+        total = sum(len(doc.claims) for doc in corpus.documents)
+        tagged = sum(self._tagged_count(doc) for doc in corpus.documents)
+        percent = f" ({100 * tagged // total}%)" if total else ""
+        self.sub_title = (
+            f"{tagged}/{total} claims reviewed{percent} · {len(corpus.documents)} articles"
+        )
+
+    def _update_inspector(self) -> None:
+        inspector = self.query_one(ClaimInspector)
+        claim = self.current_claim
+        state = self.store.load(claim.doc) if claim else None
+        also_in, note = self._also_in(claim)
+        inspector.show(
+            claim,
+            state,
+            short_id=self.short_id(claim.doc) if claim else "",
+            also_in=also_in,
+            also_in_note=note,
+        )
+
+    def _also_in(self, claim: Claim | None) -> tuple[list[AlsoIn] | None, str]:
+        if claim is None:
+            return None, ""
+        if self._index_state in ("missing", "failed"):
+            return None, f"— (search index {self._index_state})"
+        if self._index_state != "ready":
+            return None, "…"
+        cached = self._similar_cache.get((claim.doc.id, claim.index))
+        if cached is None:
+            if self._similar_timer is not None:
+                self._similar_timer.stop()
+            self._similar_timer = self.set_timer(
+                SIMILAR_DELAY, partial(self._look_up_similar, claim)
+            )
+            return None, "…"
+        entries = [
+            AlsoIn(self.short_id(other.doc), score, self.store.load(other.doc).label(other))
+            for other, score in cached
+        ]
+        return entries, "none found"
+
+    async def settle(self) -> None:
+        """Finish background work now: the index, and "also in" for the current claim.
+
+        Tests, snapshots and benchmarks call this to see a deterministic screen.
+        """
+        await self.workers.wait_for_complete()
+        if self._similar_timer is not None:
+            self._similar_timer.stop()
+        claim = self.current_claim
+        if claim is not None and self._index_state == "ready":
+            self._look_up_similar(claim)
+
+    def _look_up_similar(self, claim: Claim) -> None:
+        if claim is not self.current_claim:
+            return
+        try:
+            from tui.core.similar import find_similar
+        except ImportError:
+            self._index_state = "missing"
+            self._update_inspector()
+            return
+        label_of = self._label_of
+        hits = find_similar(self._index, claim, limit=3, label_of=label_of)
+        self._similar_cache[(claim.doc.id, claim.index)] = [
+            (hit.claim, round(hit.score)) for hit in hits if hit.claim.doc is not claim.doc
+        ][:3]
+        self._update_inspector()
+
+    def _label_of(self, claim: Claim) -> str | None:
+        return self.store.load(claim.doc).label(claim)
+
+    # -- command palette -----------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if screen is not self.reader:
+            return
+        for key in (*READER_KEYS, *PANE_KEYS):
+            action = key.action.removeprefix("app.")
+            keys = " ".join(key_label(k) for k in key.keys.split(","))
+            yield SystemCommand(
+                key.title, f"{key.help}  ({keys})", partial(self.run_action, action)
+            )
+
+
+def short_ids(documents: Iterable[Document]) -> dict[str, str]:
+    """``000`` for ``000_b9222599d6781aaf`` when no other document shares the prefix."""
+    docs = list(documents)
+    heads: dict[str, int] = {}
+    for doc in docs:
+        head = doc.id.split("_", 1)[0]
+        heads[head] = heads.get(head, 0) + 1
+    result = {}
+    for doc in docs:
+        head = doc.id.split("_", 1)[0]
+        result[doc.id] = head if head and heads[head] == 1 else doc.id
+    return result
+
+
+def empty_message(workspace: Workspace) -> Content:
+    roots = ", ".join(str(root) for root in workspace.corpus.roots) or "."
+    return Content.assemble(
+        ("No articles to show.\n\n", "bold"),
+        clean_line(f"Nothing readable was found in {roots}. "),
+        "The reader opens UTF-8 text files (*.txt, *.md): run `factcheck FOLDER` or ",
+        "`factcheck FILE.txt`. Press q to quit.",
+    )

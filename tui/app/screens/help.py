@@ -1,0 +1,81 @@
+"""The ``?`` help screen: every key, grouped, with how tagging behaves."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.core.text import clean_line
+
+INTRO = (
+    "Tag the highlighted claim with one key; the cursor then moves to the next claim. "
+    "Every change is saved at once, and u undoes it step by step, on disk too. "
+    "Quitting never asks: there is nothing left to save."
+)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of keys; any of escape, ? or q closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+    HelpScreen > VerticalScroll {
+        width: 84;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        border-title-color: $text;
+        background: $surface;
+        padding: 0 1;
+    }
+    HelpScreen Static {
+        width: 100%;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+    ]
+
+    def __init__(self, rows: Sequence[tuple[str, str, str]], annotations: str = "") -> None:
+        """``rows``: (group, keys, what they do), in display order."""
+        super().__init__()
+        self.rows = list(rows)
+        self.annotations = annotations
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "escape to close"
+            yield Static(self.render_help(), id="help-text")
+
+    def render_help(self) -> Content:
+        width = max((len(keys) for _group, keys, _what in self.rows), default=8) + 2
+        parts: list[Content] = [Content(INTRO), Content("")]
+        group = None
+        for row_group, keys, what in self.rows:
+            if row_group != group:
+                if group is not None:
+                    parts.append(Content(""))
+                parts.append(Content.styled(row_group, "bold $text-accent"))
+                group = row_group
+            parts.append(Content.assemble(("  " + keys.ljust(width), "bold"), clean_line(what)))
+        if self.annotations:
+            parts += [
+                Content(""),
+                Content.assemble(("Annotations: ", "bold"), clean_line(self.annotations)),
+            ]
+        return Content("\n").join(parts)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,160 @@
+"""The note editor: a label, a multi-line note and a list of source URLs for one claim.
+
+Saving needs a label: a note on an unreviewed claim is a review, so the
+editor asks for one (the claim's label is preselected when it has one).
+Saving with no label and nothing written simply closes the editor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
+
+from tui.app.widgets.pane import fit
+from tui.core.model import LABELS, Claim
+from tui.core.records import Annotation
+from tui.core.text import clean_line, strip_controls
+
+
+@dataclass(frozen=True)
+class NoteResult:
+    label: str
+    note: str
+    sources: list[str]
+
+
+def parse_sources(text: str) -> list[str]:
+    """One source per line; blank lines dropped, duplicates kept once, in order."""
+    seen: dict[str, None] = {}
+    for line in text.splitlines():
+        line = clean_line(line).strip()
+        if line:
+            seen.setdefault(line, None)
+    return list(seen)
+
+
+class NoteScreen(ModalScreen[NoteResult | None]):
+    """Edit the note and sources of ``claim``; ``ctrl+s`` saves, ``escape`` cancels."""
+
+    DEFAULT_CSS = """
+    NoteScreen {
+        align: center middle;
+    }
+    NoteScreen > #note-dialog {
+        width: 90;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    NoteScreen #note-claim {
+        color: $text-muted;
+        height: auto;
+        max-height: 3;
+    }
+    NoteScreen .note--caption {
+        color: $text-muted;
+        margin-top: 1;
+    }
+    NoteScreen RadioSet {
+        layout: horizontal;
+        width: 100%;
+        height: auto;
+        border: none;
+    }
+    NoteScreen #note-text {
+        height: 6;
+        min-height: 3;
+    }
+    NoteScreen #note-sources {
+        height: 4;
+        min-height: 3;
+    }
+    NoteScreen #note-error {
+        color: $text-error;
+        height: auto;
+    }
+    NoteScreen #note-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    NoteScreen #note-buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="note.save"),
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+    AUTO_FOCUS = "#note-text"
+
+    def __init__(self, claim: Claim, record: Annotation | None, *, short_id: str = "") -> None:
+        super().__init__()
+        self.claim = claim
+        self.record = record
+        self.short_id = short_id or claim.doc.id
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        with Vertical(id="note-dialog") as dialog:
+            dialog.border_title = f"Note · {self.short_id}:{self.claim.number}"
+            dialog.border_subtitle = "ctrl+s save · escape cancel"
+            yield Static(Content(fit(clean_line(self.claim.text), 240)), id="note-claim")
+            yield Static("Label", classes="note--caption")
+            with RadioSet(id="note-label"):
+                for label in LABELS:
+                    yield RadioButton(
+                        label,
+                        value=record is not None and record.label == label,
+                        id=f"label-{label}",
+                    )
+            yield Static("Note", classes="note--caption")
+            yield TextArea(
+                strip_controls(record.note) if record else "", id="note-text", soft_wrap=True
+            )
+            yield Static("Sources, one URL per line", classes="note--caption")
+            yield TextArea(
+                "\n".join(map(clean_line, record.sources)) if record else "",
+                id="note-sources",
+                soft_wrap=False,
+            )
+            yield Static("", id="note-error")
+            with Horizontal(id="note-buttons"):
+                yield Button("Cancel", id="note-cancel")
+                yield Button("Save", variant="primary", id="note-save")
+
+    @property
+    def label(self) -> str | None:
+        pressed = self.query_one("#note-label", RadioSet).pressed_button
+        return pressed.id.removeprefix("label-") if pressed and pressed.id else None
+
+    @on(Button.Pressed, "#note-save")
+    def action_save(self) -> None:
+        note = self.query_one("#note-text", TextArea).text.strip()
+        sources = parse_sources(self.query_one("#note-sources", TextArea).text)
+        label = self.label
+        if label is None:
+            if not note and not sources:
+                self.dismiss(None)
+                return
+            self.query_one("#note-error", Static).update(
+                Content("Choose a label for this claim first (sourced, disputed, opinion, skip).")
+            )
+            self.query_one("#note-label", RadioSet).focus()
+            return
+        self.dismiss(NoteResult(label, note, sources))
+
+    @on(Button.Pressed, "#note-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

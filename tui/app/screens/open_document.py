@@ -1,0 +1,133 @@
+"""The ``O`` document picker: title, progress and size of every article; type to filter."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from tui.core.model import Document
+from tui.core.text import clean_line
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    doc: Document
+    short_id: str
+    tagged: int
+    size: int
+    """Size of the text in characters."""
+    is_open: bool = False
+
+
+def human_size(chars: int) -> str:
+    if chars < 1000:
+        return f"{chars} ch"
+    if chars < 1_000_000:
+        return f"{chars / 1000:.0f}k ch"
+    return f"{chars / 1_000_000:.1f}M ch"
+
+
+class OpenDocumentScreen(ModalScreen[Document | None]):
+    """Pick a document; dismissed with it, or ``None`` on escape."""
+
+    DEFAULT_CSS = """
+    OpenDocumentScreen {
+        align: center middle;
+    }
+    OpenDocumentScreen > #open-dialog {
+        width: 110;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    OpenDocumentScreen OptionList {
+        height: auto;
+        max-height: 24;
+        min-width: 10;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="open.cancel"),
+        Binding("down", "move(1)", "Down", show=False, id="open.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="open.up"),
+    ]
+    AUTO_FOCUS = "#open-filter"
+
+    def __init__(self, rows: Sequence[DocumentRow]) -> None:
+        super().__init__()
+        self.rows = list(rows)
+        self._shown: list[DocumentRow] = list(self.rows)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="open-dialog") as dialog:
+            dialog.border_title = f"Open a document · {len(self.rows)}"
+            dialog.border_subtitle = "type to filter · enter open · escape cancel"
+            yield Input(placeholder="filter by id or title", id="open-filter")
+            yield OptionList(*self._options(self.rows), id="open-list")
+
+    def _options(self, rows: Sequence[DocumentRow]) -> list[Option]:
+        id_width = max((len(row.short_id) for row in self.rows), default=3)
+        options = []
+        for row in rows:
+            progress = f"{row.tagged}/{len(row.doc.claims)}".rjust(9)
+            prompt = Content.assemble(
+                (row.short_id.ljust(id_width), "bold"),
+                (progress, "$text-success" if row.tagged else "$text-muted"),
+                (human_size(row.size).rjust(10), "$text-muted"),
+                ("  ● " if row.is_open else "    ", "$text-accent"),
+                clean_line(row.doc.title),
+            )
+            options.append(Option(prompt, id=row.doc.id))
+        return options
+
+    @on(Input.Changed, "#open-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        words = event.value.casefold().split()
+        self._shown = [
+            row
+            for row in self.rows
+            if all(w in f"{row.doc.id} {row.doc.title}".casefold() for w in words)
+        ]
+        option_list = self.query_one("#open-list", OptionList)
+        option_list.set_options(self._options(self._shown))
+        if self._shown:
+            option_list.highlighted = 0
+
+    def action_move(self, delta: int) -> None:
+        option_list = self.query_one("#open-list", OptionList)
+        if delta > 0:
+            option_list.action_cursor_down()
+        else:
+            option_list.action_cursor_up()
+
+    @on(Input.Submitted, "#open-filter")
+    def _submit(self) -> None:
+        option_list = self.query_one("#open-list", OptionList)
+        index = option_list.highlighted
+        if index is None and self._shown:
+            index = 0
+        if index is not None and index < len(self._shown):
+            self.dismiss(self._shown[index].doc)
+
+    @on(OptionList.OptionSelected, "#open-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(next(row.doc for row in self.rows if row.doc.id == event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,1 @@
+"""Reusable widgets of the reader, each with its own ``DEFAULT_CSS``."""

@@ -1,0 +1,394 @@
+"""One article drawn line by line (Textual's Line API), with a claim cursor.
+
+Mounting a widget per sentence is far too slow for long articles (ListView
+needs seconds for 2,000 items); this view keeps the document as plain text
+plus a wrap table (:mod:`tui.app.wrap`) and renders only the visible lines,
+so a 5 MB article opens at once and a key press repaints a screenful.
+
+Article text is never markup: every line is built from ``Segment`` objects
+holding slices of the document text, whose control characters the core has
+already replaced by spaces (tabs are drawn as spaces here).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import ClassVar
+
+from rich.cells import cell_len, split_graphemes
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.wrap import SPACER, Wrapped, wrap_document
+from tui.core.blocks import BlockKind
+from tui.core.model import Claim, Document, Label
+from tui.core.store import AnnotationStore
+
+GUTTER = 3
+"""Margin cells: up to two label letters and a space."""
+
+
+class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
+    """A scrollable article with the current claim highlighted and tags in the margin."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="document.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="document.page-up"),
+        Binding("home", "first", "First claim", show=False, id="document.first"),
+        Binding("end", "last", "Last claim", show=False, id="document.last"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "document-view--cursor",
+        "document-view--heading",
+        "document-view--boilerplate",
+        "document-view--placeholder",
+        *(f"document-view--{label.value}" for label in Label),
+    }
+
+    DEFAULT_CSS = """
+    DocumentView {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-gutter: stable;
+        scrollbar-size-vertical: 1;
+        background: $surface;
+        color: $foreground;
+    }
+    DocumentView > .document-view--cursor {
+        background: $foreground 12%;
+    }
+    DocumentView:focus > .document-view--cursor {
+        background: $primary 45%;
+    }
+    DocumentView > .document-view--heading {
+        text-style: bold;
+    }
+    DocumentView > .document-view--boilerplate {
+        color: $text-disabled;
+    }
+    DocumentView > .document-view--placeholder {
+        color: $text-muted;
+        text-style: italic;
+    }
+    DocumentView > .document-view--sourced {
+        color: $text-success;
+    }
+    DocumentView > .document-view--disputed {
+        color: $text-error;
+    }
+    DocumentView > .document-view--opinion {
+        color: $text-warning;
+    }
+    DocumentView > .document-view--skip {
+        color: $text-muted;
+    }
+    """
+
+    class CursorMoved(Message):
+        """The current claim changed (by key, click or a new document)."""
+
+        def __init__(self, view: DocumentView, claim: Claim | None) -> None:
+            super().__init__()
+            self.view = view
+            self.claim = claim
+
+    def __init__(
+        self,
+        doc: Document,
+        store: AnnotationStore,
+        *,
+        cursor: int = 0,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.doc = doc
+        self.store = store
+        self.cursor = min(max(cursor, 0), len(doc.claims) - 1) if doc.claims else -1
+        self._claim_starts = [claim.start for claim in doc.claims]
+        self._wrapped: Wrapped | None = None
+        self._layouts: LRUCache[int, Wrapped] = LRUCache(4)
+        self._lines: LRUCache[int, Strip] = LRUCache(2048)
+        self._styles: dict[str, Style] = {}
+        self._center_on_layout = True
+
+    # -- state -------------------------------------------------------------------------
+
+    @property
+    def claim(self) -> Claim | None:
+        return self.doc.claims[self.cursor] if self.cursor >= 0 else None
+
+    @property
+    def wrapped(self) -> Wrapped | None:
+        """The wrap table at the current width (``None`` before the first layout)."""
+        return self._wrapped
+
+    @property
+    def text_width(self) -> int:
+        return max(self.scrollable_content_region.width - GUTTER, 1)
+
+    def move_to(self, index: int, *, center: bool = False) -> None:
+        """Make claim ``index`` current and scroll it into view."""
+        if not self.doc.claims:
+            return
+        index = min(max(index, 0), len(self.doc.claims) - 1)
+        changed = index != self.cursor
+        self.cursor = index
+        self.redraw()
+        if self._wrapped is None:
+            self._center_on_layout = True
+        else:
+            self.scroll_to_cursor(center=center)
+        if changed or center:
+            self.post_message(self.CursorMoved(self, self.claim))
+
+    def move_by(self, delta: int) -> None:
+        if self.doc.claims:
+            self.move_to(self.cursor + delta)
+
+    def redraw(self) -> None:
+        """Forget rendered lines (after a tag, cursor move or theme change) and repaint."""
+        self._lines.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._lines.clear()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        self.redraw()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.redraw()
+
+    # -- layout ------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Wrap to the current width, keeping the cursor (or the top line) in view."""
+        width = self.text_width
+        old = self._wrapped
+        if old is not None and old.width == width:
+            return
+        top_offset = old.starts[min(self.scroll_offset.y, len(old) - 1)] if old else 0
+        cursor_visible = old is not None and self._cursor_on_screen(old)
+        wrapped = self._layouts.get(width)
+        if wrapped is None:
+            wrapped = wrap_document(self.doc.text, self.doc.blocks, width)
+            self._layouts[width] = wrapped
+        self._wrapped = wrapped
+        self._lines.clear()
+        self.virtual_size = Size(width + GUTTER, max(len(wrapped), 1))
+        if self._center_on_layout:
+            self._center_on_layout = False
+            self.scroll_to_cursor(center=True)
+        elif cursor_visible:
+            self.scroll_to_cursor()
+        else:
+            self.scroll_to(y=wrapped.line_of(top_offset), animate=False)
+        self.refresh()
+
+    def _claim_lines(self, wrapped: Wrapped, claim: Claim) -> tuple[int, int]:
+        return wrapped.line_of(claim.start), wrapped.line_of(max(claim.end - 1, claim.start))
+
+    def _cursor_on_screen(self, wrapped: Wrapped) -> bool:
+        claim = self.claim
+        if claim is None:
+            return False
+        top, bottom = self._claim_lines(wrapped, claim)
+        y = self.scroll_offset.y
+        return bottom >= y and top < y + self.scrollable_content_region.height
+
+    def scroll_to_cursor(self, *, center: bool = False) -> None:
+        wrapped, claim = self._wrapped, self.claim
+        if wrapped is None or claim is None:
+            return
+        top, bottom = self._claim_lines(wrapped, claim)
+        height = max(self.scrollable_content_region.height, 1)
+        y = self.scroll_offset.y
+        margin = max(min(2, (height - (bottom - top + 1)) // 2), 0)
+        if center:
+            target = top - height // 3
+        elif top < y + margin:
+            target = top - margin
+        elif bottom > y + height - 1 - margin:
+            target = min(top - margin, bottom - height + 1 + margin)
+        else:
+            return
+        self.scroll_to(y=max(target, 0), animate=False, force=True)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_page(self, direction: int) -> None:
+        wrapped, claim = self._wrapped, self.claim
+        if wrapped is None or claim is None:
+            return
+        step = max(self.scrollable_content_region.height - 2, 1)
+        line = min(max(wrapped.line_of(claim.start) + direction * step, 0), len(wrapped) - 1)
+        index = bisect_left(self._claim_starts, wrapped.starts[line])
+        if direction < 0 and index > self.cursor:
+            index = self.cursor - 1
+        self.scroll_to(y=max(self.scroll_offset.y + direction * step, 0), animate=False)
+        self.move_to(min(index, len(self.doc.claims) - 1))
+
+    def action_first(self) -> None:
+        self.move_to(0)
+
+    def action_last(self) -> None:
+        self.move_to(len(self.doc.claims) - 1)
+
+    def on_click(self, event: events.Click) -> None:
+        claim = self.claim_at_point(event.x, event.y)
+        if claim is not None:
+            self.move_to(claim.index)
+
+    def claim_at_point(self, x: int, y: int) -> Claim | None:
+        """The claim drawn at widget cell ``(x, y)``, or the nearest one on that line."""
+        wrapped = self._wrapped
+        line = y + self.scroll_offset.y
+        if wrapped is None or not 0 <= line < len(wrapped) or wrapped.blocks[line] == SPACER:
+            return None
+        start, end = wrapped.starts[line], wrapped.ends[line]
+        column = max(x - GUTTER, 0)
+        if wrapped.is_narrow_line(line):
+            offset = start + column
+        else:
+            offset, cells = start, 0
+            for s, _e, w in split_graphemes(self.doc.text[start:end])[0]:
+                offset = start + s
+                if cells + w > column:
+                    break
+                cells += w
+        offset = min(offset, max(end - 1, start))
+        claim = self.doc.claim_at(offset)
+        if claim is None:
+            index = bisect_right(self._claim_starts, offset) - 1
+            if 0 <= index < len(self.doc.claims) and self.doc.claims[index].end >= start:
+                claim = self.doc.claims[index]
+            elif index + 1 < len(self.doc.claims) and self._claim_starts[index + 1] < end:
+                claim = self.doc.claims[index + 1]
+        return claim
+
+    # -- rendering ---------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        """The parts of a component style this view layers (colour, attributes, background)."""
+        style = self._styles.get(name)
+        if style is None:
+            full = self.get_component_rich_style(f"document-view--{name}")
+            if name == "cursor":
+                style = Style(bgcolor=full.bgcolor)
+            else:
+                style = Style(
+                    color=full.color,
+                    bold=full.bold,
+                    italic=full.italic,
+                    underline=full.underline,
+                )
+            self._styles[name] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        wrapped = self._wrapped
+        line = y + self.scroll_offset.y
+        base = self.rich_style
+        if wrapped is None:
+            return Strip.blank(width, base)
+        if not len(wrapped):
+            if line == 0:
+                text = " " * GUTTER + "(this article is empty)"
+                return Strip([Segment(text, base + self._style("placeholder"))]).crop_extend(
+                    0, width, base
+                )
+            return Strip.blank(width, base)
+        if line >= len(wrapped):
+            return Strip.blank(width, base)
+        strip = self._lines.get(line)
+        if strip is None or strip.cell_length != width:
+            strip = self._render_text_line(wrapped, line, width, base)
+            self._lines[line] = strip
+        return strip
+
+    def _render_text_line(self, wrapped: Wrapped, line: int, width: int, base: Style) -> Strip:
+        block = wrapped.blocks[line]
+        if block == SPACER:
+            return Strip.blank(width, base)
+        doc = self.doc
+        text = doc.text
+        start, end = wrapped.starts[line], wrapped.ends[line]
+        kind = doc.blocks[block].kind
+        line_style = base
+        if kind is BlockKind.HEADING:
+            line_style = base + self._style("heading")
+        elif kind is BlockKind.BOILERPLATE:
+            line_style = base + self._style("boilerplate")
+
+        state = self.store.load(doc)
+        claims = doc.claims
+        segments: list[Segment] = []
+        letters: list[tuple[str, Style]] = []
+        continued: Style | None = None
+        index = max(bisect_right(self._claim_starts, start) - 1, 0)
+        pos = start
+        while pos < end:
+            while index < len(claims) and claims[index].end <= pos:
+                index += 1
+            if index >= len(claims) or claims[index].start >= end:
+                stop, style = end, line_style
+            elif claims[index].start > pos:
+                stop, style = claims[index].start, line_style
+            else:
+                claim = claims[index]
+                stop = min(claim.end, end)
+                style = line_style
+                label = state.label(claim)
+                if label:
+                    label_style = self._style(label)
+                    style = style + label_style
+                    if claim.start >= start:
+                        letters.append((Label(label).letter, label_style))
+                    else:
+                        continued = label_style
+                if index == self.cursor:
+                    style = style + self._style("cursor")
+            chunk = text[pos:stop]
+            if "\t" in chunk:
+                chunk = chunk.replace("\t", " ")
+            segments.append(Segment(chunk, style))
+            pos = stop
+
+        gutter = self._gutter(letters, continued, base)
+        if wrapped.is_narrow_line(line):
+            cells = GUTTER + end - start
+        else:
+            cells = GUTTER + cell_len(text[start:end].replace("\t", " "))
+        if cells < width:
+            segments.append(Segment(" " * (width - cells), base))
+            cells = width
+        strip = Strip([*gutter, *segments], cells)
+        return strip if cells == width else strip.crop_extend(0, width, base)
+
+    def _gutter(
+        self, letters: list[tuple[str, Style]], continued: Style | None, base: Style
+    ) -> list[Segment]:
+        """The margin: the letters of tags starting on the line, or a bar where one goes on."""
+        if letters:
+            shown = letters[:2] if len(letters) <= 2 else [letters[0], ("+", letters[0][1])]
+            segments = [Segment(letter, base + style + Style(bold=True)) for letter, style in shown]
+            return [*segments, Segment(" " * (GUTTER - len(shown)), base)]
+        if continued is not None:
+            return [Segment("│", base + continued), Segment(" " * (GUTTER - 1), base)]
+        return [Segment(" " * GUTTER, base)]

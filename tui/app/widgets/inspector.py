@@ -1,0 +1,130 @@
+"""The claim inspector under the panes: what is known about the current claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.content import Content
+from textual.widget import Widget
+
+from tui.core.model import LABELS, Claim, Label
+from tui.core.store import DocumentAnnotations
+from tui.core.text import clean_line
+
+LABEL_STYLES = {
+    "sourced": "bold $text-success",
+    "disputed": "bold $text-error",
+    "opinion": "bold $text-warning",
+    "skip": "bold $text-muted",
+}
+
+
+@dataclass(frozen=True)
+class AlsoIn:
+    """One "also in" entry: the same claim in another document."""
+
+    short_id: str
+    score: int
+    label: str | None = None
+
+
+class ClaimInspector(Widget):
+    """Label, note, sources and anchor of the current claim, and where else it appears."""
+
+    DEFAULT_CSS = """
+    ClaimInspector {
+        height: 5;
+        padding: 0 1;
+        border-top: hkey $primary 50%;
+        background: $surface;
+        color: $foreground;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._content = Content("")
+
+    def show(
+        self,
+        claim: Claim | None,
+        state: DocumentAnnotations | None,
+        *,
+        short_id: str = "",
+        also_in: list[AlsoIn] | None = None,
+        also_in_note: str = "",
+    ) -> None:
+        self._content = describe(
+            claim, state, short_id=short_id, also_in=also_in, also_in_note=also_in_note
+        )
+        self.refresh()
+
+    @property
+    def text(self) -> str:
+        """The plain text shown (for tests and screen readers)."""
+        return self._content.plain
+
+    def render(self) -> Content:
+        return self._content
+
+
+def describe(
+    claim: Claim | None,
+    state: DocumentAnnotations | None,
+    *,
+    short_id: str = "",
+    also_in: list[AlsoIn] | None = None,
+    also_in_note: str = "",
+) -> Content:
+    if claim is None:
+        return Content.assemble(("No claim here.", "$text-muted"))
+    total = len(claim.doc.claims)
+    head: list[str | tuple[str, str]] = [
+        (f"{short_id or claim.doc.id}:{claim.number}", "bold"),
+        f"/{total} {claim.id}  ",
+    ]
+    anchored = state.get(claim) if state else None
+    lines: list[Content] = []
+    if anchored is None:
+        head.append(("not reviewed", "$text-muted"))
+        if state is not None and state.read_only:
+            head.append(("  read-only", "$text-error"))
+        else:
+            head.append(("  s d o x to tag · e for a note", "$text-muted"))
+        lines.append(Content.assemble(*head))
+        lines.append(Content.assemble(("Note     ", "$text-muted"), ("—", "$text-muted")))
+        lines.append(Content.assemble(("Sources  ", "$text-muted"), ("—", "$text-muted")))
+    else:
+        record = anchored.record
+        label = record.label
+        letter = Label(label).letter if label in LABELS else "?"
+        head.append((f"[{letter}] {label}", LABEL_STYLES.get(label, "bold")))
+        head.append((f"  anchor {anchored.status.value}", "$text-muted"))
+        who = clean_line(record.analyst)
+        when = record.updated.strftime("%Y-%m-%d") if record.updated else ""
+        if who or when:
+            head.append((f"  {' '.join(part for part in (who, when) if part)}", "$text-muted"))
+        lines.append(Content.assemble(*head))
+        note = clean_line(" ".join(record.note.split())) if record.note else ""
+        lines.append(Content.assemble(("Note     ", "$text-muted"), note or ("—", "$text-muted")))
+        sources = " · ".join(clean_line(s) for s in record.sources if s.strip())
+        lines.append(
+            Content.assemble(("Sources  ", "$text-muted"), sources or ("—", "$text-muted"))
+        )
+    lines.append(_also_in_line(also_in, also_in_note))
+    return Content("\n").join(lines)
+
+
+def _also_in_line(also_in: list[AlsoIn] | None, note: str) -> Content:
+    parts: list[str | tuple[str, str]] = [("Also in  ", "$text-muted")]
+    if also_in:
+        for i, entry in enumerate(also_in):
+            if i:
+                parts.append(" · ")
+            parts.append((entry.short_id, "bold"))
+            parts.append(f" ({entry.score})")
+            if entry.label:
+                parts.append((f" {entry.label}", LABEL_STYLES.get(entry.label, "")))
+    else:
+        parts.append((note or "—", "$text-muted"))
+    return Content.assemble(*parts)

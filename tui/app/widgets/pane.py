@@ -1,0 +1,124 @@
+"""A document pane: a title bar, a read-only banner when needed, and the document view."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import Static
+
+from tui.app.widgets.document_view import DocumentView
+from tui.core.model import Document
+from tui.core.store import AnnotationStore
+from tui.core.text import clean_line
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, with an ellipsis when cut."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, width - 1) + "…"
+
+
+class PaneTitle(Widget):
+    """One line: the document's short id and title, and ``tagged/total`` on the right."""
+
+    DEFAULT_CSS = """
+    PaneTitle {
+        height: 1;
+        background: $panel;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, doc: Document, short_id: str) -> None:
+        super().__init__()
+        self.doc = doc
+        self.short_id = short_id
+        self.tagged = 0
+        self.position = ""
+        self.read_only = False
+
+    def set_state(self, *, tagged: int, position: str = "", read_only: bool = False) -> None:
+        if (tagged, position, read_only) != (self.tagged, self.position, self.read_only):
+            self.tagged, self.position, self.read_only = tagged, position, read_only
+            self.refresh()
+
+    def render(self) -> Content:
+        width = self.size.width
+        right = f" {self.tagged}/{len(self.doc.claims)} "
+        if self.read_only:
+            right = " read-only" + right
+        if self.position:
+            right = f" {self.position}" + right
+        head = f" {self.short_id} "
+        title = fit(clean_line(self.doc.title), width - cell_len(head) - cell_len(right))
+        pad = max(width - cell_len(head) - cell_len(title) - cell_len(right), 0)
+        return Content.assemble((head, "bold"), (title, "bold"), " " * pad, right)
+
+
+class DocumentPane(Vertical):
+    """One column of the reader, showing one document."""
+
+    DEFAULT_CSS = """
+    DocumentPane {
+        width: 1fr;
+        min-width: 16;
+        height: 1fr;
+    }
+    DocumentPane:focus-within > PaneTitle {
+        background: $primary;
+        color: $text;
+    }
+    DocumentPane > .pane--banner {
+        height: auto;
+        max-height: 4;
+        background: $error 25%;
+        color: $text;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(
+        self, doc: Document, store: AnnotationStore, *, short_id: str, cursor: int = 0
+    ) -> None:
+        super().__init__()
+        self.doc = doc
+        self.store = store
+        self.title_bar = PaneTitle(doc, short_id)
+        self.view = DocumentView(doc, store, cursor=cursor)
+
+    def compose(self) -> ComposeResult:
+        yield self.title_bar
+        state = self.store.load(self.doc)
+        if state.error is not None:
+            yield Static(banner_text(state.error), classes="pane--banner")
+        yield self.view
+
+    def show_read_only(self) -> None:
+        """Add the banner when the file turned bad while the document was open."""
+        state = self.store.load(self.doc)
+        if state.error is not None and not self.query(".pane--banner"):
+            self.mount(Static(banner_text(state.error), classes="pane--banner"), before=self.view)
+        self.refresh_title()
+
+    def refresh_title(self, position: str = "") -> None:
+        state = self.store.load(self.doc)
+        self.title_bar.set_state(tagged=state.tagged, position=position, read_only=state.read_only)
+
+
+def banner_text(error: Exception) -> Content:
+    """The read-only banner: which file, which line, what to do."""
+    path = getattr(error, "path", "")
+    line = getattr(error, "line", None)
+    reason = getattr(error, "reason", str(error))
+    where = f"{path}, line {line}" if line else f"{path}"
+    return Content.assemble(
+        ("Read-only: ", "bold"),
+        clean_line(f"{where}: {reason}. "),
+        "Tags cannot be saved until the file is fixed; then reopen the document.",
+    )
