@@ -9,8 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tui.core import cache as claim_cache
+from tui.core import corpus as corpus_module
 from tui.core import text as text_module
 from tui.core.corpus import CorpusError, load_corpus, load_document
+from tui.core.model import Document
 
 
 def _write(folder: Path, name: str, data: bytes) -> Path:
@@ -177,3 +180,71 @@ def test_symlinked_folder_is_followed_once(tmp_path: Path) -> None:
 def test_load_document_raises_for_a_missing_file(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         load_document(tmp_path / "missing.txt")
+
+
+# --- the cache of blocks and claims ----------------------------------------------------------
+
+
+def _shape(doc: Document) -> tuple[list[tuple], list[tuple]]:
+    return (
+        [(b.start, b.end, b.kind) for b in doc.blocks],
+        [(c.index, c.id, c.start, c.end, c.kind, c.block, c.text) for c in doc.claims],
+    )
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("FACTCHECK_CACHE", raising=False)
+    return home
+
+
+def test_cache_gives_the_same_claims_without_segmenting(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_corpus([corpus_dir])
+    entries = list(claim_cache.folder().glob("*/*.json"))
+    assert len(entries) == 5 and claim_cache.folder().is_relative_to(cache_home)
+
+    def no_segmenting(*_: object) -> None:
+        raise AssertionError("segmented although the cache holds this text")
+
+    monkeypatch.setattr(corpus_module, "build_claims", no_segmenting)
+    monkeypatch.setattr(corpus_module, "split_blocks", no_segmenting)
+    second = load_corpus([corpus_dir])
+    for a, b in zip(first, second, strict=True):
+        assert _shape(a) == _shape(b)
+        assert all(claim.doc is b for claim in b.claims)
+
+
+def test_cache_is_keyed_by_text(corpus_dir: Path, cache_home: Path) -> None:
+    path = next(corpus_dir.glob("000_*.txt"))
+    before = load_document(path)
+    path.write_text("A different text. Entirely.", encoding="utf-8")
+    after = load_document(path)
+    assert [c.text for c in after.claims] == ["A different text.", "Entirely."]
+    assert before.sha256 != after.sha256
+
+
+def test_bad_cache_entries_are_ignored(corpus_dir: Path, cache_home: Path) -> None:
+    path = next(corpus_dir.glob("004_*.txt"))
+    expected = _shape(load_document(path))
+    entry = next(claim_cache.folder().glob("*/*.json"))
+    for junk in (b"{not json", b'{"f": 1, "b": [0, "x", 0], "c": [], "i": []}', b"[]"):
+        entry.write_bytes(junk)
+        assert _shape(load_document(path)) == expected
+    # A well-formed entry whose spans run past the text is not this text's entry.
+    entry.write_bytes(b'{"f": 1, "b": [0, 999999, 0], "c": [0, 999999, 0, 0], "i": ["cx"]}')
+    assert _shape(load_document(path)) == expected
+
+
+def test_cache_can_be_turned_off_or_be_unwritable(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE", "0")
+    load_corpus([corpus_dir])
+    assert not cache_home.exists()
+    monkeypatch.delenv("FACTCHECK_CACHE")
+    cache_home.write_text("a file where the cache folder should be", encoding="utf-8")
+    assert len(load_corpus([corpus_dir])) == 5

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core import cache as claim_cache
 from tui.core import text as text_module
 from tui.core.blocks import split_blocks
 from tui.core.claims import build_claims
@@ -72,8 +73,10 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
     )
     if decoded.warning:
         doc.warnings.append(decoded.warning)
-    doc.blocks = list(split_blocks(text))
-    doc.claims = build_claims(doc)
+    if not claim_cache.load(doc):
+        doc.blocks = list(split_blocks(text))
+        doc.claims = build_claims(doc)
+        claim_cache.store(doc)
     return doc
 
 

@@ -1,0 +1,134 @@
+"""Load-and-segment time and peak memory for synthetic corpora, cold and warm.
+
+Each measurement runs in a fresh Python process, so imports, the Punkt model
+and every document are loaded from scratch; "cold" is the first run after the
+corpus is written (and after any cache of ours is emptied), "warm" the second
+run (the files are in the OS page cache, and the claims cache of
+``tui.core.cache``, kept here in ``--out``/cache, is filled). Peak
+memory is the process's maximum resident set size (``ru_maxrss``), which
+includes the interpreter itself. Then ``factcheck stats`` is timed on the
+1,000-article corpus with some tags on disk, as a user would run it.
+
+    python bench/load.py [--sizes 5,1000,5000] [--out bench/out]
+
+Targets (issue 2): 1,000 articles ``factcheck stats`` <= 3 s warm; 5,000
+articles peak memory <= 300 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+MEASURE = """
+import json, resource, sys, time
+start = time.perf_counter()
+from tui.core.corpus import load_corpus
+corpus = load_corpus([sys.argv[1]])
+seconds = time.perf_counter() - start
+claims = sum(len(doc.claims) for doc in corpus)
+peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "claims": claims, "peak_mb": peak_kb / 1024}))
+"""
+
+TAG = """
+import sys
+from pathlib import Path
+from tui.core.workspace import open_workspace
+workspace = open_workspace([sys.argv[1]], analyst="bench")
+labels = ("sourced", "disputed", "opinion", "skip")
+for doc in workspace.corpus.documents[::5]:
+    for n, claim in enumerate(doc.claims[1::7][:5]):
+        workspace.store.set(claim, labels[n % 4], note="bench")
+"""
+
+
+def corpus_for(out: Path, count: int) -> Path:
+    """``out/<count>/seeds``, generated once (the same bytes every time)."""
+    folder = out / str(count) / "seeds"
+    if not folder.is_dir() or len(list(folder.glob("*.txt"))) != count:
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(folder, count)
+    return folder
+
+
+def use_cache_in(folder: Path) -> None:
+    """Point factcheck's cache at ``folder`` (for this script and its children)."""
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+
+
+def clear_our_cache() -> None:
+    """Empty factcheck's cache, so that the next run is cold."""
+    shutil.rmtree(Path(os.environ["XDG_CACHE_HOME"]) / "factcheck", ignore_errors=True)
+
+
+def measure(folder: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(folder)], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
+def time_stats(folder: Path) -> float:
+    factcheck = Path(sys.executable).with_name("factcheck")
+    command = [str(factcheck)] if factcheck.exists() else [sys.executable, "-m", "tui"]
+    start = time.perf_counter()
+    subprocess.run(
+        [*command, "stats", "--corpus", str(folder)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="5,1000,5000", help="comma-separated article counts")
+    parser.add_argument("--out", type=Path, default=HERE / "out", help="where corpora are kept")
+    parser.add_argument("--stats-size", type=int, default=1000, help="corpus for `stats` timing")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    use_cache_in(args.out / "cache")  # never the user's own cache
+
+    header = ("articles", "MB", "claims", "run", "load+segment s", "peak MB")
+    print("{:>8} {:>6} {:>8} {:>5} {:>15} {:>8}".format(*header))
+    for count in sizes:
+        folder = corpus_for(args.out, count)
+        megabytes = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1_048_576
+        clear_our_cache()
+        for run in ("cold", "warm"):
+            result = measure(folder)
+            print(
+                f"{count:>8} {megabytes:>6.2f} {result['claims']:>8.0f} {run:>5} "
+                f"{result['seconds']:>15.2f} {result['peak_mb']:>8.0f}"
+            )
+
+    folder = corpus_for(args.out, args.stats_size)
+    annotations = folder.parent / "annotations"
+    shutil.rmtree(annotations, ignore_errors=True)
+    subprocess.run([sys.executable, "-c", TAG, str(folder)], check=True)
+    tags = sum(1 for path in annotations.glob("*.toml") for _ in path.open() if "[[claim]]" in _)
+    clear_our_cache()
+    cold = time_stats(folder)
+    warm = min(time_stats(folder) for _ in range(3))
+    print(
+        f"\nfactcheck stats, {args.stats_size} articles, {tags} tags: "
+        f"cold {cold:.2f} s, warm {warm:.2f} s (best of 3)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
