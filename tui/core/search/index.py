@@ -133,7 +133,7 @@ class SearchIndex:
         accept = _label_filter(parsed, label_of)
         if parsed.empty:
             return self._filter_only(ranges, accept, limit)
-        pool = max(3 * limit, 100)
+        pool = limit + 50
         claims = self.claims
 
         def accept_claim(item: int) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 
@@ -28,9 +28,8 @@ from tui.core.search.terms import TermIndex
 
 MIN_SCORE = 25.0
 """Items matching less than a quarter of the query's weight are noise, not hits."""
-_PARTIAL_CAP = 50_000
-"""Postings longer than this are only probed, never walked, for partial matches."""
-_ORDER_CAP = 50_000
+_ORDER_CAP = 4_000
+_MAX_SUBSET_WORDS = 6
 _PHRASE_CHECKS = 20_000
 
 Ranges = Sequence[tuple[int, int]] | None
@@ -113,16 +112,71 @@ def rank(
                     chosen.append(item)
 
     lengths = index.lengths
-    exact_groups = [_restrict(g, g.exact) for g in active]
-    if all(g.sims for g in exact_groups):
-        take(_by_length(_intersect(index, exact_groups, ranges), lengths))
-    if len(chosen) < pool:
-        take(_by_length(_intersect(index, active, ranges), lengths))
-    if len(chosen) < pool:
-        take(_partial(index, active, ranges, seen))
+    members = _MemberCache(index, ranges)
+    total = sum(g.weight for g in groups)
+    for tier in _tiers(active, members, total):
+        take(_ordered(tier, lengths))
+        if len(chosen) >= pool:
+            break
     scored = [s for s in (_score(index, query, groups, item, text_of) for item in chosen) if s]
     scored.sort(key=lambda s: (-s.score, s.length, s.item))
     return scored
+
+
+def _tiers(active: list[Group], members: _MemberCache, total: float) -> Iterator[set[int]]:
+    """Candidate sets, best first: all words exactly, all words, then some of the words.
+
+    Partial tiers are the subsets of the free words, most weight first (phrase
+    words are in every subset); an item holding more words is in a heavier
+    subset, so it has been taken before. Subsets worth less than
+    :data:`MIN_SCORE` of the query are not tried.
+    """
+    exact = [_restrict(g, g.exact) for g in active]
+    if all(g.sims for g in exact):
+        yield members.intersect(exact)
+    yield members.intersect(active)
+    hard = [g for g in active if g.hard]
+    soft = [g for g in active if not g.hard]
+    if len(soft) > _MAX_SUBSET_WORDS:
+        soft = sorted(soft, key=lambda g: -g.weight)[:_MAX_SUBSET_WORDS]
+    subsets = [
+        [g for i, g in enumerate(soft) if mask >> i & 1] for mask in range(1, (1 << len(soft)) - 1)
+    ]
+    subsets.sort(key=lambda subset: -sum(g.weight for g in subset))
+    for subset in subsets:
+        weight = sum(g.weight for g in subset) + sum(g.weight for g in hard)
+        if 100.0 * weight / total < MIN_SCORE:
+            break
+        yield members.intersect(hard + subset)
+
+
+class _MemberCache:
+    """Member sets of groups, built once per query (partial tiers reuse them)."""
+
+    def __init__(self, index: TermIndex, ranges: Ranges) -> None:
+        self.index = index
+        self.ranges = ranges
+        self.cache: dict[int, set[int]] = {}
+
+    def members(self, group: Group) -> set[int]:
+        key = id(group)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = _members(self.index, group, self.ranges)
+        return found
+
+    def intersect(self, groups: list[Group]) -> set[int]:
+        """Items holding a term of every group; rare groups first, frequent ones probed."""
+        ordered = sorted(groups, key=lambda g: g.df)
+        found = self.members(ordered[0])
+        for group in ordered[1:]:
+            if not found:
+                break
+            if id(group) not in self.cache and len(found) * 6 * len(group.sims) < group.df:
+                found = {item for item in found if _contains(self.index, group, item)}
+            else:
+                found = found & self.members(group)
+        return found
 
 
 def _restrict(group: Group, tids: Iterable[int]) -> Group:
@@ -151,53 +205,17 @@ def _contains(index: TermIndex, group: Group, item: int) -> bool:
     return False
 
 
-def _intersect(index: TermIndex, groups: list[Group], ranges: Ranges) -> set[int]:
-    """Items holding a term of every group; rare groups first, frequent ones probed."""
-    ordered = sorted(groups, key=lambda g: g.df)
-    found = _members(index, ordered[0], ranges)
-    for group in ordered[1:]:
-        if not found:
-            break
-        if len(found) * 6 * len(group.sims) < group.df:
-            found = {item for item in found if _contains(index, group, item)}
-        else:
-            found &= _members(index, group, ranges)
-    return found
+def _ordered(items: set[int], lengths: array) -> Iterator[int]:
+    """Shorter items first (a short claim holding the words is more about them).
 
-
-def _by_length(items: set[int], lengths: array) -> list[int]:
-    """Shorter items first (a short claim holding the words is more about them)."""
-    sample = list(islice(items, _ORDER_CAP)) if len(items) > _ORDER_CAP else list(items)
-    sample.sort(key=lambda item: (lengths[item], item))
-    return sample
-
-
-def _partial(index: TermIndex, groups: list[Group], ranges: Ranges, seen: set[int]) -> list[int]:
-    """Items holding some of the words, most weight first; hard (phrase) words required."""
-    hard = [g for g in groups if g.hard]
-    soft = sorted((g for g in groups if not g.hard), key=lambda g: -g.weight)
-    acc: dict[int, float] = {}
-    if hard:
-        base = _intersect(index, hard, ranges)
-        for item in islice(base, _PARTIAL_CAP):
-            if item not in seen:
-                acc[item] = sum(g.weight for g in soft if _contains(index, g, item))
-    else:
-        for group in soft:
-            if group.df <= _PARTIAL_CAP:
-                for item in _members(index, group, ranges):
-                    if item not in seen:
-                        acc[item] = acc.get(item, 0.0) + group.weight
-            elif acc:
-                for item in acc:
-                    if _contains(index, group, item):
-                        acc[item] += group.weight
-            else:
-                for item in islice(_members(index, group, ranges), _PARTIAL_CAP):
-                    if item not in seen:
-                        acc[item] = group.weight
-    lengths = index.lengths
-    return sorted(acc, key=lambda item: (-acc[item], lengths[item], item))
+    Only the first :data:`_ORDER_CAP` are sorted, the rest follow as they come:
+    a filter that rejects most items still sees all of them, at no sorting cost.
+    """
+    it = iter(items)
+    head = list(islice(it, _ORDER_CAP))
+    head.sort(key=lambda item: (lengths[item], item))
+    yield from head
+    yield from it
 
 
 class _Checker:
