@@ -58,6 +58,16 @@ HARD_CASES: list[tuple[str, str, list[str]]] = [
         ["They met in Washington, D.C. on Monday.", "The talks failed."],
     ),
     (
+        "initialism",
+        "The N.A.T.O. summit ended. Leaders left.",
+        ["The N.A.T.O. summit ended.", "Leaders left."],
+    ),
+    (
+        "initialism",
+        "A U.S. Čedomir Jovanović fan club? It exists.",
+        ["A U.S. Čedomir Jovanović fan club?", "It exists."],
+    ),
+    (
         "abbreviation",
         "Dr. Smith met Mr. Jones at 5 p.m. on Friday. They talked.",
         ["Dr. Smith met Mr. Jones at 5 p.m. on Friday.", "They talked."],
@@ -104,6 +114,11 @@ HARD_CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "initials",
+        "Police arrested Mr. A. Jovanović. He denied it.",
+        ["Police arrested Mr. A. Jovanović.", "He denied it."],
+    ),
+    (
+        "initials",
         "A. Smith and B. Jones wrote it. They agree.",
         ["A. Smith and B. Jones wrote it.", "They agree."],
     ),
@@ -126,6 +141,11 @@ HARD_CASES: list[tuple[str, str, list[str]]] = [
         "quotes",
         "“Why?” he asked. Nobody answered.",
         ["“Why?” he asked.", "Nobody answered."],
+    ),
+    (
+        "quotes",
+        "“Is it over?” “No.” He left.",
+        ["“Is it over?”", "“No.”", "He left."],
     ),
     (
         "quotes",
@@ -203,6 +223,33 @@ HARD_CASES: list[tuple[str, str, list[str]]] = [
         ["Serbia—backed by Moscow—refused.", "Vučić agreed."],
     ),
 ]
+
+
+KNOWN_LIMITS: list[tuple[str, str, list[str]]] = [
+    # Cases no segmenter measured gets right; kept so that a fix is noticed.
+    (
+        "no space",
+        "Kosovo declared independence in 2008.But Serbia objected.",
+        ["Kosovo declared independence in 2008.", "But Serbia objected."],
+    ),
+    (
+        "initialism",
+        "He left the U.S. Serbia was next.",
+        ["He left the U.S.", "Serbia was next."],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        pytest.param(text, want, id=f"{kind}-{i}")
+        for i, (kind, text, want) in enumerate(KNOWN_LIMITS)
+    ],
+)
+@pytest.mark.xfail(strict=True, reason="a known limit of the segmenter")
+def test_known_limit(paragraph: str, expected: list[str]) -> None:
+    assert [paragraph[a:b] for a, b in sentence_spans(paragraph)] == expected
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,10 @@ a pure-Python wheel) is about 50 times faster than pysbd and keeps URLs and
 quotations whole, but its orthographic heuristic misses two things news text
 is full of, which two small repairs fix:
 
-* an initialism before a capitalised name ("U.S. Secretary of State …") is
-  split off as its own sentence: such a split is undone unless the next word
-  is a common sentence opener ("… in the U.S. The next day …");
+* an initialism before a name or a lowercase word ("U.S. Secretary of State
+  …", "The N.A.T.O. summit …") is split off as its own sentence: such a split
+  is undone unless the next word is a common sentence opener ("… in the U.S.
+  The next day …");
 * a lowercase word, a full stop and a capitalised word ("… cold. By noon …")
   is sometimes not split: it is, unless the word is a known abbreviation;
   so is an initialism before a sentence opener ("… from the U.S. Instead, …");
@@ -27,7 +28,7 @@ from functools import lru_cache
 import nupunkt
 
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
-_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([A-Za-z][\w’']*)")
+_FIRST_WORD = re.compile(r"[\"'“‘(\[]*([^\W\d_][\w’']*)")
 _MISSED_SPLIT = re.compile(r"(?<![.\w])([a-z][a-z]+)([.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 _INITIALISM_BREAK = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*\s+(?=[\"'“‘(]?([A-Z][a-z]*)\b)")
 _INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s")
@@ -75,10 +76,8 @@ def _merge_initialisms(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     for span in spans:
         if merged and _ends_with_initialism(text, *merged[-1]):
             word = _FIRST_WORD.match(text, span[0])
-            if (
-                word
-                and word.group(1)[0].isupper()
-                and word.group(1).lower() not in SENTENCE_OPENERS
+            if word and (
+                word.group(1)[0].islower() or word.group(1).lower() not in SENTENCE_OPENERS
             ):
                 merged[-1] = (merged[-1][0], span[1])
                 continue
