@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -55,7 +54,11 @@ def folder() -> Path:
 
 
 def _entry(sha256: str) -> Path:
-    return folder() / sha256[:2] / f"{sha256}.json"
+    return folder() / f"{sha256}.json"
+
+
+_made: set[Path] = set()
+"""Folders this process has already created: one ``mkdir`` per folder, not per document."""
 
 
 def load(doc: Document) -> bool:
@@ -124,15 +127,16 @@ def store(doc: Document) -> None:
         separators=(",", ":"),
     ).encode()
     path = _entry(doc.sha256)
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=path.parent)
+        if path.parent not in _made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _made.add(path.parent)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(tmp, path)
+            tmp.write_bytes(payload)
+            os.replace(tmp, path)  # readers see a whole entry or none
         except BaseException:
-            os.unlink(tmp)
+            tmp.unlink(missing_ok=True)
             raise
     except OSError:
         pass
