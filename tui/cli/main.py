@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from tui import __version__
 from tui.cli.common import EXIT_USAGE, CliError, shared_options
 
-SUBCOMMANDS = ("claims", "tag", "stats", "export")
+SUBCOMMANDS = ("claims", "tag", "stats", "export", "search", "similar")
 """Each is a module ``tui.cli.<name>`` with ``register(sub, parent)``."""
 
 

@@ -56,6 +56,7 @@ class SearchIndex:
                 self._doc_ranges[doc_id] = (i, i + 1)
             else:
                 self._doc_ranges[doc_id] = (self._doc_ranges[doc_id][0], i + 1)
+        self._folded_ids: list[tuple[str, str]] | None = None
         self._notes: dict[tuple[str, int], tuple[Claim, str]] = {}
         self._note_index: tuple[list[tuple[Claim, str]], TermIndex] | None = None
         self._lock = threading.Lock()
@@ -111,25 +112,41 @@ class SearchIndex:
         """Positions of a document's claims in :attr:`claims` (empty if unknown)."""
         return self._doc_ranges.get(doc_id, (0, 0))
 
-    def _ranges(self, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
-        """Claim ranges of the documents a ``doc:`` filter names (exact id, else prefix)."""
+    def _doc_ids(self, prefixes: tuple[str, ...]) -> set[str]:
+        """The documents a ``doc:`` filter names: each value an exact id, else a prefix."""
         found: set[str] = set()
-        folded = [(fold(doc_id), doc_id) for doc_id in self._doc_order]
+        if self._folded_ids is None:
+            self._folded_ids = [(fold(doc_id), doc_id) for doc_id in self._doc_order]
+        folded = self._folded_ids
         for prefix in prefixes:
             exact = [doc_id for f, doc_id in folded if f == prefix]
             found.update(exact or (doc_id for f, doc_id in folded if f.startswith(prefix)))
-        return sorted(self._doc_ranges[doc_id] for doc_id in found)
+        return found
 
     def search(
-        self, query: str, *, limit: int = 50, label_of: LabelOf | None = None
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        label_of: LabelOf | None = None,
+        docs: Iterable[str] | None = None,
     ) -> list[SearchHit]:
-        """Claims (and notes) matching ``query``, best first; raise ``QueryError``."""
+        """Claims (and notes) matching ``query``, best first; raise ``QueryError``.
+
+        ``docs`` (exact document ids) restricts the search like ``doc:`` does,
+        for callers holding ids that need no parsing (they may hold spaces).
+        """
         parsed = parse_query(query)
         if limit <= 0 or (parsed.empty and parsed.labels is None and not parsed.docs):
             return []
-        ranges = self._ranges(parsed.docs) if parsed.docs else None
-        if ranges is not None and not ranges:
-            return []
+        ranges = None
+        if parsed.docs or docs is not None:
+            allowed = self._doc_ids(parsed.docs) if parsed.docs else set(self._doc_ranges)
+            if docs is not None:
+                allowed &= set(docs)
+            ranges = sorted(self._doc_ranges[d] for d in allowed if d in self._doc_ranges)
+            if not ranges:
+                return []
         accept = _label_filter(parsed, label_of)
         if parsed.empty:
             return self._filter_only(ranges, accept, limit)

@@ -1,0 +1,76 @@
+"""``factcheck similar DOC:CLAIM``: claims in other documents that state the same thing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from tui.cli.common import (
+    EXIT_NO_MATCH,
+    EXIT_OK,
+    CliError,
+    claim_json,
+    find_claim,
+    load_workspace,
+    print_json,
+)
+from tui.core.model import Claim
+from tui.core.search import SearchIndex
+from tui.core.similar import find_similar
+from tui.core.text import clean_line
+
+DEFAULT_LIMIT = 10
+
+
+def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    parser = sub.add_parser(
+        "similar",
+        parents=[parent],
+        help="claims in other documents that state the same thing",
+    )
+    parser.add_argument("claim", metavar="DOC:CLAIM", help="e.g. 000:3 or 000:c3f9a01b")
+    parser.add_argument(
+        "--limit", type=int, default=DEFAULT_LIMIT, metavar="N", help="at most N (default 10)"
+    )
+    parser.add_argument("--json", action="store_true", help="print a JSON array")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CliError("--limit must be at least 1.")
+    workspace = load_workspace(args)
+    claim = find_claim(workspace, args.claim)
+    index = SearchIndex.build(workspace.corpus)
+
+    def label_of(c: Claim) -> str | None:
+        return workspace.store.load(c.doc).label(c)
+
+    hits = find_similar(index, claim, limit=args.limit, label_of=label_of)
+    own = label_of(claim)
+    if args.json:
+        print_json(
+            [
+                claim_json(
+                    hit.claim,
+                    workspace.store.load(hit.claim.doc),
+                    score=hit.score,
+                    label_differs=hit.label_differs,
+                )
+                for hit in hits
+            ]
+        )
+    else:
+        for hit in hits:
+            flag = f"\t(tagged {own} here, {hit.label} there)" if hit.label_differs else ""
+            print(
+                f"{hit.claim.doc.id}:{hit.claim.number}\t{hit.claim.id}\t{hit.score:g}\t"
+                f"{hit.label or '-'}\t{clean_line(hit.claim.text)}{flag}"
+            )
+        if not hits:
+            print(
+                f"factcheck: no claim in another document states {claim.ref} "
+                f"({clean_line(claim.text)[:60]!r}).",
+                file=sys.stderr,
+            )
+    return EXIT_OK if hits else EXIT_NO_MATCH
