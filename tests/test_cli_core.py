@@ -213,3 +213,30 @@ def test_help_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     for command in ("claims", "tag", "stats"):
         assert command in out
+
+
+def test_escape_sequences_in_names_never_reach_the_terminal(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path, annotations_dir: Path
+) -> None:
+    (corpus_dir / "zz\x1b[2Jevil.txt").write_text("Evil name. Fine text.", encoding="utf-8")
+    corpus = ["--corpus", str(corpus_dir)]
+    outputs = [
+        run(capsys, "claims", "zz", *corpus),
+        run(capsys, "tag", "zz:1", "disputed", *corpus),
+        run(capsys, "tag", "zz:9", "disputed", *corpus),
+        run(capsys, "tag", "zz\x1b]:1", "disputed", *corpus),
+    ]
+    doc_id = "zz\x1b[2Jevil"
+    path = annotations_dir / f"{doc_id}.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            'quote = "Evil name."', 'quote = "Gone\\u001b[5m."'
+        ),
+        encoding="utf-8",
+    )
+    outputs.append(run(capsys, "stats", *corpus))
+    outputs.append(run(capsys, "claims", "zz", *corpus))
+    assert [status for status, _, _ in outputs] == [0, 0, 2, 2, 0, 0]
+    for _, out, err in outputs:
+        assert "\x1b" not in out and "\x1b" not in err
+    assert "orphan disputed" in outputs[4][1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.cli.common import (
     EXIT_NO_MATCH,
@@ -30,6 +31,11 @@ def run(args: argparse.Namespace) -> int:
     rows = []
     for doc in docs:
         state = workspace.store.load(doc)
+        if state.error is not None:
+            print(
+                f"factcheck: warning: {clean_line(str(state.error))}; its tags are not shown",
+                file=sys.stderr,
+            )
         rows.extend(claim_json(claim, state) for claim in doc.claims)
     if args.json:
         print_json(rows)
@@ -37,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         for row in rows:
             label = row["label"] or "-"
             print(
-                f"{row['doc']}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
+                f"{clean_line(row['doc'])}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
                 f"{row['kind']}\t{label}\t{clean_line(row['text'])}"
             )
     return EXIT_OK if rows else EXIT_NO_MATCH

@@ -24,7 +24,8 @@ class CliError(Exception):
     """A failure to report as one sentence on stderr, with an exit status."""
 
     def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
-        super().__init__(message)
+        # Messages quote file names and ids, which may hold escape sequences.
+        super().__init__(clean_line(message))
         self.status = status
 
 

@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     header = ["doc", "claims", "reviewed", "%", *LABELS, *(a.value for a in Anchor)]
     rows = [
         [
-            s.doc_id,
+            clean_line(s.doc_id),
             s.claims,
             s.reviewed,
             f"{s.percent:.0f}",
@@ -66,15 +66,17 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     for s in stats:
+        notes = []
         if s.error:
-            print(f"\n{s.doc_id}: read-only, {clean_line(s.error)}")
+            notes.append(f"{s.doc_id}: read-only, {s.error}")
         if s.changed:
-            print(
-                f"\n{s.doc_id}: the article changed since it was annotated; tags were re-anchored"
+            notes.append(
+                f"{s.doc_id}: the article changed since it was annotated; tags were re-anchored"
             )
-        for orphan in s.orphans:
-            print(
-                f"\n{s.doc_id}: orphan {orphan['label']} {orphan['id'] or ''}: "
-                f"{clean_line(str(orphan['quote']))[:100]}"
-            )
+        notes += [
+            f"{s.doc_id}: orphan {o['label']} {o['id'] or ''}: {str(o['quote'])[:100]}"
+            for o in s.orphans
+        ]
+        for note in notes:  # ids, quotes and errors come from files: no escapes reach the terminal
+            print(f"\n{clean_line(note)}")
     return EXIT_OK

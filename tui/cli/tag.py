@@ -7,6 +7,7 @@ import argparse
 from tui.cli.common import EXIT_OK, CliError, claim_json, find_claim, load_workspace, print_json
 from tui.core.model import LABELS
 from tui.core.store import ReadOnlyDocument
+from tui.core.text import clean_line
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -44,5 +45,5 @@ def run(args: argparse.Namespace) -> int:
         print_json(claim_json(claim, state))
     else:
         verb = "cleared" if label == "none" else label
-        print(f"{claim.doc.id}:{claim.number} {claim.id} {verb} -> {state.path}")
+        print(clean_line(f"{claim.doc.id}:{claim.number} {claim.id} {verb} -> {state.path}"))
     return EXIT_OK
