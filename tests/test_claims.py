@@ -155,12 +155,15 @@ def test_sentences_joined_by_nbsp_are_split(corpus: Corpus, prefix: str, sentenc
 
 
 def test_every_nbsp_sentence_break_is_a_claim_boundary(corpus: Corpus) -> None:
+    checked = 0
     for doc in corpus:
         for match in re.finditer(r"[a-z][.?!][”\"]?\u00a0+(?=[A-Z“])", doc.text):
             after = match.end()
             claim = doc.claim_at(after)
             if claim is not None:
                 assert claim.start == after, claim.text
+                checked += 1
+    assert checked >= 8  # the seeds hold that many; the check is not vacuous
 
 
 @pytest.mark.parametrize(
