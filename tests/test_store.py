@@ -275,3 +275,17 @@ def test_workspace_finds_annotations_beside_the_corpus(
     workspace = open_workspace([corpus_dir])
     assert workspace.store.folder == annotations_dir.resolve()
     assert len(workspace.corpus) == 5
+
+
+def test_a_reloaded_document_is_anchored_afresh(corpus_dir: Path, annotations_dir: Path) -> None:
+    doc = _doc(corpus_dir)
+    store = AnnotationStore(annotations_dir)
+    target = doc.claims[4]
+    store.set(target, "disputed")
+    doc.path.write_text("Added at the top. Two sentences.\n" + doc.text, encoding="utf-8")
+    reloaded = load_document(doc.path)
+    state = store.load(reloaded)
+    assert state.doc is reloaded
+    moved = state.anchored[0]
+    assert moved.status is Anchor.MOVED and moved.claim is reloaded.claims[6]
+    assert state.label(reloaded.claims[4]) is None

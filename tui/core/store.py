@@ -91,9 +91,14 @@ class AnnotationStore:
         return self.folder / ".lock"
 
     def load(self, doc: Document, *, refresh: bool = False) -> DocumentAnnotations:
-        """The document's annotations, read once and cached until changed."""
-        if not refresh and doc.id in self._cache:
-            return self._cache[doc.id]
+        """The document's annotations, read once and cached until changed.
+
+        The cache holds for this very ``Document``: a document loaded again
+        (its text may have changed) is anchored afresh.
+        """
+        cached = self._cache.get(doc.id)
+        if not refresh and cached is not None and cached.doc is doc:
+            return cached
         path = self.path_for(doc)
         try:
             stored = read(path)
