@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -53,12 +53,6 @@ _FOLD = str.maketrans(
 _TERM = re.compile(r"(\d+(?:[.,]\d+)+|\w+(?:'(?!s\b)\w+)*)(?:'s\b)?")
 # Hyphenated compounds, also indexed joined: ``de-escalate`` finds ``deescalate``.
 _COMPOUND = re.compile(r"\w+(?:-\w+)+")
-# A word in the *original* text (before folding), for offsets when highlighting.
-_RAW_WORD = re.compile(
-    r"\d+(?:[.,]\d+)+"
-    r"|[\w\u0300-\u036f]+(?:['\u2018\u2019\u201b\u02bc\u2032][\w\u0300-\u036f]+)*"
-)
-_RAW_COMPOUND = re.compile(r"[\w\u0300-\u036f]+(?:[-\u2010\u2011][\w\u0300-\u036f]+)+")
 
 
 class _FoldedChars(dict[str, str]):
@@ -117,23 +111,39 @@ def index_terms(text: str) -> set[str]:
 def term_spans(text: str) -> Iterator[tuple[str, int, int]]:
     """``(term, start, end)`` for each term of ``text``, offsets into ``text``.
 
-    Compounds are yielded too, spanning the whole hyphenated word, after the
-    words they are made of.
+    The terms are exactly :func:`terms` (then the joined compounds, spanning
+    the whole hyphenated word): ``text`` is folded the same way, remembering
+    which original character each folded character came from.
     """
+    folded, origin = _fold_with_origin(text)
+    for match in _TERM.finditer(folded):
+        start, end = match.span(1)
+        yield match.group(1), origin(start), origin(end - 1) + 1
+    if "-" in folded:
+        for match in _COMPOUND.finditer(folded):
+            start, end = match.span()
+            yield match.group().replace("-", ""), origin(start), origin(end - 1) + 1
+
+
+def _fold_with_origin(text: str) -> tuple[str, Callable[[int], int]]:
+    """``fold(text)`` and a map from its offsets to offsets in ``text``."""
     if text.isascii():  # folding is lowercasing: offsets do not move
-        lowered = text.lower()
-        for match in _TERM.finditer(lowered):
-            yield match.group(1), match.start(), match.end()
-        if "-" in lowered:
-            for match in _COMPOUND.finditer(lowered):
-                yield match.group().replace("-", ""), match.start(), match.end()
-        return
-    for match in _RAW_WORD.finditer(text):
-        for term in _TERM.findall(fold(match.group())):
-            yield term, match.start(), match.end()
-    for match in _RAW_COMPOUND.finditer(text):
-        for joined in compounds(match.group()):
-            yield joined, match.start(), match.end()
+        return text.lower(), int
+    pieces: list[str] = []
+    origin: list[int] = []
+    done = 0
+    for match in _NON_ASCII.finditer(text):
+        at = match.start()
+        if at > done:
+            pieces.append(text[done:at].lower())
+            origin.extend(range(done, at))
+        folded = _FOLDED[match.group()]
+        pieces.append(folded)
+        origin.extend([at] * len(folded))
+        done = at + 1
+    pieces.append(text[done:].lower())
+    origin.extend(range(done, len(text)))
+    return "".join(pieces), origin.__getitem__
 
 
 def max_edits(word: str) -> int:
