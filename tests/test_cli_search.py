@@ -1,0 +1,178 @@
+"""`factcheck search` and `factcheck similar`: output, --json, stdin mode, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tui.cli.main import main
+from tui.core.corpus import load_corpus
+
+JSON_KEYS = {"doc", "id", "start", "end", "kind", "text", "label", "score"}
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def assert_one_line_error(err: str) -> None:
+    assert "Traceback" not in err
+    lines = err.strip().split("\n")
+    assert len(lines) == 1 and lines[0].startswith("factcheck: "), err
+
+
+def test_search_json_has_the_claim_fields_and_exact_offsets(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    status, out, err = run(
+        capsys, "search", "brnabik armed conflict", "--corpus", str(corpus_dir), "--json"
+    )
+    assert status == 0 and err == ""
+    rows = json.loads(out)
+    texts = {doc.id: doc.text for doc in load_corpus([corpus_dir])}
+    assert {row["doc"][:3] for row in rows[:2]} == {"002", "003"}
+    for row in rows:
+        assert set(row) >= JSON_KEYS
+        assert texts[row["doc"]][row["start"] : row["end"]] == row["text"]
+        assert 0 < row["score"] <= 100 and row["label"] is None
+        assert all(row["text"][a:b] for a, b in row["spans"])
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+
+
+def test_search_text_lines(capsys: pytest.CaptureFixture[str], corpus_dir: Path) -> None:
+    status, out, _ = run(
+        capsys, "search", "vucic kurti normalization", "--corpus", str(corpus_dir), "--limit", "1"
+    )
+    assert status == 0
+    lines = out.rstrip("\n").split("\n")
+    assert len(lines) == 1
+    ref, claim_id, score, label, text = lines[0].split("\t")
+    assert ref.startswith("003_") and claim_id.startswith("c") and float(score) > 80
+    assert label == "-" and "Vučić and Kosovo Prime Minister Albin Kurti" in text
+
+
+def test_search_filters_by_label_and_document(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    corpus = ["--corpus", str(corpus_dir)]
+    status, out, _ = run(capsys, "search", "wagner", *corpus, "--json")
+    wagner = json.loads(out)
+    first = next(r for r in wagner if r["doc"].startswith("000"))
+    assert run(capsys, "tag", f"{first['doc']}:{first['id']}", "disputed", *corpus)[0] == 0
+    status, out, _ = run(capsys, "search", "wagner", "--label", "disputed", *corpus, "--json")
+    rows = json.loads(out)
+    assert status == 0 and [(r["doc"], r["id"]) for r in rows] == [(first["doc"], first["id"])]
+    assert rows[0]["label"] == "disputed"
+    status, out, _ = run(capsys, "search", "wagner", "--label", "none", *corpus, "--json")
+    assert (first["doc"], first["id"]) not in {(r["doc"], r["id"]) for r in json.loads(out)}
+    status, out, _ = run(capsys, "search", "vucic", "--doc", "003", *corpus, "--json")
+    rows = json.loads(out)
+    assert status == 0 and rows and all(r["doc"].startswith("003") for r in rows)
+
+
+def test_search_nothing_matched_exits_1(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    status, out, err = run(capsys, "search", "xyzzy", "--corpus", str(corpus_dir), "--json")
+    assert status == 1 and json.loads(out) == []
+    status, out, err = run(capsys, "search", "xyzzy", "--corpus", str(corpus_dir))
+    assert status == 1 and out == ""
+    assert_one_line_error(err)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["search", "x", "--label", "bogus"],
+        ["search", "x", "--doc", "999"],
+        ["search", "x", "--doc", "00"],  # several documents
+        ["search", "x", "--limit", "0"],
+        ["search", "label:bogus"],
+        ["similar", "000"],
+        ["similar", "000:9999"],
+        ["similar", "000:1", "--limit", "0"],
+    ],
+)
+def test_bad_usage_exits_2_with_one_sentence(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path, argv: list[str]
+) -> None:
+    status, _, err = run(capsys, *argv, "--corpus", str(corpus_dir))
+    assert status == 2
+    assert_one_line_error(err)
+
+
+def test_search_stdin_answers_each_line_with_one_line(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = ["vucic kurti normalization", "xyzzy", "", '"armed conflict"', "label:bogus"]
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(queries) + "\n"))
+    status, out, err = run(
+        capsys, "search", "-", "--corpus", str(corpus_dir), "--json", "--limit", "5"
+    )
+    lines = out.split("\n")[:-1]
+    assert len(lines) == len(queries)
+    answers = [json.loads(line) for line in lines]
+    assert answers[0][0]["doc"].startswith("003") and set(answers[0][0]) >= JSON_KEYS
+    assert answers[1] == [] and answers[2] == [] and answers[4] == []
+    assert answers[3] and all("armed conflict" in r["text"] for r in answers[3])
+    assert status == 2 and "line 5" in err  # a bad query is reported, the others answered
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("brnabic\nxyzzy\n"))
+    status, out, _ = run(capsys, "search", "-", "--corpus", str(corpus_dir))
+    first, second = out.split("\n")[:2]
+    fields = first.split("\t")
+    assert int(fields[0]) == len(fields) - 1 >= 2
+    assert all(f.split(" ")[0].count(":") == 1 and float(f.split(" ")[1]) > 0 for f in fields[1:])
+    assert second == "0" and status == 0
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("xyzzy\n"))
+    assert run(capsys, "search", "-", "--corpus", str(corpus_dir))[0] == 1
+
+
+def test_similar_json_pairs_the_rewrite(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    corpus = ["--corpus", str(corpus_dir)]
+    _, out, _ = run(capsys, "search", '"PMC Wagner Recruitment"', *corpus, "--json")
+    source = next(r for r in json.loads(out) if r["doc"].startswith("000"))
+    status, out, err = run(
+        capsys, "similar", f"{source['doc']}:{source['number']}", *corpus, "--json"
+    )
+    assert status == 0 and err == ""
+    rows = json.loads(out)
+    assert rows[0]["doc"].startswith("001") and rows[0]["score"] > 90
+    assert all(set(r) >= JSON_KEYS and r["doc"] != source["doc"] for r in rows)
+    assert rows[0]["label_differs"] is False
+
+
+def test_similar_text_flags_label_disagreement(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    corpus = ["--corpus", str(corpus_dir)]
+    _, out, _ = run(capsys, "search", '"PMC Wagner Recruitment"', *corpus, "--json")
+    rows = {r["doc"][:3]: r for r in json.loads(out)}
+    here, there = rows["000"], rows["001"]
+    run(capsys, "tag", f"{here['doc']}:{here['id']}", "disputed", *corpus)
+    run(capsys, "tag", f"{there['doc']}:{there['id']}", "sourced", *corpus)
+    status, out, _ = run(capsys, "similar", f"{here['doc']}:{here['id']}", *corpus)
+    line = out.split("\n")[0]
+    assert status == 0 and line.startswith(f"{there['doc']}:{there['number']}\t")
+    assert "\tsourced\t" in line and line.endswith("(tagged disputed here, sourced there)")
+
+
+def test_similar_nothing_found_exits_1(
+    capsys: pytest.CaptureFixture[str], corpus_dir: Path
+) -> None:
+    corpus = ["--corpus", str(corpus_dir)]
+    _, out, _ = run(capsys, "search", "it gets worse", *corpus, "--json")
+    claim = next(r for r in json.loads(out) if r["text"] == "It gets worse.")
+    status, out, err = run(capsys, "similar", f"{claim['doc']}:{claim['id']}", *corpus, "--json")
+    assert status == 1 and json.loads(out) == []
+    status, out, err = run(capsys, "similar", f"{claim['doc']}:{claim['id']}", *corpus)
+    assert status == 1 and out == ""
+    assert_one_line_error(err)
