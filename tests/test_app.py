@@ -386,7 +386,7 @@ async def test_help_lists_every_key_and_closes(app: FactcheckApp) -> None:
         for shown in ("j ↓", "s 1", "e enter", "backspace", "/", "O", "W", "tab", "ctrl+p", "?"):
             assert shown in text
         assert "moves to the next claim" in text
-        assert str(app.workspace.store.folder) in text
+        assert "Annotations: " in text and "annotations" in text
         await pilot.press("escape")
         assert app.screen is app.reader
 

@@ -47,6 +47,8 @@ COMPACT_HEIGHT = 24
 """From this many rows up the inspector shows every line; below it shrinks."""
 SIMILAR_DELAY = 0.12
 """Seconds the cursor must rest before "also in" is looked up."""
+SIMILAR_MAX_CHARS = 5000
+"""Longer "claims" (a pasted table, a runaway sentence) are not compared."""
 MAX_WARNINGS = 3
 
 
@@ -83,8 +85,16 @@ class FactcheckApp(App[None]):
     TITLE = "factcheck"
     BINDINGS = bindings(READER_KEYS)
 
-    def __init__(self, workspace: Workspace, *, documents: Iterable[Document] | None = None):
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        documents: Iterable[Document] | None = None,
+        resolve_analyst: bool = False,
+    ):
+        """``resolve_analyst``: find the analyst's name (git, login) after the first paint."""
         super().__init__()
+        self._resolve_analyst = resolve_analyst
         self.workspace = workspace
         corpus = workspace.corpus
         self.initial = list(documents) if documents is not None else corpus.documents[:2]
@@ -110,14 +120,14 @@ class FactcheckApp(App[None]):
         return self.reader
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        # The Header and Footer are mounted right after the first paint (see
+        # _after_first_paint): mounted before it they delay the article by ~90 ms.
         with Horizontal(id="panes"):
             for doc in self.initial:
                 yield self._new_pane(doc)
             if not self.initial:
                 yield Static(empty_message(self.workspace), id="empty")
         yield ClaimInspector(id="inspector")
-        yield Footer(compact=True)
 
     def _new_pane(self, doc: Document, cursor: int = 0) -> DocumentPane:
         return DocumentPane(doc, self.store, short_id=self.short_id(doc), cursor=cursor)
@@ -133,7 +143,17 @@ class FactcheckApp(App[None]):
         self._update_inspector()
         self.call_after_refresh(self._after_first_paint)
 
-    def _after_first_paint(self) -> None:
+    def _ensure_analyst(self) -> None:
+        if self._resolve_analyst:
+            self._resolve_analyst = False
+            from tui.core.analyst import resolve_analyst
+
+            self.store.analyst = resolve_analyst()
+
+    async def _after_first_paint(self) -> None:
+        self._ensure_analyst()
+        await self.reader.mount(Header(icon="≡"), before=0)
+        await self.reader.mount(Footer(compact=True))
         self._update_progress()
         self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
 
@@ -212,6 +232,7 @@ class FactcheckApp(App[None]):
         self._window_start = start
         for i, pane in enumerate(panes):
             pane.display = start <= i < start + fit
+            pane.set_class(i == start, "-leftmost")
             position = f"{i + 1}/{len(panes)}" if len(panes) > fit else ""
             pane.refresh_title(position)
 
@@ -341,6 +362,7 @@ class FactcheckApp(App[None]):
 
     def _write(self, claim: Claim, what: str, write: Callable[[], Change]) -> Change | None:
         """Run one store write; on success remember it for undo and repaint."""
+        self._ensure_analyst()
         try:
             change = write()
         except ReadOnlyDocument as error:
@@ -528,7 +550,7 @@ class FactcheckApp(App[None]):
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.key_rows(), str(self.store.folder)))
+        self.push_screen(HelpScreen(self.key_rows(), display_path(self.store.folder)))
 
     def key_rows(self) -> list[tuple[str, str, str]]:
         """(group, keys, what) for every key, with the keys as currently mapped."""
@@ -690,26 +712,45 @@ class FactcheckApp(App[None]):
             self._similar_timer.stop()
         claim = self.current_claim
         if claim is not None and self._index_state == "ready":
-            self._look_up_similar(claim)
+            key = (claim.doc.id, claim.index)
+            if key not in self._similar_cache:
+                self._similar_found(claim, self._find_similar(claim))
 
     def _look_up_similar(self, claim: Claim) -> None:
+        """Start the "also in" lookup in a thread: a long claim may take a while."""
         if claim is not self.current_claim:
             return
+        self.run_worker(
+            partial(self._similar_worker, claim),
+            thread=True,
+            group="similar",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    def _similar_worker(self, claim: Claim) -> None:
+        found = self._find_similar(claim)
+        with suppress(RuntimeError):  # the app may be closing
+            self.call_from_thread(self._similar_found, claim, found)
+
+    def _find_similar(self, claim: Claim) -> list[tuple[Claim, int]] | None:
+        """Claims of other documents like ``claim``; no store access (it runs in a thread)."""
+        if len(claim.text) > SIMILAR_MAX_CHARS:
+            return []
         try:
             from tui.core.similar import find_similar
         except ImportError:
-            self._index_state = "missing"
-            self._update_inspector()
-            return
-        label_of = self._label_of
-        hits = find_similar(self._index, claim, limit=3, label_of=label_of)
-        self._similar_cache[(claim.doc.id, claim.index)] = [
-            (hit.claim, round(hit.score)) for hit in hits if hit.claim.doc is not claim.doc
-        ][:3]
-        self._update_inspector()
+            return None
+        hits = find_similar(self._index, claim, limit=3)
+        return [(hit.claim, round(hit.score)) for hit in hits if hit.claim.doc is not claim.doc]
 
-    def _label_of(self, claim: Claim) -> str | None:
-        return self.store.load(claim.doc).label(claim)
+    def _similar_found(self, claim: Claim, found: list[tuple[Claim, int]] | None) -> None:
+        if found is None:
+            self._index_state = "missing"
+        else:
+            self._similar_cache[(claim.doc.id, claim.index)] = found
+        if claim is self.current_claim:
+            self._update_inspector()
 
     # -- command palette -----------------------------------------------------------------
 
@@ -747,3 +788,11 @@ def empty_message(workspace: Workspace) -> Content:
         "The reader opens UTF-8 text files (*.txt, *.md): run `factcheck FOLDER` or ",
         "`factcheck FILE.txt`. Press q to quit.",
     )
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working folder when it lies inside it (shorter, stable)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)

@@ -18,8 +18,12 @@ def reader_paths(args: argparse.Namespace) -> list[Path]:
     return [Path(corpus) if corpus else DEFAULT_CORPUS]
 
 
-def load_reader_workspace(args: argparse.Namespace) -> Workspace:
-    """Open the workspace; a missing path is a one-sentence ``CliError``."""
+def load_reader_workspace(args: argparse.Namespace, *, analyst: bool = True) -> Workspace:
+    """Open the workspace; a missing path is a one-sentence ``CliError``.
+
+    With ``analyst=False`` only ``--analyst`` is used: the app resolves the rest
+    (``$FACTCHECK_ANALYST``, then git, a subprocess) after its first paint.
+    """
     from tui.cli.common import CliError
     from tui.core.corpus import CorpusError
 
@@ -27,7 +31,9 @@ def load_reader_workspace(args: argparse.Namespace) -> Workspace:
         return open_workspace(
             reader_paths(args),
             annotations=getattr(args, "annotations", None),
-            analyst=resolve_analyst(getattr(args, "analyst", None)),
+            analyst=resolve_analyst(getattr(args, "analyst", None))
+            if analyst
+            else (getattr(args, "analyst", None) or "").strip(),
         )
     except CorpusError as error:
         hint = " Run factcheck in a folder holding seeds/, or give a folder of articles."
@@ -35,7 +41,7 @@ def load_reader_workspace(args: argparse.Namespace) -> Workspace:
 
 
 def run_app(args: argparse.Namespace) -> None:
-    workspace = load_reader_workspace(args)
+    workspace = load_reader_workspace(args, analyst=False)
     from tui.app.app import FactcheckApp
 
-    FactcheckApp(workspace).run()
+    FactcheckApp(workspace, resolve_analyst=not workspace.store.analyst).run()

@@ -13,7 +13,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
@@ -72,6 +72,9 @@ class NoteScreen(ModalScreen[NoteResult | None]):
         height: auto;
         border: none;
     }
+    NoteScreen RadioSet:blur > RadioButton.-selected > .toggle--label {
+        background: transparent;
+    }
     NoteScreen #note-text {
         height: 6;
         min-height: 3;
@@ -107,7 +110,7 @@ class NoteScreen(ModalScreen[NoteResult | None]):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        with Vertical(id="note-dialog") as dialog:
+        with VerticalScroll(id="note-dialog") as dialog:
             dialog.border_title = f"Note · {self.short_id}:{self.claim.number}"
             dialog.border_subtitle = "ctrl+s save · escape cancel"
             yield Static(Content(fit(clean_line(self.claim.text), 240)), id="note-claim")

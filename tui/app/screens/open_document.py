@@ -88,8 +88,8 @@ class OpenDocumentScreen(ModalScreen[Document | None]):
             progress = f"{row.tagged}/{len(row.doc.claims)}".rjust(9)
             prompt = Content.assemble(
                 (row.short_id.ljust(id_width), "bold"),
-                (progress, "$text-success" if row.tagged else "$text-muted"),
-                (human_size(row.size).rjust(10), "$text-muted"),
+                (progress, "$text-success" if row.tagged else "$foreground-muted"),
+                (human_size(row.size).rjust(10), "$foreground-muted"),
                 ("  ● " if row.is_open else "    ", "$text-accent"),
                 clean_line(row.doc.title),
             )

@@ -113,7 +113,9 @@ class OrphansScreen(ModalScreen[Orphan | None]):
             ]
             if record.note:
                 lines.append(
-                    Content.assemble(("  note: ", "$text-muted"), fit(clean_line(record.note), 400))
+                    Content.assemble(
+                        ("  note: ", "$foreground-muted"), fit(clean_line(record.note), 400)
+                    )
                 )
             options.append(Option(Content("\n").join(lines), id=str(i)))
         return options

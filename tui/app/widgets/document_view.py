@@ -302,6 +302,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        if self._wrapped is None or self._wrapped.width != max(width - GUTTER, 1):
+            # Wrap now rather than on the Resize event, which comes after the first
+            # frame: the article is then on screen in the very first frame.
+            self.relayout()
         wrapped = self._wrapped
         line = y + self.scroll_offset.y
         base = self.rich_style

@@ -11,11 +11,13 @@ from tui.core.model import LABELS, Claim, Label
 from tui.core.store import DocumentAnnotations
 from tui.core.text import clean_line
 
+MUTED = "$foreground-muted"
+"""Secondary text (``$text-muted`` is an "auto" colour, which Content draws as plain white)."""
 LABEL_STYLES = {
     "sourced": "bold $text-success",
     "disputed": "bold $text-error",
     "opinion": "bold $text-warning",
-    "skip": "bold $text-muted",
+    "skip": "bold $foreground-muted",
 }
 
 
@@ -38,6 +40,8 @@ class ClaimInspector(Widget):
         border-top: hkey $primary 50%;
         background: $surface;
         color: $foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
     """
 
@@ -77,7 +81,7 @@ def describe(
     also_in_note: str = "",
 ) -> Content:
     if claim is None:
-        return Content.assemble(("No claim here.", "$text-muted"))
+        return Content.assemble(("No claim here.", MUTED))
     total = len(claim.doc.claims)
     head: list[str | tuple[str, str]] = [
         (f"{short_id or claim.doc.id}:{claim.number}", "bold"),
@@ -86,37 +90,35 @@ def describe(
     anchored = state.get(claim) if state else None
     lines: list[Content] = []
     if anchored is None:
-        head.append(("not reviewed", "$text-muted"))
+        head.append(("not reviewed", MUTED))
         if state is not None and state.read_only:
             head.append(("  read-only", "$text-error"))
         else:
-            head.append(("  s d o x to tag · e for a note", "$text-muted"))
+            head.append(("  s d o x to tag · e for a note", MUTED))
         lines.append(Content.assemble(*head))
-        lines.append(Content.assemble(("Note     ", "$text-muted"), ("—", "$text-muted")))
-        lines.append(Content.assemble(("Sources  ", "$text-muted"), ("—", "$text-muted")))
+        lines.append(Content.assemble(("Note     ", MUTED), ("—", MUTED)))
+        lines.append(Content.assemble(("Sources  ", MUTED), ("—", MUTED)))
     else:
         record = anchored.record
         label = record.label
         letter = Label(label).letter if label in LABELS else "?"
         head.append((f"[{letter}] {label}", LABEL_STYLES.get(label, "bold")))
-        head.append((f"  anchor {anchored.status.value}", "$text-muted"))
+        head.append((f"  anchor {anchored.status.value}", MUTED))
         who = clean_line(record.analyst)
         when = record.updated.strftime("%Y-%m-%d") if record.updated else ""
         if who or when:
-            head.append((f"  {' '.join(part for part in (who, when) if part)}", "$text-muted"))
+            head.append((f"  {' '.join(part for part in (who, when) if part)}", MUTED))
         lines.append(Content.assemble(*head))
         note = clean_line(" ".join(record.note.split())) if record.note else ""
-        lines.append(Content.assemble(("Note     ", "$text-muted"), note or ("—", "$text-muted")))
+        lines.append(Content.assemble(("Note     ", MUTED), note or ("—", MUTED)))
         sources = " · ".join(clean_line(s) for s in record.sources if s.strip())
-        lines.append(
-            Content.assemble(("Sources  ", "$text-muted"), sources or ("—", "$text-muted"))
-        )
+        lines.append(Content.assemble(("Sources  ", MUTED), sources or ("—", MUTED)))
     lines.append(_also_in_line(also_in, also_in_note))
     return Content("\n").join(lines)
 
 
 def _also_in_line(also_in: list[AlsoIn] | None, note: str) -> Content:
-    parts: list[str | tuple[str, str]] = [("Also in  ", "$text-muted")]
+    parts: list[str | tuple[str, str]] = [("Also in  ", MUTED)]
     if also_in:
         for i, entry in enumerate(also_in):
             if i:
@@ -126,5 +128,5 @@ def _also_in_line(also_in: list[AlsoIn] | None, note: str) -> Content:
             if entry.label:
                 parts.append((f" {entry.label}", LABEL_STYLES.get(entry.label, "")))
     else:
-        parts.append((note or "—", "$text-muted"))
+        parts.append((note or "—", MUTED))
     return Content.assemble(*parts)

@@ -54,7 +54,7 @@ class PaneTitle(Widget):
         if self.read_only:
             right = " read-only" + right
         if self.position:
-            right = f" {self.position}" + right
+            right = f" pane {self.position} ·" + right
         head = f" {self.short_id} "
         title = fit(clean_line(self.doc.title), width - cell_len(head) - cell_len(right))
         pad = max(width - cell_len(head) - cell_len(title) - cell_len(right), 0)
