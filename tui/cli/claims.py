@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from tui.cli.common import (
     EXIT_NO_MATCH,
@@ -11,9 +13,11 @@ from tui.cli.common import (
     claim_json,
     find_document,
     load_workspace,
-    print_json,
+    print_json_rows,
 )
+from tui.core.model import Document
 from tui.core.text import clean_line
+from tui.core.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -28,7 +32,13 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     workspace = load_workspace(args)
     docs = [find_document(workspace, ref) for ref in args.docs] or list(workspace.corpus)
-    rows = []
+    rows = _rows(workspace, docs)
+    # Rows are written as they are made: a large corpus never holds them all at once.
+    count = print_json_rows(rows) if args.json else _print_table(rows)
+    return EXIT_OK if count else EXIT_NO_MATCH
+
+
+def _rows(workspace: Workspace, docs: list[Document]) -> Iterator[dict[str, Any]]:
     for doc in docs:
         state = workspace.store.load(doc)
         if state.error is not None:
@@ -36,14 +46,17 @@ def run(args: argparse.Namespace) -> int:
                 f"factcheck: warning: {clean_line(str(state.error))}; its tags are not shown",
                 file=sys.stderr,
             )
-        rows.extend(claim_json(claim, state) for claim in doc.claims)
-    if args.json:
-        print_json(rows)
-    else:
-        for row in rows:
-            label = row["label"] or "-"
-            print(
-                f"{clean_line(row['doc'])}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
-                f"{row['kind']}\t{label}\t{clean_line(row['text'])}"
-            )
-    return EXIT_OK if rows else EXIT_NO_MATCH
+        for claim in doc.claims:
+            yield claim_json(claim, state)
+
+
+def _print_table(rows: Iterable[dict[str, Any]]) -> int:
+    count = 0
+    for row in rows:
+        label = row["label"] or "-"
+        print(
+            f"{clean_line(row['doc'])}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
+            f"{row['kind']}\t{label}\t{clean_line(row['text'])}"
+        )
+        count += 1
+    return count
