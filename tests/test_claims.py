@@ -186,7 +186,8 @@ def test_every_nbsp_sentence_break_is_a_claim_boundary(corpus: Corpus) -> None:
         (
             "003",
             "After 12 hours of negotiations on Saturday, Serbian President Aleksandar Vučić "
-            "and Kosovo Prime Minister Albin Kurti agreed to move forward on a normalization accord.",
+            "and Kosovo Prime Minister Albin Kurti agreed to move forward on a "
+            "normalization accord.",
         ),
         ("004", "Kosovo at the Center of Regional Security Tensions"),
     ],
