@@ -1,0 +1,206 @@
+"""The search (``/``) and similar (``m``) screens, mounted in a tiny host app."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import Input, OptionList, Static
+
+from tui.app.screens.search import SearchScreen
+from tui.app.screens.similar import SimilarScreen
+from tui.core.model import Claim
+from tui.core.search import SearchIndex
+from tui.core.workspace import Workspace, open_workspace
+
+MISSING = object()
+
+
+class Host(App[None]):
+    """Pushes one screen and keeps what it was dismissed with."""
+
+    def __init__(self, make_screen: Callable[[], Screen]) -> None:
+        super().__init__()
+        self.make_screen = make_screen
+        self.result: object = MISSING
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make_screen(), self._done)
+
+    def _done(self, result: object) -> None:
+        self.result = result
+
+
+def workspace_at(corpus_dir: Path, annotations_dir: Path) -> Workspace:
+    return open_workspace([corpus_dir], annotations=annotations_dir, analyst="test")
+
+
+def find(workspace: Workspace, doc: str, snippet: str) -> Claim:
+    found = [c for c in workspace.corpus.claims() if c.doc.id.startswith(doc) and snippet in c.text]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def options(app: App) -> list[str]:
+    results = app.screen.query_one(OptionList)
+    return [results.get_option_at_index(i).prompt.plain for i in range(results.option_count)]
+
+
+async def settle(app: App, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_typing_updates_results_and_enter_returns_the_claim(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    index = SearchIndex.build(workspace.corpus, workspace.store)
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press(*"vuc")
+        await settle(app, pilot)
+        first = options(app)
+        assert first and all("vuc" in text.casefold() or "vuč" in text.casefold() for text in first)
+        await pilot.press(*"ic kurti normalizaton")  # a typo, as typed
+        await settle(app, pilot)
+        shown = options(app)
+        assert shown != first
+        assert "Vučić and Kosovo Prime Minister Albin Kurti" in shown[0]
+        status = app.screen.query_one("#search-status", Static)
+        assert "found" in str(status.render())
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.result is find(workspace, "003", "Vučić and Kosovo Prime Minister Albin Kurti")
+
+
+async def test_results_show_document_label_and_highlighted_words(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    tagged = find(workspace, "000", "PMC Wagner Recruitment")
+    workspace.store.set(tagged, "disputed")
+    index = SearchIndex.build(workspace.corpus, workspace.store)
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 40)) as pilot:
+        app.screen.query_one(Input).value = "wagner recruitment label:disputed"
+        await settle(app, pilot)
+        results = app.screen.query_one(OptionList)
+        assert results.option_count == 1
+        prompt = results.get_option_at_index(0).prompt
+        head, body = prompt.plain.split("\n", 1)
+        assert head.startswith("000:") and "[D] disputed" in head
+        assert tagged.doc.title[:30] in head
+        assert body == tagged.text
+        styled = {
+            prompt.plain[span.start : span.end]
+            for span in prompt.spans
+            if "underline" in str(span.style)
+        }
+        assert styled == {"Wagner", "Recruitment", "recruitment"}
+        await pilot.press("down", "up", "escape")
+        await pilot.pause()
+    assert app.result is None
+
+
+async def test_filters_errors_and_notes_in_the_screen(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    claim = find(workspace, "004", "paramilitary attack in Banjska")
+    workspace.store.set(claim, "sourced", note="Matches the Zagreb cadastre ledger")
+    index = SearchIndex.build(workspace.corpus, workspace.store)
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press(*"label:bogus")
+        await settle(app, pilot)
+        status = app.screen.query_one("#search-status", Static)
+        assert status.has_class("-error") and "not a label" in str(status.render())
+        assert options(app) == []
+        app.screen.query_one(Input).value = "cadastre ledger"
+        await settle(app, pilot)
+        shown = options(app)
+        assert len(shown) == 1 and "note: Matches the Zagreb cadastre ledger" in shown[0]
+        assert not status.has_class("-error")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.result is claim
+
+
+async def test_enter_before_results_arrive_takes_the_first_result(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    index = SearchIndex.build(workspace.corpus)
+    search = index.search
+
+    def slow_search(*args, **kwargs):  # a large corpus, or a busy machine
+        time.sleep(0.3)
+        return search(*args, **kwargs)
+
+    index.search = slow_search  # type: ignore[method-assign]
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 40)) as pilot:
+        app.screen.query_one(Input).value = "ohrid agreements"
+        await pilot.press("enter")
+        assert app.result is MISSING and options(app) == []  # not in yet: enter is remembered
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.result is not MISSING:
+                break
+    assert app.result is find(workspace, "001", "Ohrid Agreements")
+
+
+async def test_markup_in_articles_is_shown_literally(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The minister said [/bold] and [link=https://x.example]click[/link] about bridges.\n"
+    )
+    workspace = open_workspace([tmp_path], annotations=tmp_path / "annotations")
+    index = SearchIndex.build(workspace.corpus)
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 30)) as pilot:
+        await pilot.press(*"minister bridges")
+        await settle(app, pilot)
+        assert "[/bold] and [link=https://x.example]click[/link]" in options(app)[0]
+
+
+async def test_similar_screen_lists_matches_and_flags_disagreement(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    here = find(workspace, "000", "PMC Wagner Recruitment")
+    there = find(workspace, "001", "PMC Wagner Recruitment")
+    workspace.store.set(here, "disputed")
+    workspace.store.set(there, "sourced")
+    index = SearchIndex.build(workspace.corpus)
+    app = Host(lambda: SimilarScreen(workspace, index, here))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(app, pilot)
+        shown = options(app)
+        assert shown and shown[0].startswith("001:")
+        assert "[S] sourced" in shown[0]
+        assert "tagged disputed here, sourced in 001" in shown[0]
+        assert shown[0].endswith(there.text)
+        claim_box = str(app.screen.query_one("#similar-claim", Static).render())
+        assert "[D] disputed" in claim_box
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.result is there
+
+
+async def test_similar_screen_with_no_match(corpus_dir: Path, annotations_dir: Path) -> None:
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    lonely = find(workspace, "001", "It gets worse.")
+    index = SearchIndex.build(workspace.corpus)
+    app = Host(lambda: SimilarScreen(workspace, index, lonely))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert options(app) == []
+        status = str(app.screen.query_one("#similar-status", Static).render())
+        assert "No other document" in status
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+    assert app.result is None

@@ -1,0 +1,281 @@
+"""The ``/`` search screen: fuzzy search across every claim and note, as you type.
+
+Each key press starts a search in a thread worker (exclusive: a newer query
+supersedes an older one, whose results are then dropped), so typing never
+waits for a search; the list shows the newest results that match what is in
+the box. Every text shown is built from plain strings (article text and notes
+may hold ``[`` ``]`` that markup would eat or choke on).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+from time import perf_counter
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.core.model import LABELS, Claim, Document, Label
+from tui.core.search import QueryError, SearchHit, SearchIndex
+from tui.core.text import clean_line
+from tui.core.workspace import Workspace
+
+LIMIT = 50
+LABEL_STYLES = {
+    "sourced": "bold $text-success",
+    "disputed": "bold $text-error",
+    "opinion": "bold $text-warning",
+    "skip": "bold $text-muted",
+}
+MATCH_STYLE = "bold underline $text-accent"
+HELP = 'words (typos forgiven) · "a phrase" · label:disputed · label:none · doc:000'
+
+
+def highlighted(text: str, spans: list[tuple[int, int]], style: str = MATCH_STYLE) -> Content:
+    """``text`` on one line with ``spans`` styled (the text is cleaned, never parsed)."""
+    content = Content(clean_line(text))  # clean_line keeps offsets: one char for one
+    for start, end in spans:
+        content = content.stylize(style, start, end)
+    return content
+
+
+def label_part(label: str | None) -> tuple[str, str]:
+    """``[D] disputed`` in its colour (the letter reads without colour), or ``unreviewed``."""
+    if label is None:
+        return ("unreviewed", "$text-muted")
+    letter = Label(label).letter if label in LABELS else "?"
+    return (f"[{letter}] {label}", LABEL_STYLES.get(label, "bold"))
+
+
+def option_width(option_list: OptionList) -> int:
+    """Cells for one line of an option (a guess before the first layout)."""
+    width = option_list.scrollable_content_region.width - 2
+    return width if width > 10 else 100
+
+
+def divided(options: Iterable[Option]) -> list[Option | None]:
+    """Options with a rule after each (``None``): multi-line results stay apart."""
+    result: list[Option | None] = []
+    for option in options:
+        result.extend((option, None))
+    return result[:-1]
+
+
+class ShortIds:
+    """``000`` for ``000_b9222599d6781aaf``, as the reader shows documents.
+
+    The host app's ``short_id`` is used when it has one, so every screen names
+    documents alike; otherwise the head before ``_`` when no other shares it.
+    """
+
+    def __init__(self, workspace: Workspace, app: object) -> None:
+        self._app_short_id = getattr(app, "short_id", None)
+        self._workspace = workspace
+        self._heads: dict[str, int] | None = None
+
+    def __call__(self, doc: Document) -> str:
+        if callable(self._app_short_id):
+            return str(self._app_short_id(doc))
+        if self._heads is None:
+            self._heads = {}
+            for other in self._workspace.corpus.documents:
+                head = other.id.split("_", 1)[0]
+                self._heads[head] = self._heads.get(head, 0) + 1
+        head = doc.id.split("_", 1)[0]
+        return head if head and self._heads.get(head) == 1 else doc.id
+
+
+@dataclass(frozen=True)
+class _Row:
+    hit: SearchHit
+    label: str | None
+
+
+class SearchScreen(ModalScreen[Claim | None]):
+    """Type to search; ``enter`` dismisses with the highlighted claim, ``escape`` with None."""
+
+    DEFAULT_CSS = """
+    SearchScreen {
+        align: center middle;
+    }
+    SearchScreen > #search-dialog {
+        width: 120;
+        max-width: 100%;
+        height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    SearchScreen #search-status {
+        height: 1;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    SearchScreen #search-status.-error {
+        color: $text-error;
+    }
+    SearchScreen #search-results {
+        height: 1fr;
+        min-width: 10;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Close", id="search.cancel"),
+        Binding("down", "move(1)", "Next", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous", show=False, id="search.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page_up"),
+    ]
+    AUTO_FOCUS = "#search-input"
+
+    def __init__(self, workspace: Workspace, index: SearchIndex, query: str = "") -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.index = index
+        self.initial_query = query
+        self.rows: list[_Row] = []
+        self.shown_query: str | None = None
+        """The query whose results are on screen (``None`` before the first)."""
+        self._submit_when_shown = False
+        self._short_id = ShortIds(workspace, None)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-dialog") as dialog:
+            dialog.border_title = "Search claims and notes"
+            dialog.border_subtitle = "↑↓ choose · enter go to the claim · escape close"
+            yield Input(self.initial_query, placeholder=HELP, id="search-input")
+            yield Static(Content(HELP), id="search-status")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self._short_id = ShortIds(self.workspace, self.app)
+        if self.initial_query:
+            self._start(self.initial_query)
+
+    # Searching -------------------------------------------------------------
+
+    @on(Input.Changed, "#search-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self._start(event.value)
+
+    def _start(self, query: str) -> None:
+        if not query.strip():
+            self.workers.cancel_group(self, "search")
+            self._show(query, [], None, 0.0)
+            return
+        self.run_worker(
+            partial(self._search, query),
+            thread=True,
+            exclusive=True,
+            group="search",
+            exit_on_error=False,
+        )
+
+    def _label_of(self, claim: Claim) -> str | None:
+        return self.workspace.store.load(claim.doc).label(claim)
+
+    def _search(self, query: str) -> None:
+        """In a thread: search, then hand the rows to the screen unless superseded."""
+        worker = get_current_worker()
+        started = perf_counter()
+        error = None
+        rows: list[_Row] = []
+        try:
+            hits = self.index.search(query, limit=LIMIT, label_of=self._label_of)
+            rows = [_Row(hit, self._label_of(hit.claim)) for hit in hits]
+        except QueryError as problem:
+            error = str(problem)
+        elapsed = perf_counter() - started
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, query, rows, error, elapsed)
+
+    def _show(self, query: str, rows: list[_Row], error: str | None, elapsed: float) -> None:
+        if not self.is_attached or query != self.query_one("#search-input", Input).value:
+            return  # an older query finished late
+        self.rows = rows
+        self.shown_query = query
+        status = self.query_one("#search-status", Static)
+        status.set_class(error is not None, "-error")
+        if error is not None:
+            status.update(Content(clean_line(error)))
+        elif not query.strip():
+            status.update(Content(HELP))
+        else:
+            count = f"{len(rows)}+" if len(rows) >= LIMIT else str(len(rows))
+            found = "no claim matches" if not rows else f"{count} found"
+            status.update(Content(f"{found} · {elapsed * 1000:.0f} ms"))
+        results = self.query_one("#search-results", OptionList)
+        width = option_width(results)
+        results.set_options(divided(self._option(row, width) for row in rows))
+        if rows:
+            results.highlighted = 0
+        if self._submit_when_shown:
+            self._submit_when_shown = False
+            self._submit()
+
+    def _option(self, row: _Row, width: int) -> Option:
+        hit = row.hit
+        claim = hit.claim
+        head = Content.assemble(
+            (self._short_id(claim.doc), "bold"),
+            (f":{claim.number}  ", "$text-muted"),
+            label_part(row.label),
+            ("  ", ""),
+            (f"{hit.score:.0f}  ", "$text-muted"),
+            (clean_line(claim.doc.title), "italic $text-muted"),
+        ).truncate(width, ellipsis=True)
+        if hit.field == "note" and hit.note is not None:
+            body = Content.assemble(
+                ("note: ", "bold"),
+                highlighted(hit.note, hit.spans),
+                "\n",
+                Content(clean_line(claim.text)),
+            )
+        else:
+            body = highlighted(claim.text, hit.spans)
+        return Option(Content.assemble(head, "\n", body))
+
+    # Keys ------------------------------------------------------------------
+
+    def action_move(self, delta: int) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if delta > 0:
+            results.action_cursor_down()
+        else:
+            results.action_cursor_up()
+
+    def action_page(self, delta: int) -> None:
+        results = self.query_one("#search-results", OptionList)
+        if delta > 0:
+            results.action_page_down()
+        else:
+            results.action_page_up()
+
+    @on(Input.Submitted, "#search-input")
+    def _submit(self) -> None:
+        if self.shown_query != self.query_one("#search-input", Input).value:
+            self._submit_when_shown = True  # enter typed before the results came in
+            return
+        index = self.query_one("#search-results", OptionList).highlighted
+        if index is not None and index < len(self.rows):
+            self.dismiss(self.rows[index].hit.claim)
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self.rows):
+            self.dismiss(self.rows[event.option_index].hit.claim)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

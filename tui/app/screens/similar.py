@@ -1,0 +1,153 @@
+"""The ``m`` screen: the same claim in other documents.
+
+Lists the claims of other documents that state what the current claim states
+(:mod:`tui.core.similar`), best first, with their label; a match tagged
+differently is flagged ("tagged disputed here, sourced in 001"). ``enter``
+dismisses with the chosen claim, for the reader to open beside this one.
+Matching runs in a thread worker: on a large corpus it may take a moment.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui.app.screens.search import ShortIds, divided, label_part, option_width
+from tui.core.model import Claim
+from tui.core.search import SearchIndex
+from tui.core.similar import SimilarHit, find_similar
+from tui.core.text import clean_line
+from tui.core.workspace import Workspace
+
+LIMIT = 20
+
+
+class SimilarScreen(ModalScreen[Claim | None]):
+    """Claims elsewhere stating ``claim``; ``enter`` dismisses with one, ``escape`` with None."""
+
+    DEFAULT_CSS = """
+    SimilarScreen {
+        align: center middle;
+    }
+    SimilarScreen > #similar-dialog {
+        width: 120;
+        max-width: 100%;
+        height: auto;
+        max-height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    SimilarScreen #similar-claim {
+        height: auto;
+        max-height: 6;
+        padding: 0 0 1 0;
+    }
+    SimilarScreen #similar-status {
+        height: 1;
+        color: $text-muted;
+    }
+    SimilarScreen #similar-results {
+        height: auto;
+        max-height: 1fr;
+        min-width: 10;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Close", id="similar.cancel"),
+    ]
+    AUTO_FOCUS = "#similar-results"
+
+    def __init__(self, workspace: Workspace, index: SearchIndex, claim: Claim) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.index = index
+        self.claim = claim
+        self.hits: list[SimilarHit] = []
+        self.done = False
+        """The search has finished (the list is final)."""
+        self._short_id = ShortIds(workspace, None)
+
+    def _label_of(self, claim: Claim) -> str | None:
+        return self.workspace.store.load(claim.doc).label(claim)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="similar-dialog") as dialog:
+            dialog.border_title = "The same claim elsewhere"
+            dialog.border_subtitle = "↑↓ choose · enter open beside · escape close"
+            yield Static(id="similar-claim")
+            yield Static(Content("Looking in the other documents…"), id="similar-status")
+            yield OptionList(id="similar-results")
+
+    def on_mount(self) -> None:
+        self._short_id = ShortIds(self.workspace, self.app)
+        claim = self.claim
+        self.query_one("#similar-claim", Static).update(
+            Content.assemble(
+                (self._short_id(claim.doc), "bold"),
+                (f":{claim.number}  ", "$text-muted"),
+                label_part(self._label_of(claim)),
+                "\n",
+                clean_line(claim.text),
+            )
+        )
+        self.run_worker(
+            self._find, thread=True, exclusive=True, group="similar", exit_on_error=False
+        )
+
+    def _find(self) -> None:
+        worker = get_current_worker()
+        hits = find_similar(self.index, self.claim, limit=LIMIT, label_of=self._label_of)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, hits)
+
+    def _show(self, hits: list[SimilarHit]) -> None:
+        if not self.is_attached:
+            return
+        self.hits = hits
+        self.done = True
+        status = self.query_one("#similar-status", Static)
+        if hits:
+            status.update(Content(f"{len(hits)} in other documents"))
+        else:
+            status.update(Content("No other document states this claim."))
+        results = self.query_one("#similar-results", OptionList)
+        width = option_width(results)
+        results.set_options(divided(self._option(hit, width) for hit in hits))
+        if hits:
+            results.highlighted = 0
+
+    def _option(self, hit: SimilarHit, width: int) -> Option:
+        claim = hit.claim
+        where = self._short_id(claim.doc)
+        head = Content.assemble(
+            (where, "bold"),
+            (f":{claim.number}  ", "$text-muted"),
+            label_part(hit.label),
+            (f"  {hit.score:.0f}  ", "$text-muted"),
+            (clean_line(claim.doc.title), "italic $text-muted"),
+        ).truncate(width, ellipsis=True)
+        parts: list[str | tuple[str, str] | Content] = [head]
+        if hit.label_differs:
+            own = self._label_of(self.claim)
+            parts.append((f"\n⚠ tagged {own} here, {hit.label} in {where}", "bold $text-warning"))
+        parts.extend(["\n", clean_line(claim.text)])
+        return Option(Content.assemble(*parts))
+
+    @on(OptionList.OptionSelected, "#similar-results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_index < len(self.hits):
+            self.dismiss(self.hits[event.option_index].claim)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
