@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ SEEDS = REPO / "seeds"
 # Either variable changes how the app looks and breaks snapshot tests.
 for _var in ("NO_COLOR", "TEXTUAL_THEME", "FACTCHECK_ANALYST"):
     os.environ.pop(_var, None)
+# Keep the segmentation cache of test runs out of the user's ~/.cache.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="factcheck-test-cache-")
 
 
 @pytest.fixture

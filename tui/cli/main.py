@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from tui import __version__
 from tui.cli.common import EXIT_USAGE, CliError, shared_options
+from tui.core.text import clean_line
 
 SUBCOMMANDS = ("claims", "tag", "stats", "export", "search", "similar")
 """Each is a module ``tui.cli.<name>`` with ``register(sub, parent)``."""
@@ -63,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:
-        print(f"factcheck: {error.strerror or error} ({error.filename}).", file=sys.stderr)
+        where = f" ({clean_line(str(error.filename))})" if error.filename else ""
+        print(f"factcheck: {clean_line(str(error.strerror or error))}{where}.", file=sys.stderr)
         return EXIT_USAGE
 
 
