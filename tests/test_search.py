@@ -374,3 +374,15 @@ def test_numbers_never_match_fuzzily(index: SearchIndex) -> None:
     hits = index.search("250,000", limit=50)
     assert hits and all("250,000" in h.claim.text for h in hits)
     assert index.search("2024") and not index.search("2025")
+
+
+def test_words_side_by_side_in_query_order_rank_higher(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "The minister questioned the prime suspect at length.\n\n"
+        "Minister, prime your answers.\n\n"
+        "The prime minister of the region resigned.\n"
+    )
+    index = SearchIndex.build(open_workspace([tmp_path]).corpus)
+    hits = index.search("prime minister")
+    assert hits[0].claim.text == "The prime minister of the region resigned."
+    assert hits[0].score == 100 and all(h.score < 100 for h in hits[1:]) and len(hits) == 3
