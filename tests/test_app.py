@@ -67,7 +67,7 @@ async def test_opens_the_first_two_documents_side_by_side(app: FactcheckApp) -> 
         title = app.panes[0].title_bar.render().plain
         assert title.startswith(" 000 ") and title.rstrip().endswith(f"0/{len(docs[0].claims)}")
         assert "One year after Serbia" in "\n".join(view_text(app.panes[0].view))
-        assert f"0/{sum(len(d.claims) for d in docs)} claims reviewed" in app.sub_title
+        assert f"0/{sum(len(d.claims) for d in docs)} claims reviewed" in app.progress
 
 
 async def test_a_tag_is_on_disk_at_once_and_the_cursor_moves_on(
@@ -84,7 +84,7 @@ async def test_a_tag_is_on_disk_at_once_and_the_cursor_moves_on(
         assert app.active_view.cursor == 2
         await pilot.pause()
         assert app.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
-        assert "1/" in app.sub_title
+        assert "1/" in app.progress
         await pilot.press("k")
         assert "[D] disputed" in inspector_text(app)
         line = next(t for t in view_text(app.panes[0].view) if t.startswith("D "))

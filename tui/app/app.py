@@ -26,10 +26,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from tui.app.keys import EXTRA_HELP, PANE_KEYS, READER_KEYS, bindings, key_label
 from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.header import ReaderHeader
 from tui.app.widgets.inspector import AlsoIn, ClaimInspector
 from tui.app.widgets.pane import DocumentPane
 from tui.core.model import Claim, Document
@@ -102,6 +103,9 @@ class FactcheckApp(App[None]):
         self._short_ids = short_ids(corpus.documents)
         self._tagged: dict[str, int] = {}
         self._active: DocumentView | None = None
+        self._inspected: Claim | None = None
+        self.progress = ""
+        """Corpus progress as the header shows it."""
         self._window_start = 0
         self._index: Any = None
         self._index_state = "pending"  # pending | ready | missing | failed
@@ -120,8 +124,9 @@ class FactcheckApp(App[None]):
         return self.reader
 
     def compose(self) -> ComposeResult:
-        # The Header and Footer are mounted right after the first paint (see
-        # _after_first_paint): mounted before it they delay the article by ~90 ms.
+        yield ReaderHeader(id="header")
+        # The Footer is mounted right after the first paint (_after_first_paint):
+        # mounted before it, it delays the article by ~40 ms.
         with Horizontal(id="panes"):
             for doc in self.initial:
                 yield self._new_pane(doc)
@@ -152,7 +157,6 @@ class FactcheckApp(App[None]):
 
     async def _after_first_paint(self) -> None:
         self._ensure_analyst()
-        await self.reader.mount(Header(icon="≡"), before=0)
         await self.reader.mount(Footer(compact=True))
         self._update_progress()
         self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
@@ -206,7 +210,8 @@ class FactcheckApp(App[None]):
 
     @on(DocumentView.CursorMoved)
     def _cursor_moved(self, event: DocumentView.CursorMoved) -> None:
-        if event.view is self.active_view:
+        """A move by mouse (key moves update the inspector at once)."""
+        if event.view is self.active_view and event.claim is not self._inspected:
             self._update_inspector()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -313,10 +318,12 @@ class FactcheckApp(App[None]):
     def action_next_claim(self) -> None:
         if view := self.active_view:
             view.move_by(1)
+            self._update_inspector()  # in this frame, not the next
 
     def action_previous_claim(self) -> None:
         if view := self.active_view:
             view.move_by(-1)
+            self._update_inspector()  # in this frame, not the next
 
     def action_next_unreviewed(self) -> None:
         self._jump_unreviewed(1)
@@ -336,6 +343,7 @@ class FactcheckApp(App[None]):
             if state.get(claims[index]) is None:
                 wrapped = (index < view.cursor) if step > 0 else (index > view.cursor)
                 view.move_to(index)
+                self._update_inspector()  # in this frame, not the next
                 if wrapped:
                     where = "top" if step > 0 else "bottom"
                     self.notify(f"Continued from the {where}.", timeout=1.5, markup=False)
@@ -380,7 +388,8 @@ class FactcheckApp(App[None]):
             )
             return None
         self.undo_stack.append(UndoStep(claim.doc, change, claim.index, what))
-        self._document_changed(claim.doc)
+        # An attach also drops an orphan, which is drawn nowhere: the claim's lines do.
+        self._document_changed(claim.doc, claim)
         return change
 
     def action_tag(self, label: str) -> None:
@@ -398,6 +407,7 @@ class FactcheckApp(App[None]):
                 return
         if view is not None:
             view.move_by(1)
+            self._update_inspector()  # in this frame, not the next
 
     def action_clear_tag(self) -> None:
         claim = self._writable_claim()
@@ -429,13 +439,17 @@ class FactcheckApp(App[None]):
                 self.arrange_panes()
                 view.focus()
             view.move_to(step.claim_index)
+            self._update_inspector()  # in this frame, not the next
         self.notify(f"Undone: {step.what}.", timeout=2, markup=False)
 
-    def _document_changed(self, doc: Document) -> None:
-        """Repaint what shows ``doc`` after a write."""
+    def _document_changed(self, doc: Document, claim: Claim | None = None) -> None:
+        """Repaint what shows ``doc`` after a write (only ``claim``'s lines if given)."""
         for pane in self.panes:
             if pane.doc is doc:
-                pane.view.redraw()
+                if claim is not None:
+                    pane.view.redraw_claims(claim.index)
+                else:
+                    pane.view.redraw()
                 pane.refresh_title(pane.title_bar.position)
         self._tagged[doc.id] = self.store.load(doc).tagged
         self._update_progress()
@@ -659,18 +673,23 @@ class FactcheckApp(App[None]):
             docs = [view.doc for view in self.views]
             for doc in docs:
                 self._tagged_count(doc)
-            self.sub_title = f"{len(corpus.documents)} articles"
+            self._show_progress(f"{len(corpus.documents)} articles")
             return
         total = sum(len(doc.claims) for doc in corpus.documents)
         tagged = sum(self._tagged_count(doc) for doc in corpus.documents)
         percent = f" ({100 * tagged // total}%)" if total else ""
-        self.sub_title = (
+        self._show_progress(
             f"{tagged}/{total} claims reviewed{percent} · {len(corpus.documents)} articles"
         )
+
+    def _show_progress(self, text: str) -> None:
+        self.progress = text
+        self.query_one(ReaderHeader).show(text, self.store.analyst)
 
     def _update_inspector(self) -> None:
         inspector = self.query_one(ClaimInspector)
         claim = self.current_claim
+        self._inspected = claim
         state = self.store.load(claim.doc) if claim else None
         also_in, note = self._also_in(claim)
         inspector.show(

@@ -142,8 +142,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         index = min(max(index, 0), len(self.doc.claims) - 1)
         changed = index != self.cursor
-        self.cursor = index
-        self.redraw()
+        previous, self.cursor = self.cursor, index
+        self.redraw_claims(previous, index)
         if self._wrapped is None:
             self._center_on_layout = True
         else:
@@ -156,9 +156,21 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.move_to(self.cursor + delta)
 
     def redraw(self) -> None:
-        """Forget rendered lines (after a tag, cursor move or theme change) and repaint."""
+        """Forget every rendered line (focus or theme change, an undo) and repaint."""
         self._lines.clear()
         self.refresh()
+
+    def redraw_claims(self, *indexes: int) -> None:
+        """Repaint only the lines of these claims (a cursor move, a tag): a key stays cheap."""
+        wrapped = self._wrapped
+        if wrapped is None:
+            return
+        for index in indexes:
+            if 0 <= index < len(self.doc.claims):
+                top, bottom = self._claim_lines(wrapped, self.doc.claims[index])
+                for line in range(top, bottom + 1):
+                    self._lines.discard(line)
+                self.refresh_lines(top, bottom - top + 1)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
