@@ -134,7 +134,11 @@ class FactcheckApp(App[None]):
                 yield Static(empty_message(self.workspace), id="empty")
         yield ClaimInspector(id="inspector")
 
-    def _new_pane(self, doc: Document, cursor: int = 0) -> DocumentPane:
+    def _new_pane(self, doc: Document, cursor: int | None = None) -> DocumentPane:
+        """A pane on ``doc``, at ``cursor`` or else at its first unreviewed claim."""
+        if cursor is None:
+            state = self.store.load(doc)
+            cursor = next((c.index for c in doc.claims if state.get(c) is None), 0)
         return DocumentPane(doc, self.store, short_id=self.short_id(doc), cursor=cursor)
 
     def on_mount(self) -> None:
@@ -262,7 +266,7 @@ class FactcheckApp(App[None]):
         if panes:
             self._focus_pane((panes.index(active) - 1) if active in panes else 0)
 
-    async def open_pane(self, doc: Document, cursor: int = 0) -> DocumentView:
+    async def open_pane(self, doc: Document, cursor: int | None = None) -> DocumentView:
         """Open ``doc`` in a new pane right of the active one and focus it."""
         pane = self._new_pane(doc, cursor)
         container = self.query_one("#panes")
@@ -292,7 +296,7 @@ class FactcheckApp(App[None]):
         index = panes.index(active)
         self._active = None
         await active.remove()
-        self._focus_pane(min(index, len(panes) - 2))
+        self._focus_pane(max(index - 1, 0))  # back to the pane it was opened from
 
     def view_for(self, doc: Document) -> DocumentView | None:
         """The active view if it shows ``doc``, else the first pane showing it."""

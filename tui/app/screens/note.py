@@ -99,6 +99,11 @@ class NoteScreen(ModalScreen[NoteResult | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        # Letters reach these only when no text box has focus (the label row, a button).
+        *(
+            Binding(key, f"pick('{label}')", label, show=False, id=f"note.{label}")
+            for key, label in zip("sdox", LABELS, strict=True)
+        ),
     ]
     AUTO_FOCUS = "#note-text"
 
@@ -114,7 +119,7 @@ class NoteScreen(ModalScreen[NoteResult | None]):
             dialog.border_title = f"Note · {self.short_id}:{self.claim.number}"
             dialog.border_subtitle = "ctrl+s save · escape cancel"
             yield Static(Content(fit(clean_line(self.claim.text), 240)), id="note-claim")
-            yield Static("Label", classes="note--caption")
+            yield Static("Label (s d o x here, or arrows and space)", classes="note--caption")
             with RadioSet(id="note-label"):
                 for label in LABELS:
                     yield RadioButton(
@@ -157,6 +162,9 @@ class NoteScreen(ModalScreen[NoteResult | None]):
             self.query_one("#note-label", RadioSet).focus()
             return
         self.dismiss(NoteResult(label, note, sources))
+
+    def action_pick(self, label: str) -> None:
+        self.query_one(f"#label-{label}", RadioButton).value = True
 
     @on(Button.Pressed, "#note-cancel")
     def action_cancel(self) -> None:

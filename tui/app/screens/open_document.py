@@ -31,10 +31,10 @@ class DocumentRow:
 
 def human_size(chars: int) -> str:
     if chars < 1000:
-        return f"{chars} ch"
+        return f"{chars} chars"
     if chars < 1_000_000:
-        return f"{chars / 1000:.0f}k ch"
-    return f"{chars / 1_000_000:.1f}M ch"
+        return f"{chars / 1000:.0f}k chars"
+    return f"{chars / 1_000_000:.1f}M chars"
 
 
 class OpenDocumentScreen(ModalScreen[Document | None]):
@@ -89,7 +89,7 @@ class OpenDocumentScreen(ModalScreen[Document | None]):
             prompt = Content.assemble(
                 (row.short_id.ljust(id_width), "bold"),
                 (progress, "$text-success" if row.tagged else "$foreground-muted"),
-                (human_size(row.size).rjust(10), "$foreground-muted"),
+                (human_size(row.size).rjust(13), "$foreground-muted"),
                 ("  ● " if row.is_open else "    ", "$text-accent"),
                 clean_line(row.doc.title),
             )

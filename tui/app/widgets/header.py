@@ -42,7 +42,7 @@ class ReaderHeader(Widget):
     def render(self) -> Content:
         width = self.size.width
         left = " factcheck "
-        right = f" {clean_line(self.analyst)} " if self.analyst else ""
+        right = f" {clean_line(self.analyst)} " if self.analyst and width >= 90 else ""
         room = width - cell_len(left) - cell_len(right) - 2
         middle = fit(self.progress, max(room, 0))
         start = max((width - cell_len(middle)) // 2, cell_len(left) + 1)

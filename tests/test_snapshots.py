@@ -1,0 +1,97 @@
+"""Snapshot tests of the reader (pytest-textual-snapshot); regenerate with ``--snapshot-update``.
+
+The content is made deterministic: a private copy of the seeds, a fixed
+analyst, annotations written with a fixed date, the working folder set so
+paths print relative, and background work (search index, "also in")
+finished before the screenshot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import TextArea
+
+from tui.app.app import FactcheckApp
+from tui.core.workspace import open_workspace
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_annotations(corpus: Path, folder: Path) -> None:
+    """Two tags on the first article, with a fixed date (the inspector shows it)."""
+    workspace = open_workspace([corpus], annotations=folder, analyst="jdoe")
+    doc = workspace.corpus.documents[0]
+    note = "No public evidence; the centre denies it."
+    workspace.store.set(doc.claims[2], "disputed", note=note, sources=["https://example.org/r"])
+    workspace.store.set(doc.claims[3], "opinion")
+    path = workspace.store.path_for(doc)
+    text = re.sub(r"(?m)^updated = .*$", "updated = 2026-01-02T03:04:05Z", path.read_text("utf-8"))
+    path.write_text(text, "utf-8")
+
+
+@pytest.fixture
+def app(corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch) -> FactcheckApp:
+    monkeypatch.chdir(corpus_dir.parent)
+    write_annotations(corpus_dir, annotations_dir)
+    workspace = open_workspace([Path("seeds")], analyst="tester")
+    return FactcheckApp(workspace)
+
+
+def keys(*presses: str):
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press(*presses)
+        await pilot.app.settle()  # type: ignore[attr-defined]
+        for area in pilot.app.screen.query(TextArea):
+            area.cursor_blink = False
+        await pilot.pause()
+
+    return run_before
+
+
+def test_main_screen(snap_compare, app: FactcheckApp) -> None:
+    assert snap_compare(app, terminal_size=(150, 40), run_before=keys("j", "j"))
+
+
+def test_help_screen(snap_compare, app: FactcheckApp) -> None:
+    assert snap_compare(app, terminal_size=(110, 45), run_before=keys("question_mark"))
+
+
+def test_note_editor(snap_compare, app: FactcheckApp) -> None:
+    assert snap_compare(app, terminal_size=(110, 36), run_before=keys("j", "j", "e"))
+
+
+def test_narrow_terminal(snap_compare, app: FactcheckApp) -> None:
+    assert snap_compare(app, terminal_size=(50, 15), run_before=keys("j", "j", "tab", "j"))
+
+
+async def save_readme_screenshot(target: Path = REPO / "docs" / "screenshot.svg") -> None:
+    """The README's screenshot, made by Textual's own ``save_screenshot`` on a copy of the seeds.
+
+    Run ``python tests/test_snapshots.py`` to make it again.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        shutil.copytree(REPO / "seeds", work / "seeds")
+        write_annotations(work / "seeds", work / "annotations")
+        previous = Path.cwd()
+        os.chdir(work)
+        try:
+            app = FactcheckApp(open_workspace([Path("seeds")], analyst="jdoe"))
+            async with app.run_test(size=(150, 40)) as pilot:
+                await keys("j", "j")(pilot)
+                target.parent.mkdir(exist_ok=True)
+                app.save_screenshot(target.name, path=str(target.parent))
+        finally:
+            os.chdir(previous)
+
+
+if __name__ == "__main__":
+    asyncio.run(save_readme_screenshot())
