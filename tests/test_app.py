@@ -476,3 +476,17 @@ async def test_search_similar_and_export_are_wired(app: FactcheckApp) -> None:
         app.screen.dismiss(Path("summary.md"))
         await pilot.pause()
         assert "Exported to summary.md" in seen
+
+
+async def test_tags_read_without_colour(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app([corpus_dir], annotations_dir)
+    assert app.no_color
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "d", "x")
+        lines = view_text(app.panes[0].view)
+        assert lines[0].startswith("S  One year after")
+        assert any(line.startswith("D  ") for line in lines)
+        assert any(line.startswith("x  ") or line.startswith("Dx ") for line in lines)

@@ -51,6 +51,8 @@ SIMILAR_DELAY = 0.12
 SIMILAR_MAX_CHARS = 5000
 """Longer "claims" (a pasted table, a runaway sentence) are not compared."""
 MAX_WARNINGS = 3
+PROGRESS_CHUNK = 25
+"""Annotation files read per step when counting the corpus progress."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ class FactcheckApp(App[None]):
         self._inspected: Claim | None = None
         self.progress = ""
         """Corpus progress as the header shows it."""
+        self._counting = False
         self._window_start = 0
         self._index: Any = None
         self._index_state = "pending"  # pending | ready | missing | failed
@@ -674,17 +677,33 @@ class FactcheckApp(App[None]):
     def _update_progress(self, *, initial: bool = False) -> None:
         corpus = self.workspace.corpus
         if initial:
-            docs = [view.doc for view in self.views]
-            for doc in docs:
-                self._tagged_count(doc)
+            for view in self.views:
+                self._tagged_count(view.doc)
             self._show_progress(f"{len(corpus.documents)} articles")
             return
+        if any(doc.id not in self._tagged for doc in corpus.documents):
+            # Reading every annotation file may take a while on a large corpus:
+            # count a few documents at a time, so keys are never kept waiting.
+            if not self._counting:
+                self._counting = True
+                self.call_later(self._count_some)
+            return
         total = sum(len(doc.claims) for doc in corpus.documents)
-        tagged = sum(self._tagged_count(doc) for doc in corpus.documents)
+        tagged = sum(self._tagged.values())
         percent = f" ({100 * tagged // total}%)" if total else ""
         self._show_progress(
             f"{tagged}/{total} claims reviewed{percent} · {len(corpus.documents)} articles"
         )
+
+    def _count_some(self) -> None:
+        missing = [doc for doc in self.workspace.corpus.documents if doc.id not in self._tagged]
+        for doc in missing[:PROGRESS_CHUNK]:
+            self._tagged_count(doc)
+        if len(missing) > PROGRESS_CHUNK:
+            self.call_later(self._count_some)
+        else:
+            self._counting = False
+            self._update_progress()
 
     def _show_progress(self, text: str) -> None:
         self.progress = text

@@ -17,7 +17,8 @@ from tui.core.text import clean_line
 INTRO = (
     "Tag the highlighted claim with one key; the cursor then moves to the next claim. "
     "Every change is saved at once, and u undoes it step by step, on disk too. "
-    "Quitting never asks: there is nothing left to save."
+    "Quitting never asks: there is nothing left to save. Each article opens at its first "
+    "unreviewed claim; a note needs a label (the editor asks for one)."
 )
 
 
