@@ -164,7 +164,7 @@ class FactcheckApp(App[None]):
 
     async def _after_first_paint(self) -> None:
         self._ensure_analyst()
-        await self.reader.mount(Footer(compact=True))
+        await self.reader.mount(Footer())
         self._update_progress()
         self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
 
