@@ -2,8 +2,8 @@
 
     python bench/keys.py [--mb 5] [--presses 25]
 
-1. In process: loading the article (the core: decode, blocks, claims), wrapping
-   it for a 160-column pane, and rendering one screenful of lines.
+1. In process: loading the article (the core: decode, blocks, claims; with and
+   without the core's segmentation cache) and wrapping it for a pane.
 2. End to end: ``factcheck ARTICLE`` in a 160x45 pseudo-terminal, from ``fork``
    to the article's first words arriving on the terminal.
 3. Per key, in that running app: the time from writing the key to the
@@ -43,20 +43,26 @@ def make_article(folder: Path, megabytes: float) -> Path:
 
 
 def in_process(path: Path) -> None:
-    from rich.segment import Segment  # noqa: F401  (imported before timing)
-
     from tui.app.wrap import wrap_document
     from tui.core.workspace import open_workspace
 
-    start = time.perf_counter()
-    workspace = open_workspace([path], annotations=path.parent / "annotations")
-    loaded = time.perf_counter()
+    for cache in ("0", "1"):  # without, then with the core's segmentation cache
+        os.environ["FACTCHECK_CACHE"] = cache
+        start = time.perf_counter()
+        workspace = open_workspace([path], annotations=path.parent / "annotations")
+        loaded = time.perf_counter()
+        what = "no cache" if cache == "0" else "cached"
+        print(f"  load ({what:<8}; core: decode, blocks, claims) {1000 * (loaded - start):6.0f} ms")
+    os.environ.pop("FACTCHECK_CACHE", None)
     doc = workspace.corpus.documents[0]
+    start = time.perf_counter()
     wrapped = wrap_document(doc.text, doc.blocks, 156)
     wrapped_at = time.perf_counter()
-    print(f"article: {len(doc.text) / 1e6:.1f} M characters, {len(doc.claims):,} claims")
-    print(f"  load (core: decode, blocks, claims)   {1000 * (loaded - start):7.0f} ms")
-    print(f"  wrap to 156 columns ({len(wrapped):,} lines)  {1000 * (wrapped_at - loaded):7.0f} ms")
+    print(
+        f"  wrap to 156 columns ({len(wrapped):,} lines)          "
+        f"{1000 * (wrapped_at - start):6.0f} ms"
+    )
+    print(f"  ({len(doc.text) / 1e6:.1f} M characters, {len(doc.claims):,} claims)")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -90,19 +96,23 @@ def main() -> None:
 
         argv = [*factcheck_argv(), "--analyst", "bench", str(path)]
         needle = " ".join(path.read_text("utf-8")[:200].split()[:3]).encode("utf-8")
-        opened = []
-        for _ in range(3):
-            start = time.perf_counter()
-            pid, fd = spawn(argv, work)
-            try:
-                read_until(fd, needle)
-                opened.append(time.perf_counter() - start)
-            finally:
-                stop(pid, fd)
-        print(
-            f"  end to end: start to first text        {1000 * statistics.median(opened):7.0f} ms"
-            "   (median of 3; includes Python and Textual start-up)"
-        )
+        for cache in ("0", "1"):
+            os.environ["FACTCHECK_CACHE"] = cache
+            opened = []
+            for _ in range(3):
+                start = time.perf_counter()
+                pid, fd = spawn(argv, work)
+                try:
+                    read_until(fd, needle)
+                    opened.append(time.perf_counter() - start)
+                finally:
+                    stop(pid, fd)
+            what = "no cache" if cache == "0" else "cached"
+            print(
+                f"  end to end ({what:<8}): start to first text   "
+                f"{1000 * statistics.median(opened):6.0f} ms   (median of 3, whole process)"
+            )
+        os.environ.pop("FACTCHECK_CACHE", None)
 
         pid, fd = spawn(argv, work)
         try:
