@@ -23,8 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from rapidfuzz import fuzz, process
-
 from tui.core.claims import claim_id
 from tui.core.model import Claim, Document
 from tui.core.records import Annotation
@@ -54,6 +52,8 @@ class Anchored:
 
 
 def _context_score(text: str, record: Annotation, start: int, end: int) -> float:
+    from rapidfuzz import fuzz  # not at import: a start with every tag exact never needs it
+
     scores = []
     if record.prefix:
         scores.append(fuzz.ratio(record.prefix, text[max(0, start - len(record.prefix)) : start]))
@@ -106,6 +106,8 @@ def _place(doc: Document, start: int, end: int, taken: set[int], whole: bool) ->
 def _fuzzy_spans(
     doc: Document, record: Annotation, free: list[Claim], whole: bool
 ) -> list[tuple[int, int, float]]:
+    from rapidfuzz import fuzz, process
+
     quote = record.quote
     spans = [
         (claim.start, claim.end, score)

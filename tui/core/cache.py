@@ -15,12 +15,11 @@ read-only home, a corrupt or foreign file) falls back to segmenting, and
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 from functools import cache
 from pathlib import Path
-
-import nupunkt
 
 from tui.core import blocks, claims, segment
 from tui.core.blocks import Block, BlockKind
@@ -43,7 +42,12 @@ def _code_key() -> str:
     digest = hashlib.sha256(f"format {FORMAT}".encode())
     for source in (blocks.__file__, segment.__file__, claims.__file__, __file__):
         digest.update(Path(source or "").read_bytes())
-    digest.update(str(getattr(nupunkt, "__version__", "")).encode())
+    # nupunkt's own files stand for its version (and model) without importing
+    # it: on a warm start every document comes from here and nupunkt is never loaded.
+    spec = importlib.util.find_spec("nupunkt")
+    if spec is not None and spec.origin:
+        info = os.stat(spec.origin)
+        digest.update(f"nupunkt {spec.origin} {info.st_size} {info.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
 
 

@@ -25,8 +25,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import nupunkt
-
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([^\W\d_][\w’']*)")
 _MISSED_SPLIT = re.compile(r"(?<![.\w])([a-z][a-z]+)([.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
@@ -50,6 +48,8 @@ LOWERCASE_ABBREVIATIONS = frozenset(
 
 
 def _nupunkt_spans(text: str) -> list[tuple[int, int]]:
+    import nupunkt  # only on a cache miss: importing it costs a start-up ~12 ms
+
     return nupunkt.sent_spans(text.replace("\u00a0", " "))
 
 
