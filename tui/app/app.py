@@ -29,12 +29,13 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from tui.app.keys import EXTRA_HELP, PANE_KEYS, READER_KEYS, bindings, key_label
+from tui.app.watch import AnnotationWatch
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.header import ReaderHeader
 from tui.app.widgets.inspector import AlsoIn, ClaimInspector
 from tui.app.widgets.pane import DocumentPane
 from tui.core.model import Claim, Document
-from tui.core.store import Change, ReadOnlyDocument
+from tui.core.store import Change, DocumentAnnotations, ReadOnlyDocument
 from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
@@ -53,6 +54,8 @@ SIMILAR_MAX_CHARS = 5000
 MAX_WARNINGS = 3
 PROGRESS_CHUNK = 25
 """Annotation files read per step when counting the corpus progress."""
+POLL_SECONDS = 1.5
+"""How often the open documents' annotation files are checked for changes by others."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ class FactcheckApp(App[None]):
         corpus = workspace.corpus
         self.initial = list(documents) if documents is not None else corpus.documents[:2]
         self.undo_stack: list[UndoStep] = []
+        self._watch = AnnotationWatch(workspace.store)
         self._short_ids = short_ids(corpus.documents)
         self._tagged: dict[str, int] = {}
         self._active: DocumentView | None = None
@@ -138,9 +142,14 @@ class FactcheckApp(App[None]):
         yield ClaimInspector(id="inspector")
 
     def _new_pane(self, doc: Document, cursor: int | None = None) -> DocumentPane:
-        """A pane on ``doc``, at ``cursor`` or else at its first unreviewed claim."""
+        """A pane on ``doc``, at ``cursor`` or else at its first unreviewed claim.
+
+        A document no pane showed yet is read afresh (the progress count may
+        have read it long ago) and watched for changes from now on.
+        """
+        watch = self._watch
+        state = self.store.load(doc) if watch.watching(doc) else watch.load(doc)
         if cursor is None:
-            state = self.store.load(doc)
             cursor = next((c.index for c in doc.claims if state.get(c) is None), 0)
         return DocumentPane(doc, self.store, short_id=self.short_id(doc), cursor=cursor)
 
@@ -154,6 +163,7 @@ class FactcheckApp(App[None]):
         self.arrange_panes()
         self._update_inspector()
         self.call_after_refresh(self._after_first_paint)
+        self.set_interval(POLL_SECONDS, self.poll_annotations, name="annotations")
 
     def _ensure_analyst(self) -> None:
         if self._resolve_analyst:
@@ -365,7 +375,7 @@ class FactcheckApp(App[None]):
         if claim is None:
             self.notify("No claim here to tag.", markup=False)
             return None
-        state = self.store.load(claim.doc)
+        state = self._fresh(claim.doc)
         if state.error is not None:
             self.notify(
                 f"{self.short_id(claim.doc)} is read-only: {clean_line(str(state.error))}",
@@ -384,7 +394,7 @@ class FactcheckApp(App[None]):
             self.notify(f"Not saved: {clean_line(str(error))}", severity="error", markup=False)
             for pane in self.panes:
                 if pane.doc is claim.doc:
-                    pane.show_read_only()
+                    pane.sync_banner()
             return None
         except OSError as error:
             where = error.filename or self.store.path_for(claim.doc)
@@ -394,6 +404,7 @@ class FactcheckApp(App[None]):
                 markup=False,
             )
             return None
+        self._watch.saved(claim.doc)
         self.undo_stack.append(UndoStep(claim.doc, change, claim.index, what))
         # An attach also drops an orphan, which is drawn nowhere: the claim's lines do.
         self._document_changed(claim.doc, claim)
@@ -432,22 +443,37 @@ class FactcheckApp(App[None]):
             self.notify("Nothing to undo.", timeout=1.5, markup=False)
             return
         step = self.undo_stack.pop()
+        state = self._fresh(step.doc)
+        if state.error is None and not still_on_disk(state, step.change):
+            # Undoing would overwrite (or bring back) what another process saved since.
+            self._move_to(step.doc, step.claim_index)
+            self.notify(
+                f"Not undone: {step.what}; the claim was changed elsewhere since.",
+                severity="warning",
+                markup=False,
+            )
+            return
         try:
             self.store.apply(step.doc, step.change.inverse())
         except (ReadOnlyDocument, OSError) as error:
             self.undo_stack.append(step)
             self.notify(f"Cannot undo: {clean_line(str(error))}", severity="error", markup=False)
             return
+        self._watch.saved(step.doc)
         self._document_changed(step.doc)
-        view = self.view_for(step.doc)
+        self._move_to(step.doc, step.claim_index)
+        self.notify(f"Undone: {step.what}.", timeout=2, markup=False)
+
+    def _move_to(self, doc: Document, index: int) -> None:
+        """Put the cursor on claim ``index`` in a pane showing ``doc``, if one does."""
+        view = self.view_for(doc)
         if view is not None:
             if view is not self.active_view:
                 self._active = view
                 self.arrange_panes()
                 view.focus()
-            view.move_to(step.claim_index)
+            view.move_to(index)
             self._update_inspector()  # in this frame, not the next
-        self.notify(f"Undone: {step.what}.", timeout=2, markup=False)
 
     def _document_changed(self, doc: Document, claim: Claim | None = None) -> None:
         """Repaint what shows ``doc`` after a write (only ``claim``'s lines if given)."""
@@ -461,6 +487,46 @@ class FactcheckApp(App[None]):
         self._tagged[doc.id] = self.store.load(doc).tagged
         self._update_progress()
         self._update_inspector()
+
+    # -- changes by other processes ------------------------------------------------------
+
+    def poll_annotations(self) -> list[Document]:
+        """Reload the open documents whose annotation file changed on disk; returns them.
+
+        Runs every ``POLL_SECONDS``: one ``stat`` per open document.
+        """
+        docs = list({view.doc.id: view.doc for view in self.views}.values())
+        self._watch.keep_only(doc.id for doc in docs)
+        changed = [doc for doc in docs if self._watch.changed(doc)]
+        for doc in changed:
+            self._reload(doc)
+        return changed
+
+    def _fresh(self, doc: Document) -> DocumentAnnotations:
+        """``doc``'s annotations as on disk now, before a change is decided on."""
+        if not self._watch.watching(doc):  # no pane shows it (an undo after closing)
+            return self.store.load(doc, refresh=True)
+        if self._watch.changed(doc):
+            self._reload(doc)
+        return self.store.load(doc)
+
+    def _reload(self, doc: Document) -> None:
+        """Read ``doc``'s file again and repaint all that shows it."""
+        was_read_only = self.store.load(doc).read_only
+        state = self._watch.load(doc)
+        for pane in self.panes:
+            if pane.doc is doc:
+                pane.sync_banner()
+        self._document_changed(doc)
+        name = self.short_id(doc)
+        if state.error is not None and not was_read_only:
+            self.notify(
+                f"{name} is read-only now: {clean_line(str(state.error))}",
+                severity="warning",
+                markup=False,
+            )
+        elif state.error is None and was_read_only:
+            self.notify(f"{name} can be tagged again: its file reads fine.", markup=False)
 
     # -- note editor -------------------------------------------------------------------
 
@@ -479,7 +545,7 @@ class FactcheckApp(App[None]):
     def _note_saved(self, claim: Claim, result: NoteResult | None) -> None:
         if result is None:
             return
-        current = self.store.load(claim.doc).get(claim)
+        current = self._fresh(claim.doc).get(claim)
         if current is not None and (
             current.record.label,
             current.record.note,
@@ -806,6 +872,19 @@ class FactcheckApp(App[None]):
             yield SystemCommand(
                 key.title, f"{key.help}  ({keys})", partial(self.run_action, action)
             )
+
+
+def still_on_disk(state: DocumentAnnotations, change: Change) -> bool:
+    """The records ``change`` wrote are on disk as written, and those it removed are absent.
+
+    Only then is undoing it safe: the store's merge keeps a record newer than
+    the one it replaces, but times are stored to the second, so a tag another
+    process saved in the same second as ours would be overwritten.
+    """
+    on_disk = {anchored.record.key: anchored.record for anchored in state.anchored}
+    expected = {record.key: None for record in change.removed}
+    expected.update((record.key, record) for record in change.added)
+    return all(on_disk.get(key) == record for key, record in expected.items())
 
 
 def short_ids(documents: Iterable[Document]) -> dict[str, str]:

@@ -99,12 +99,17 @@ class DocumentPane(Vertical):
             yield Static(banner_text(state.error), classes="pane--banner")
         yield self.view
 
-    def show_read_only(self) -> None:
-        """Add the banner when the file turned bad while the document was open."""
+    def sync_banner(self) -> None:
+        """Show the read-only banner while the annotation file does not parse, and only then."""
         state = self.store.load(self.doc)
-        if state.error is not None and not self.query(".pane--banner"):
+        banners = self.query(".pane--banner")
+        if state.error is None:
+            banners.remove()
+        elif banners:
+            banners.first(Static).update(banner_text(state.error))
+        else:
             self.mount(Static(banner_text(state.error), classes="pane--banner"), before=self.view)
-        self.refresh_title()
+        self.refresh_title(self.title_bar.position)
 
     def refresh_title(self, position: str = "") -> None:
         state = self.store.load(self.doc)
@@ -120,5 +125,5 @@ def banner_text(error: Exception) -> Content:
     return Content.assemble(
         ("Read-only: ", "bold"),
         clean_line(f"{where}: {reason}. "),
-        "Tags cannot be saved until the file is fixed; then reopen the document.",
+        "Tags cannot be saved until the file is fixed (the pane notices when it is).",
     )

@@ -1,0 +1,192 @@
+"""Annotation files changed by another process while the reader is open.
+
+The "other process" is a second ``AnnotationStore`` on the same folder (what
+``factcheck tag`` and a second reader use), or a hand edit of the file.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from app_helpers import SIZE, inspector_text, make_app, notifications, records, view_text
+
+from tui.app import app as app_module
+from tui.app.app import FactcheckApp
+from tui.core import store as store_module
+from tui.core.model import Claim
+from tui.core.store import AnnotationStore
+
+BAD = 'format = 1\n\n[[claim]\nlabel = "disputed"\n'
+
+
+@pytest.fixture
+def app(corpus_dir: Path, annotations_dir: Path) -> FactcheckApp:
+    return make_app([corpus_dir], annotations_dir)
+
+
+def other(annotations_dir: Path) -> AnnotationStore:
+    return AnnotationStore(annotations_dir, analyst="other")
+
+
+def margin(app: FactcheckApp, claim: Claim) -> str:
+    """The gutter of the first line ``claim`` is drawn on in its pane."""
+    view = next(v for v in app.views if v.doc is claim.doc)
+    assert view.wrapped is not None
+    line = view.wrapped.line_of(claim.start) - view.scroll_offset.y
+    return view_text(view)[line][:2]
+
+
+async def test_a_tag_saved_elsewhere_appears_after_the_poll(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        doc = app.panes[0].doc
+        claim = doc.claims[1]
+        other(annotations_dir).set(claim, "disputed", note="from the command line")
+        assert margin(app, claim).strip() == ""  # the cache is stale until the poll
+        assert app.poll_annotations() == [doc]
+        await pilot.pause()
+        assert margin(app, claim) == "D "
+        assert app.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
+        assert "1/" in app.progress
+        await pilot.press("j")
+        assert "[D] disputed" in inspector_text(app)
+        assert "from the command line" in inspector_text(app)
+        assert app.poll_annotations() == []  # nothing new: no reload
+
+
+async def test_the_poll_runs_by_itself(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(app_module, "POLL_SECONDS", 0.05)
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        claim = app.panes[1].doc.claims[0]
+        other(annotations_dir).set(claim, "opinion")
+        await pilot.pause(0.3)
+        assert margin(app, claim) == "O "
+
+
+async def test_own_saves_do_not_count_as_changes(app: FactcheckApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s", "d", "u")
+        assert app.poll_annotations() == []
+
+
+async def test_a_file_broken_elsewhere_turns_the_pane_read_only_until_fixed(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("s")
+        path = annotations_dir / f"{doc.id}.toml"
+        good = path.read_text("utf-8")
+        path.write_text(BAD, "utf-8")
+        assert app.poll_annotations() == [doc]
+        await pilot.pause()
+        banner = app.panes[0].query_one(".pane--banner").render()
+        assert "Read-only" in str(banner) and f"{doc.id}.toml, line 3" in str(banner)
+        assert "read-only" in app.panes[0].title_bar.render().plain
+        assert any("read-only now" in message for message in seen)
+        await pilot.press("d")
+        assert path.read_text("utf-8") == BAD  # never written while broken
+
+        path.write_text(good, "utf-8")
+        assert app.poll_annotations() == [doc]
+        await pilot.pause()
+        assert not app.panes[0].query(".pane--banner")
+        assert "read-only" not in app.panes[0].title_bar.render().plain
+        assert any("can be tagged again" in message for message in seen)
+        await pilot.press("d")
+        assert [r["label"] for r in records(annotations_dir, doc)] == ["sourced", "disputed"]
+
+
+async def test_a_key_after_an_unpolled_change_acts_on_the_file_as_it_is(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("d", "k")  # claim 0 disputed, cursor back on it
+        other(annotations_dir).set(doc.claims[0], "opinion")
+        other(annotations_dir).set(doc.claims[5], "sourced")
+        await pilot.press("d")  # still "disputed" in the stale cache: must be saved anyway
+        labels = {r["id"]: r["label"] for r in records(annotations_dir, doc)}
+        assert labels == {doc.claims[0].id: "disputed", doc.claims[5].id: "sourced"}
+        await pilot.pause()
+        assert margin(app, doc.claims[5]) == "S "  # the pane was read afresh first
+
+
+async def test_undo_keeps_what_another_process_saved_on_other_claims(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("s")
+        other(annotations_dir).set(doc.claims[3], "opinion")
+        app.poll_annotations()
+        await pilot.press("u")
+        assert [(r["id"], r["label"]) for r in records(annotations_dir, doc)] == [
+            (doc.claims[3].id, "opinion")
+        ]
+        await pilot.pause()
+        assert margin(app, doc.claims[0]).strip() == ""
+        assert margin(app, doc.claims[3]) == "O "
+
+
+@pytest.mark.parametrize("poll", [True, False])
+async def test_undo_does_not_overwrite_or_bring_back_a_claim_changed_elsewhere(
+    app: FactcheckApp, annotations_dir: Path, poll: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every save in the same second: the stored times alone cannot tell which is newer.
+    monkeypatch.setattr(store_module, "now", lambda: datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        first, second = doc.claims[0], doc.claims[1]
+        await pilot.press("s", "o")
+        other(annotations_dir).set(first, "disputed", note="theirs")
+        other(annotations_dir).set(second, None)
+        if poll:
+            app.poll_annotations()
+        expected = [(first.id, "disputed", "theirs")]
+        await pilot.press("u")  # our "opinion" on the second claim, which they cleared
+        await pilot.press("u")  # our "sourced" on the first claim, which they re-tagged
+        saved = [(r["id"], r["label"], r.get("note", "")) for r in records(annotations_dir, doc)]
+        assert saved == expected
+        assert sum("changed elsewhere" in message for message in seen) == 2
+        assert app.active_view.cursor == 0
+        await pilot.pause()
+        assert margin(app, first) == "D " and "O" not in margin(app, second)
+        await pilot.press("u")
+        assert "Nothing to undo." in seen
+
+
+async def test_a_poll_under_a_dialog_repaints_the_pane_beneath(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("question_mark")
+        other(annotations_dir).set(doc.claims[2], "skip")
+        assert app.poll_annotations() == [doc]
+        await pilot.press("escape")
+        assert margin(app, doc.claims[2]) == "x "
+
+
+async def test_a_closed_document_is_read_afresh_when_reopened(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        second = app.panes[1].doc
+        await pilot.press("tab", "W")
+        assert app.poll_annotations() == []
+        other(annotations_dir).set(second.claims[0], "sourced")
+        assert app.poll_annotations() == []  # not shown, not watched
+        await app.open_pane(second, 0)
+        await pilot.pause()
+        assert margin(app, second.claims[0]) == "S "
