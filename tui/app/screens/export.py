@@ -13,36 +13,22 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
+from tui.app.screens.dialog import DialogScreen
 from tui.core.export import DEFAULT_FORMAT, FORMATS, default_path, write_export
 from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(DialogScreen[Path | None]):
     """Export a summary of the annotations to a file."""
 
     DEFAULT_CSS = """
-    ExportScreen {
-        align: center middle;
-    }
-    ExportScreen > #export-dialog {
+    ExportScreen > .dialog {
         width: 76;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        overflow-y: auto;
-        border: thick $primary;
-        background: $surface;
-        padding: 1 2;
-    }
-    ExportScreen #export-title {
-        text-style: bold;
-        margin-bottom: 1;
     }
     ExportScreen #export-formats {
         width: 100%;
@@ -56,13 +42,6 @@ class ExportScreen(ModalScreen[Path | None]):
         color: $error;
         height: auto;
         min-height: 1;
-    }
-    ExportScreen #export-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    ExportScreen #export-buttons Button {
-        margin-left: 1;
     }
     """
 
@@ -87,8 +66,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.url_base = url_base
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="export-dialog"):
-            yield Label("Export a summary", id="export-title")
+        with self.frame("Export a summary", "ctrl+s export · escape cancel", scroll=True):
             with RadioSet(id="export-formats"):
                 for form in FORMATS.values():
                     yield RadioButton(
@@ -100,7 +78,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 id="export-path",
             )
             yield Static("", id="export-error", markup=False)
-            with Horizontal(id="export-buttons"):
+            with Horizontal(classes="dialog--buttons"):
                 yield Button("Cancel", id="export-cancel")
                 yield Button("Export", variant="primary", id="export-write")
 
@@ -135,9 +113,6 @@ class ExportScreen(ModalScreen[Path | None]):
     def _cancel(self, event: Button.Pressed) -> None:
         event.stop()
         self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
     def action_export(self) -> None:
         text = self.path_input.value.strip()

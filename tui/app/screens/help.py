@@ -7,11 +7,10 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.screens.dialog import DialogScreen
 from tui.core.text import clean_line
 
 INTRO = (
@@ -22,22 +21,13 @@ INTRO = (
 )
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     """A list of keys; any of escape, ? or q closes it."""
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
-    HelpScreen > VerticalScroll {
+    HelpScreen > .dialog {
         width: 84;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
         border-title-color: $text;
-        background: $surface;
-        padding: 0 1;
     }
     HelpScreen Static {
         width: 100%;
@@ -45,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,q", "close", "Close", id="help.close"),
+        Binding("escape,question_mark,q", "cancel", "Close", id="help.close"),
     ]
 
     def __init__(self, rows: Sequence[tuple[str, str, str]], annotations: str = "") -> None:
@@ -55,9 +45,7 @@ class HelpScreen(ModalScreen[None]):
         self.annotations = annotations
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll() as scroll:
-            scroll.border_title = "Keys"
-            scroll.border_subtitle = "escape to close"
+        with self.frame("Keys", "escape to close", scroll=True):
             yield Static(self.render_help(), id="help-text")
 
     def render_help(self) -> Content:
@@ -77,6 +65,3 @@ class HelpScreen(ModalScreen[None]):
                 Content.assemble(("Annotations: ", "bold"), clean_line(self.annotations)),
             ]
         return Content("\n").join(parts)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

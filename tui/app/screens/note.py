@@ -13,11 +13,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
+from tui.app.screens.dialog import DialogScreen
 from tui.app.widgets.pane import fit
 from tui.core.model import LABELS, Claim
 from tui.core.records import Annotation
@@ -41,21 +41,12 @@ def parse_sources(text: str) -> list[str]:
     return list(seen)
 
 
-class NoteScreen(ModalScreen[NoteResult | None]):
+class NoteScreen(DialogScreen[NoteResult | None]):
     """Edit the note and sources of ``claim``; ``ctrl+s`` saves, ``escape`` cancels."""
 
     DEFAULT_CSS = """
-    NoteScreen {
-        align: center middle;
-    }
-    NoteScreen > #note-dialog {
+    NoteScreen > .dialog {
         width: 90;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
     }
     NoteScreen #note-claim {
         color: $text-muted;
@@ -87,13 +78,6 @@ class NoteScreen(ModalScreen[NoteResult | None]):
         color: $text-error;
         height: auto;
     }
-    NoteScreen #note-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    NoteScreen #note-buttons Button {
-        margin-left: 1;
-    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -115,9 +99,8 @@ class NoteScreen(ModalScreen[NoteResult | None]):
 
     def compose(self) -> ComposeResult:
         record = self.record
-        with VerticalScroll(id="note-dialog") as dialog:
-            dialog.border_title = f"Note · {self.short_id}:{self.claim.number}"
-            dialog.border_subtitle = "ctrl+s save · escape cancel"
+        title = f"Note · {self.short_id}:{self.claim.number}"
+        with self.frame(title, "ctrl+s save · escape cancel", scroll=True):
             yield Static(Content(fit(clean_line(self.claim.text), 240)), id="note-claim")
             yield Static("Label (s d o x here, or arrows and space)", classes="note--caption")
             with RadioSet(id="note-label"):
@@ -138,7 +121,7 @@ class NoteScreen(ModalScreen[NoteResult | None]):
                 soft_wrap=False,
             )
             yield Static("", id="note-error")
-            with Horizontal(id="note-buttons"):
+            with Horizontal(classes="dialog--buttons"):
                 yield Button("Cancel", id="note-cancel")
                 yield Button("Save", variant="primary", id="note-save")
 
@@ -167,5 +150,5 @@ class NoteScreen(ModalScreen[NoteResult | None]):
         self.query_one(f"#label-{label}", RadioButton).value = True
 
     @on(Button.Pressed, "#note-cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def _cancel(self) -> None:
+        self.action_cancel()

@@ -9,12 +9,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.screens.dialog import DialogScreen
 from tui.core.model import Document
 from tui.core.text import clean_line
 
@@ -37,21 +36,12 @@ def human_size(chars: int) -> str:
     return f"{chars / 1_000_000:.1f}M chars"
 
 
-class OpenDocumentScreen(ModalScreen[Document | None]):
+class OpenDocumentScreen(DialogScreen[Document | None]):
     """Pick a document; dismissed with it, or ``None`` on escape."""
 
     DEFAULT_CSS = """
-    OpenDocumentScreen {
-        align: center middle;
-    }
-    OpenDocumentScreen > #open-dialog {
+    OpenDocumentScreen > .dialog {
         width: 110;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
     }
     OpenDocumentScreen OptionList {
         height: auto;
@@ -75,9 +65,8 @@ class OpenDocumentScreen(ModalScreen[Document | None]):
         self._shown: list[DocumentRow] = list(self.rows)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="open-dialog") as dialog:
-            dialog.border_title = f"Open a document · {len(self.rows)}"
-            dialog.border_subtitle = "type to filter · enter open · escape cancel"
+        title = f"Open a document · {len(self.rows)}"
+        with self.frame(title, "type to filter · enter open · escape cancel"):
             yield Input(placeholder="filter by id or title", id="open-filter")
             yield OptionList(*self._options(self.rows), id="open-list")
 
@@ -128,6 +117,3 @@ class OpenDocumentScreen(ModalScreen[Document | None]):
     @on(OptionList.OptionSelected, "#open-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(next(row.doc for row in self.rows if row.doc.id == event.option.id))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

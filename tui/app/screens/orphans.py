@@ -15,12 +15,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.screens.dialog import DialogScreen
 from tui.app.widgets.pane import fit
 from tui.core.anchoring import Anchored
 from tui.core.model import Claim, Document
@@ -34,21 +33,12 @@ class Orphan:
     anchored: Anchored
 
 
-class OrphansScreen(ModalScreen[Orphan | None]):
+class OrphansScreen(DialogScreen[Orphan | None]):
     """Pick an orphan to re-attach to ``claim``; dismissed with it, or ``None``."""
 
     DEFAULT_CSS = """
-    OrphansScreen {
-        align: center middle;
-    }
-    OrphansScreen > #orphans-dialog {
+    OrphansScreen > .dialog {
         width: 100;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
     }
     OrphansScreen #orphans-target {
         height: auto;
@@ -67,7 +57,7 @@ class OrphansScreen(ModalScreen[Orphan | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "leave", "Leave", id="orphans.leave"),
+        Binding("escape", "cancel", "Leave", id="orphans.leave"),
     ]
 
     def __init__(
@@ -79,9 +69,8 @@ class OrphansScreen(ModalScreen[Orphan | None]):
         self.claim_label = claim_label
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="orphans-dialog") as dialog:
-            dialog.border_title = f"Orphaned annotations · {len(self.orphans)}"
-            dialog.border_subtitle = "enter re-attach · escape leave"
+        title = f"Orphaned annotations · {len(self.orphans)}"
+        with self.frame(title, "enter re-attach · escape leave"):
             if self.claim is not None:
                 target = Content.assemble(
                     "Re-attach to ",
@@ -123,6 +112,3 @@ class OrphansScreen(ModalScreen[Orphan | None]):
     @on(OptionList.OptionSelected, "#orphans-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(self.orphans[int(event.option.id or 0)])
-
-    def action_leave(self) -> None:
-        self.dismiss(None)

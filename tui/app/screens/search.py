@@ -18,13 +18,12 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app.screens.dialog import DialogScreen
 from tui.core.model import LABELS, Claim, Document, Label
 from tui.core.search import QueryError, SearchHit, SearchIndex
 from tui.core.text import clean_line
@@ -101,20 +100,13 @@ class _Row:
     label: str | None
 
 
-class SearchScreen(ModalScreen[Claim | None]):
+class SearchScreen(DialogScreen[Claim | None]):
     """Type to search; ``enter`` dismisses with the highlighted claim, ``escape`` with None."""
 
     DEFAULT_CSS = """
-    SearchScreen {
-        align: center middle;
-    }
-    SearchScreen > #search-dialog {
+    SearchScreen > .dialog {
         width: 120;
-        max-width: 100%;
         height: 90%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
     }
     SearchScreen #search-status {
         height: 1;
@@ -152,9 +144,8 @@ class SearchScreen(ModalScreen[Claim | None]):
         self._short_id = ShortIds(workspace, None)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="search-dialog") as dialog:
-            dialog.border_title = "Search claims and notes"
-            dialog.border_subtitle = "↑↓ choose · enter go to the claim · escape close"
+        keys = "↑↓ choose · enter go to the claim · escape close"
+        with self.frame("Search claims and notes", keys):
             yield Input(self.initial_query, placeholder=HELP, id="search-input")
             yield Static(Content(HELP), id="search-status")
             yield OptionList(id="search-results")
@@ -276,6 +267,3 @@ class SearchScreen(ModalScreen[Claim | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_index < len(self.rows):
             self.dismiss(self.rows[event.option_index].hit.claim)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -14,13 +14,12 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app.screens.dialog import DialogScreen
 from tui.app.screens.search import ShortIds, divided, label_part, option_width
 from tui.core.model import Claim
 from tui.core.search import SearchIndex
@@ -31,21 +30,13 @@ from tui.core.workspace import Workspace
 LIMIT = 20
 
 
-class SimilarScreen(ModalScreen[Claim | None]):
+class SimilarScreen(DialogScreen[Claim | None]):
     """Claims elsewhere stating ``claim``; ``enter`` dismisses with one, ``escape`` with None."""
 
     DEFAULT_CSS = """
-    SimilarScreen {
-        align: center middle;
-    }
-    SimilarScreen > #similar-dialog {
+    SimilarScreen > .dialog {
         width: 120;
-        max-width: 100%;
-        height: auto;
         max-height: 90%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
     }
     SimilarScreen #similar-claim {
         height: auto;
@@ -82,9 +73,8 @@ class SimilarScreen(ModalScreen[Claim | None]):
         return self.workspace.store.load(claim.doc).label(claim)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="similar-dialog") as dialog:
-            dialog.border_title = "The same claim elsewhere"
-            dialog.border_subtitle = "↑↓ choose · enter open beside · escape close"
+        keys = "↑↓ choose · enter open beside · escape close"
+        with self.frame("The same claim elsewhere", keys):
             yield Static(id="similar-claim")
             yield Static(Content("Looking in the other documents…"), id="similar-status")
             yield OptionList(id="similar-results")
@@ -148,6 +138,3 @@ class SimilarScreen(ModalScreen[Claim | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_index < len(self.hits):
             self.dismiss(self.hits[event.option_index].claim)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

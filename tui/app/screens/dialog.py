@@ -1,0 +1,50 @@
+"""The frame every dialog of the reader shares: centred, bordered, titled in the border.
+
+A dialog screen composes its parts inside ``self.frame(title, keys)`` and
+sets only what differs in its own CSS: the frame's width (``Screen > .dialog``)
+and its parts. Every dialog's result is ``None`` when it is cancelled.
+"""
+
+from __future__ import annotations
+
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, ScreenResultType
+
+
+class DialogScreen(ModalScreen[ScreenResultType]):
+    """A modal screen holding one centred frame (the ``dialog`` class)."""
+
+    DEFAULT_CSS = """
+    DialogScreen {
+        align: center middle;
+    }
+    DialogScreen > .dialog {
+        width: 80;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    DialogScreen .dialog--buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    DialogScreen .dialog--buttons Button {
+        margin-left: 1;
+    }
+    """
+
+    def frame(self, title: str, keys: str = "", *, scroll: bool = False) -> Vertical:
+        """The frame to compose the dialog in: ``title`` on its top border, ``keys`` below.
+
+        ``scroll``: the whole dialog scrolls when the terminal is too short for it.
+        """
+        frame = (VerticalScroll if scroll else Vertical)(classes="dialog")
+        frame.border_title = title
+        frame.border_subtitle = keys
+        return frame
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)  # type: ignore[arg-type]
