@@ -328,6 +328,23 @@ async def test_corpus_warnings_become_plain_notifications(tmp_path: Path) -> Non
         assert app.is_running
 
 
+@pytest.mark.parametrize(("files", "more"), [(4, "1 more warning;"), (5, "2 more warnings;")])
+async def test_warnings_past_the_first_three_are_counted(
+    tmp_path: Path, files: int, more: str
+) -> None:
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "good.txt").write_text("A fine sentence.\n", "utf-8")
+    for i in range(files):
+        (folder / f"binary{i}.txt").write_bytes(b"\x00\x01" * 50)
+    app = make_app([folder], tmp_path / "annotations")
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert sum("looks like a binary file" in message for message in seen) == 3
+        assert [m for m in seen if "more warning" in m] == [f"{more} `factcheck stats` lists them."]
+
+
 async def test_an_empty_folder_says_so_and_keys_do_not_crash(tmp_path: Path) -> None:
     folder = tmp_path / "nothing"
     folder.mkdir()

@@ -182,9 +182,10 @@ class FactcheckApp(App[None]):
         warnings = [clean_line(w) for w in self.workspace.corpus.warnings]
         for warning in warnings[:MAX_WARNINGS]:
             self.notify(warning, title="Skipped or odd file", severity="warning", markup=False)
-        if len(warnings) > MAX_WARNINGS:
+        more = len(warnings) - MAX_WARNINGS
+        if more > 0:
             self.notify(
-                f"{len(warnings) - MAX_WARNINGS} more warnings; `factcheck stats` lists them.",
+                f"{more} more warning{'' if more == 1 else 's'}; `factcheck stats` lists them.",
                 severity="warning",
                 markup=False,
             )
