@@ -197,6 +197,15 @@ async def test_open_and_close_panes(app: FactcheckApp) -> None:
         assert len(app.panes) == 1
 
 
+async def test_a_pane_opened_when_not_all_fit_says_where_it_is(app: FactcheckApp) -> None:
+    async with app.run_test(size=(80, 30)) as pilot:  # two panes fit
+        await pilot.press("O", *"003", "enter")
+        await pilot.pause()
+        titles = [pane.title_bar.render().plain for pane in app.panes]
+        assert "pane 2/3" in titles[1] and app.panes[1].doc.id.startswith("003")
+        assert [pane.display for pane in app.panes] == [True, True, False]
+
+
 async def test_a_bad_annotation_file_opens_read_only_and_is_never_written(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:

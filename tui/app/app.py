@@ -29,6 +29,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static
 
 from tui.app.keys import EXTRA_HELP, PANE_KEYS, READER_KEYS, bindings, key_label
+from tui.app.look import short_ids
 from tui.app.watch import AnnotationWatch
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.header import ReaderHeader
@@ -115,7 +116,7 @@ class FactcheckApp(App[None]):
         self._counting = False
         self._window_start = 0
         self._index: Any = None
-        self._index_state = "pending"  # pending | ready | missing | failed
+        self._index_state = "pending"  # pending | ready | failed
         self._index_lock = threading.Lock()
         self._similar_timer: Timer | None = None
         self._similar_cache: dict[tuple[str, int], list[tuple[Claim, int]]] = {}
@@ -235,9 +236,14 @@ class FactcheckApp(App[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
         if isinstance(widget, DocumentView) and widget is not self._active:
-            self._active = widget
-            self.arrange_panes()
-            self._update_inspector()
+            self._activate(widget)
+
+    def _activate(self, view: DocumentView) -> None:
+        """Make ``view`` the pane the keys act on: in sight, focused, in the inspector."""
+        self._active = view
+        self.arrange_panes()
+        view.focus()
+        self._update_inspector()
 
     def arrange_panes(self) -> None:
         """Show as many panes as fit, always including the active one."""
@@ -262,11 +268,7 @@ class FactcheckApp(App[None]):
     def _focus_pane(self, index: int) -> None:
         panes = self.panes
         if panes:
-            view = panes[index % len(panes)].view
-            self._active = view
-            self.arrange_panes()
-            view.focus()
-            self._update_inspector()
+            self._activate(panes[index % len(panes)].view)
 
     def action_next_pane(self) -> None:
         active = self.active_pane
@@ -291,11 +293,7 @@ class FactcheckApp(App[None]):
             await container.mount(pane, after=active)
         else:
             await container.mount(pane)
-        self._active = pane.view
-        self.arrange_panes()
-        pane.view.focus()
-        pane.refresh_title()
-        self._update_inspector()
+        self._activate(pane.view)
         return pane.view
 
     async def action_close_pane(self) -> None:
@@ -324,12 +322,8 @@ class FactcheckApp(App[None]):
         view = None if new_pane else self.view_for(claim.doc)
         if view is None:
             view = await self.open_pane(claim.doc, claim.index)
-        else:
-            self._active = view
-            self.arrange_panes()
-            view.focus()
         view.move_to(claim.index, center=True)
-        self._update_inspector()
+        self._activate(view)
 
     # -- moving ------------------------------------------------------------------------
 
@@ -469,12 +463,8 @@ class FactcheckApp(App[None]):
         """Put the cursor on claim ``index`` in a pane showing ``doc``, if one does."""
         view = self.view_for(doc)
         if view is not None:
-            if view is not self.active_view:
-                self._active = view
-                self.arrange_panes()
-                view.focus()
             view.move_to(index)
-            self._update_inspector()  # in this frame, not the next
+            self._activate(view)  # the inspector in this frame, not the next
 
     def _document_changed(self, doc: Document, claim: Claim | None = None) -> None:
         """Repaint what shows ``doc`` after a write (only ``claim``'s lines if given)."""
@@ -587,10 +577,7 @@ class FactcheckApp(App[None]):
             return
         view = self.view_for(doc)
         if view is not None:
-            self._active = view
-            self.arrange_panes()
-            view.focus()
-            self._update_inspector()
+            self._activate(view)
             self.notify(f"{self.short_id(doc)} is already open.", timeout=1.5, markup=False)
             return
         await self.open_pane(doc)
@@ -656,17 +643,14 @@ class FactcheckApp(App[None]):
         rows.sort(key=lambda row: order.index(row[0]) if row[0] in order else len(order))
         return rows
 
-    # -- search, similar, export (screens written by other issues) ----------------------
+    # -- search, similar, export ----------------------------------------------------------
 
     def _index_now(self) -> Any:
         """The search index, built once (by the worker, or here if asked for first)."""
         with self._index_lock:
             if self._index_state == "pending":
-                try:
-                    from tui.core.search import SearchIndex
-                except ImportError:
-                    self._index_state = "missing"
-                    return None
+                from tui.core.search import SearchIndex
+
                 try:
                     self._index = SearchIndex.build(self.workspace.corpus)
                 except Exception:
@@ -681,17 +665,22 @@ class FactcheckApp(App[None]):
         with suppress(RuntimeError):  # the app may be closing
             self.call_from_thread(self._update_inspector)
 
-    def action_search(self) -> None:
+    def _index_or_say(self, feature: str) -> Any:
+        """The search index, or ``None`` after saying that ``feature`` needs it."""
         try:
-            from tui.app.screens.search import SearchScreen
-        except ImportError:
-            self.notify("Search is not available in this version.", markup=False)
-            return
-        index = self._index_now()
+            index = self._index_now()
+        except Exception:  # built here (the worker had not started): said below
+            index = None
         if index is None:
-            self.notify("Search is not available: no search index.", markup=False)
-            return
-        self.push_screen(SearchScreen(self.workspace, index), self._jump_result)
+            self.notify(f"{feature}: the search index failed to build.", markup=False)
+        return index
+
+    def action_search(self) -> None:
+        from tui.app.screens.search import SearchScreen
+
+        index = self._index_or_say("No search")
+        if index is not None:
+            self.push_screen(SearchScreen(self.workspace, index), self._jump_result)
 
     async def _jump_result(self, claim: Claim | None) -> None:
         if claim is not None:
@@ -702,16 +691,11 @@ class FactcheckApp(App[None]):
         if claim is None:
             self.notify("No claim here.", markup=False)
             return
-        try:
-            from tui.app.screens.similar import SimilarScreen
-        except ImportError:
-            self.notify("Similar claims are not available in this version.", markup=False)
-            return
-        index = self._index_now()
-        if index is None:
-            self.notify("Similar claims are not available: no search index.", markup=False)
-            return
-        self.push_screen(SimilarScreen(self.workspace, index, claim), self._open_similar)
+        from tui.app.screens.similar import SimilarScreen
+
+        index = self._index_or_say("No similar claims")
+        if index is not None:
+            self.push_screen(SimilarScreen(self.workspace, index, claim), self._open_similar)
 
     async def _open_similar(self, claim: Claim | None) -> None:
         if claim is None:
@@ -723,11 +707,8 @@ class FactcheckApp(App[None]):
             await self.show_claim(claim, new_pane=view is None)
 
     def action_export(self) -> None:
-        try:
-            from tui.app.screens.export import ExportScreen
-        except ImportError:
-            self.notify("Export is not available in this version.", markup=False)
-            return
+        from tui.app.screens.export import ExportScreen
+
         self.push_screen(ExportScreen(self.workspace), self._exported)
 
     def _exported(self, path: Path | None) -> None:
@@ -793,8 +774,8 @@ class FactcheckApp(App[None]):
     def _also_in(self, claim: Claim | None) -> tuple[list[AlsoIn] | None, str]:
         if claim is None:
             return None, ""
-        if self._index_state in ("missing", "failed"):
-            return None, f"— (search index {self._index_state})"
+        if self._index_state == "failed":
+            return None, "— (search index failed)"
         if self._index_state != "ready":
             return None, "…"
         cached = self._similar_cache.get((claim.doc.id, claim.index))
@@ -842,22 +823,17 @@ class FactcheckApp(App[None]):
         with suppress(RuntimeError):  # the app may be closing
             self.call_from_thread(self._similar_found, claim, found)
 
-    def _find_similar(self, claim: Claim) -> list[tuple[Claim, int]] | None:
+    def _find_similar(self, claim: Claim) -> list[tuple[Claim, int]]:
         """Claims of other documents like ``claim``; no store access (it runs in a thread)."""
         if len(claim.text) > SIMILAR_MAX_CHARS:
             return []
-        try:
-            from tui.core.similar import find_similar
-        except ImportError:
-            return None
+        from tui.core.similar import find_similar
+
         hits = find_similar(self._index, claim, limit=3)
         return [(hit.claim, round(hit.score)) for hit in hits if hit.claim.doc is not claim.doc]
 
-    def _similar_found(self, claim: Claim, found: list[tuple[Claim, int]] | None) -> None:
-        if found is None:
-            self._index_state = "missing"
-        else:
-            self._similar_cache[(claim.doc.id, claim.index)] = found
+    def _similar_found(self, claim: Claim, found: list[tuple[Claim, int]]) -> None:
+        self._similar_cache[(claim.doc.id, claim.index)] = found
         if claim is self.current_claim:
             self._update_inspector()
 
@@ -886,20 +862,6 @@ def still_on_disk(state: DocumentAnnotations, change: Change) -> bool:
     expected = {record.key: None for record in change.removed}
     expected.update((record.key, record) for record in change.added)
     return all(on_disk.get(key) == record for key, record in expected.items())
-
-
-def short_ids(documents: Iterable[Document]) -> dict[str, str]:
-    """``000`` for ``000_b9222599d6781aaf`` when no other document shares the prefix."""
-    docs = list(documents)
-    heads: dict[str, int] = {}
-    for doc in docs:
-        head = doc.id.split("_", 1)[0]
-        heads[head] = heads.get(head, 0) + 1
-    result = {}
-    for doc in docs:
-        head = doc.id.split("_", 1)[0]
-        result[doc.id] = head if head and heads[head] == 1 else doc.id
-    return result
 
 
 def empty_message(workspace: Workspace) -> Content:

@@ -23,19 +23,14 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app.look import MUTED, label_part, short_ids
 from tui.app.screens.dialog import DialogScreen
-from tui.core.model import LABELS, Claim, Document, Label
+from tui.core.model import Claim, Document
 from tui.core.search import QueryError, SearchHit, SearchIndex
 from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 LIMIT = 50
-LABEL_STYLES = {
-    "sourced": "bold $text-success",
-    "disputed": "bold $text-error",
-    "opinion": "bold $text-warning",
-    "skip": "bold $text-muted",
-}
 MATCH_STYLE = "bold underline $text-accent"
 HELP = 'words (typos forgiven) · "a phrase" · label:disputed · label:none · doc:000'
 
@@ -46,14 +41,6 @@ def highlighted(text: str, spans: list[tuple[int, int]], style: str = MATCH_STYL
     for start, end in spans:
         content = content.stylize(style, start, end)
     return content
-
-
-def label_part(label: str | None) -> tuple[str, str]:
-    """``[D] disputed`` in its colour (the letter reads without colour), or ``unreviewed``."""
-    if label is None:
-        return ("unreviewed", "$text-muted")
-    letter = Label(label).letter if label in LABELS else "?"
-    return (f"[{letter}] {label}", LABEL_STYLES.get(label, "bold"))
 
 
 def option_width(option_list: OptionList) -> int:
@@ -70,28 +57,43 @@ def divided(options: Iterable[Option]) -> list[Option | None]:
     return result[:-1]
 
 
-class ShortIds:
-    """``000`` for ``000_b9222599d6781aaf``, as the reader shows documents.
+def claim_head(
+    short_id: str,
+    claim: Claim,
+    label: str | None,
+    *,
+    score: float | None = None,
+    width: int | None = None,
+) -> Content:
+    """``000:12  [D] disputed  98  Title``: where a claim is, its label, score and article."""
+    parts: list[tuple[str, str]] = [
+        (short_id, "bold"),
+        (f":{claim.number}  ", MUTED),
+        label_part(label),
+    ]
+    if score is not None:
+        parts += [(f"  {score:.0f}  ", MUTED), (clean_line(claim.doc.title), f"italic {MUTED}")]
+    head = Content.assemble(*parts)
+    return head if width is None else head.truncate(width, ellipsis=True)
 
-    The host app's ``short_id`` is used when it has one, so every screen names
-    documents alike; otherwise the head before ``_`` when no other shares it.
-    """
 
-    def __init__(self, workspace: Workspace, app: object) -> None:
-        self._app_short_id = getattr(app, "short_id", None)
-        self._workspace = workspace
-        self._heads: dict[str, int] | None = None
+class ClaimsDialog(DialogScreen[Claim | None]):
+    """A dialog listing claims of the workspace; dismissed with one, or ``None``."""
 
-    def __call__(self, doc: Document) -> str:
-        if callable(self._app_short_id):
-            return str(self._app_short_id(doc))
-        if self._heads is None:
-            self._heads = {}
-            for other in self._workspace.corpus.documents:
-                head = other.id.split("_", 1)[0]
-                self._heads[head] = self._heads.get(head, 0) + 1
-        head = doc.id.split("_", 1)[0]
-        return head if head and self._heads.get(head) == 1 else doc.id
+    def __init__(self, workspace: Workspace, index: SearchIndex) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.index = index
+        self._short_ids: dict[str, str] | None = None
+
+    def short_id(self, doc: Document) -> str:
+        """``000`` for ``000_b9222599d6781aaf``, as the reader names documents."""
+        if self._short_ids is None:
+            self._short_ids = short_ids(self.workspace.corpus.documents)
+        return self._short_ids.get(doc.id, doc.id)
+
+    def label_of(self, claim: Claim) -> str | None:
+        return self.workspace.store.load(claim.doc).label(claim)
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,7 @@ class _Row:
     label: str | None
 
 
-class SearchScreen(DialogScreen[Claim | None]):
+class SearchScreen(ClaimsDialog):
     """Type to search; ``enter`` dismisses with the highlighted claim, ``escape`` with None."""
 
     DEFAULT_CSS = """
@@ -133,15 +135,12 @@ class SearchScreen(DialogScreen[Claim | None]):
     AUTO_FOCUS = "#search-input"
 
     def __init__(self, workspace: Workspace, index: SearchIndex, query: str = "") -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.index = index
+        super().__init__(workspace, index)
         self.initial_query = query
         self.rows: list[_Row] = []
         self.shown_query: str | None = None
         """The query whose results are on screen (``None`` before the first)."""
         self._submit_when_shown = False
-        self._short_id = ShortIds(workspace, None)
 
     def compose(self) -> ComposeResult:
         keys = "↑↓ choose · enter go to the claim · escape close"
@@ -151,7 +150,6 @@ class SearchScreen(DialogScreen[Claim | None]):
             yield OptionList(id="search-results")
 
     def on_mount(self) -> None:
-        self._short_id = ShortIds(self.workspace, self.app)
         if self.initial_query:
             self._start(self.initial_query)
 
@@ -174,9 +172,6 @@ class SearchScreen(DialogScreen[Claim | None]):
             exit_on_error=False,
         )
 
-    def _label_of(self, claim: Claim) -> str | None:
-        return self.workspace.store.load(claim.doc).label(claim)
-
     def _search(self, query: str) -> None:
         """In a thread: search, then hand the rows to the screen unless superseded."""
         worker = get_current_worker()
@@ -184,8 +179,8 @@ class SearchScreen(DialogScreen[Claim | None]):
         error = None
         rows: list[_Row] = []
         try:
-            hits = self.index.search(query, limit=LIMIT, label_of=self._label_of)
-            rows = [_Row(hit, self._label_of(hit.claim)) for hit in hits]
+            hits = self.index.search(query, limit=LIMIT, label_of=self.label_of)
+            rows = [_Row(hit, self.label_of(hit.claim)) for hit in hits]
         except QueryError as problem:
             error = str(problem)
         elapsed = perf_counter() - started
@@ -219,14 +214,7 @@ class SearchScreen(DialogScreen[Claim | None]):
     def _option(self, row: _Row, width: int) -> Option:
         hit = row.hit
         claim = hit.claim
-        head = Content.assemble(
-            (self._short_id(claim.doc), "bold"),
-            (f":{claim.number}  ", "$text-muted"),
-            label_part(row.label),
-            ("  ", ""),
-            (f"{hit.score:.0f}  ", "$text-muted"),
-            (clean_line(claim.doc.title), "italic $text-muted"),
-        ).truncate(width, ellipsis=True)
+        head = claim_head(self.short_id(claim.doc), claim, row.label, score=hit.score, width=width)
         if hit.field == "note" and hit.note is not None:
             body = Content.assemble(
                 ("note: ", "bold"),

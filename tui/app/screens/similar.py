@@ -19,8 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from tui.app.screens.dialog import DialogScreen
-from tui.app.screens.search import ShortIds, divided, label_part, option_width
+from tui.app.screens.search import ClaimsDialog, claim_head, divided, option_width
 from tui.core.model import Claim
 from tui.core.search import SearchIndex
 from tui.core.similar import SimilarHit, find_similar
@@ -30,7 +29,7 @@ from tui.core.workspace import Workspace
 LIMIT = 20
 
 
-class SimilarScreen(DialogScreen[Claim | None]):
+class SimilarScreen(ClaimsDialog):
     """Claims elsewhere stating ``claim``; ``enter`` dismisses with one, ``escape`` with None."""
 
     DEFAULT_CSS = """
@@ -60,17 +59,11 @@ class SimilarScreen(DialogScreen[Claim | None]):
     AUTO_FOCUS = "#similar-results"
 
     def __init__(self, workspace: Workspace, index: SearchIndex, claim: Claim) -> None:
-        super().__init__()
-        self.workspace = workspace
-        self.index = index
+        super().__init__(workspace, index)
         self.claim = claim
         self.hits: list[SimilarHit] = []
         self.done = False
         """The search has finished (the list is final)."""
-        self._short_id = ShortIds(workspace, None)
-
-    def _label_of(self, claim: Claim) -> str | None:
-        return self.workspace.store.load(claim.doc).label(claim)
 
     def compose(self) -> ComposeResult:
         keys = "↑↓ choose · enter open beside · escape close"
@@ -80,16 +73,10 @@ class SimilarScreen(DialogScreen[Claim | None]):
             yield OptionList(id="similar-results")
 
     def on_mount(self) -> None:
-        self._short_id = ShortIds(self.workspace, self.app)
         claim = self.claim
+        head = claim_head(self.short_id(claim.doc), claim, self.label_of(claim))
         self.query_one("#similar-claim", Static).update(
-            Content.assemble(
-                (self._short_id(claim.doc), "bold"),
-                (f":{claim.number}  ", "$text-muted"),
-                label_part(self._label_of(claim)),
-                "\n",
-                clean_line(claim.text),
-            )
+            Content.assemble(head, "\n", clean_line(claim.text))
         )
         self.run_worker(
             self._find, thread=True, exclusive=True, group="similar", exit_on_error=False
@@ -97,7 +84,7 @@ class SimilarScreen(DialogScreen[Claim | None]):
 
     def _find(self) -> None:
         worker = get_current_worker()
-        hits = find_similar(self.index, self.claim, limit=LIMIT, label_of=self._label_of)
+        hits = find_similar(self.index, self.claim, limit=LIMIT, label_of=self.label_of)
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, hits)
 
@@ -119,17 +106,11 @@ class SimilarScreen(DialogScreen[Claim | None]):
 
     def _option(self, hit: SimilarHit, width: int) -> Option:
         claim = hit.claim
-        where = self._short_id(claim.doc)
-        head = Content.assemble(
-            (where, "bold"),
-            (f":{claim.number}  ", "$text-muted"),
-            label_part(hit.label),
-            (f"  {hit.score:.0f}  ", "$text-muted"),
-            (clean_line(claim.doc.title), "italic $text-muted"),
-        ).truncate(width, ellipsis=True)
+        where = self.short_id(claim.doc)
+        head = claim_head(where, claim, hit.label, score=hit.score, width=width)
         parts: list[str | tuple[str, str] | Content] = [head]
         if hit.label_differs:
-            own = self._label_of(self.claim)
+            own = self.label_of(self.claim)
             parts.append((f"\n⚠ tagged {own} here, {hit.label} in {where}", "bold $text-warning"))
         parts.extend(["\n", clean_line(claim.text)])
         return Option(Content.assemble(*parts))

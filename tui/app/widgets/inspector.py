@@ -7,18 +7,10 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
-from tui.core.model import LABELS, Claim, Label
+from tui.app.look import LABEL_STYLES, MUTED, label_part
+from tui.core.model import Claim
 from tui.core.store import DocumentAnnotations
 from tui.core.text import clean_line
-
-MUTED = "$foreground-muted"
-"""Secondary text (``$text-muted`` is an "auto" colour, which Content draws as plain white)."""
-LABEL_STYLES = {
-    "sourced": "bold $text-success",
-    "disputed": "bold $text-error",
-    "opinion": "bold $text-warning",
-    "skip": "bold $foreground-muted",
-}
 
 
 @dataclass(frozen=True)
@@ -100,9 +92,7 @@ def describe(
         lines.append(Content.assemble(("Sources  ", MUTED), ("—", MUTED)))
     else:
         record = anchored.record
-        label = record.label
-        letter = Label(label).letter if label in LABELS else "?"
-        head.append((f"[{letter}] {label}", LABEL_STYLES.get(label, "bold")))
+        head.append(label_part(record.label))
         head.append((f"  anchor {anchored.status.value}", MUTED))
         who = clean_line(record.analyst)
         when = record.updated.strftime("%Y-%m-%d") if record.updated else ""
