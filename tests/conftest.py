@@ -17,6 +17,7 @@ for _var in ("NO_COLOR", "TEXTUAL_THEME", "FACTCHECK_ANALYST"):
     os.environ.pop(_var, None)
 # Keep the segmentation cache of test runs out of the user's ~/.cache.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="factcheck-test-cache-")
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="factcheck-test-state-")  # reader sessions
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ async def save_readme_screenshot(target: Path = REPO / "docs" / "screenshot.svg"
         previous = Path.cwd()
         os.chdir(work)
         try:
-            app = FactcheckApp(open_workspace([Path("seeds")], analyst="jdoe"))
+            app = FactcheckApp(open_workspace([Path("seeds")], analyst="jdoe"), session=False)
             async with app.run_test(size=(150, 40)) as pilot:
                 await keys("j", "j")(pilot)
                 target.parent.mkdir(exist_ok=True)

@@ -7,7 +7,8 @@ buffered, so quitting never has anything to save.
 
 Screens other than the main one are imported when first opened, and the
 search index is built in a thread after the first paint, so start-up costs
-no more than loading the corpus.
+no more than loading the corpus (and reading one small session file: the
+panes and cursors of the last run, see :mod:`tui.app.session`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from textual.widgets import Footer, Static
 
 from tui.app.keys import EXTRA_HELP, PANE_KEYS, READER_KEYS, bindings, key_label
 from tui.app.look import short_ids
+from tui.app.session import PaneState, Session, read_session, restore, session_path, write_session
 from tui.app.watch import AnnotationWatch
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.header import ReaderHeader
@@ -98,13 +100,35 @@ class FactcheckApp(App[None]):
         *,
         documents: Iterable[Document] | None = None,
         resolve_analyst: bool = False,
+        session: bool | None = None,
     ):
-        """``resolve_analyst``: find the analyst's name (git, login) after the first paint."""
+        """``resolve_analyst``: find the analyst's name (git, login) after the first paint.
+
+        ``session``: restore the panes of the last run (unless ``documents`` are
+        given) and save them as they change; by default unless
+        ``FACTCHECK_SESSION=0``.
+        """
         super().__init__()
         self._resolve_analyst = resolve_analyst
         self.workspace = workspace
         corpus = workspace.corpus
+        if session is None:
+            from tui.app.session import enabled
+
+            session = enabled()
+        self.session_file = session_path(workspace) if session else None
+        self._session_saved: Session | None = None
         self.initial = list(documents) if documents is not None else corpus.documents[:2]
+        self._initial_cursors: list[int | None] = [None] * len(self.initial)
+        self._initial_focus = 0
+        if self.session_file is not None and documents is None:
+            saved = read_session(self.session_file)
+            restored = restore(saved, corpus) if saved is not None else None
+            if restored is not None:
+                self._session_saved = saved
+                self.initial = restored.documents
+                self._initial_cursors = restored.cursors
+                self._initial_focus = restored.focused
         self.undo_stack: list[UndoStep] = []
         self._watch = AnnotationWatch(workspace.store)
         self._short_ids = short_ids(corpus.documents)
@@ -136,8 +160,8 @@ class FactcheckApp(App[None]):
         # The Footer is mounted right after the first paint (_after_first_paint):
         # mounted before it, it delays the article by ~40 ms.
         with Horizontal(id="panes"):
-            for doc in self.initial:
-                yield self._new_pane(doc)
+            for doc, cursor in zip(self.initial, self._initial_cursors, strict=True):
+                yield self._new_pane(doc, cursor)
             if not self.initial:
                 yield Static(empty_message(self.workspace), id="empty")
         yield ClaimInspector(id="inspector")
@@ -157,8 +181,9 @@ class FactcheckApp(App[None]):
     def on_mount(self) -> None:
         views = self.views
         if views:
-            views[0].focus()
-            self._active = views[0]
+            view = views[min(self._initial_focus, len(views) - 1)]
+            view.focus()
+            self._active = view
         self._show_warnings()
         self._update_progress(initial=True)
         self.arrange_panes()
@@ -294,6 +319,7 @@ class FactcheckApp(App[None]):
         else:
             await container.mount(pane)
         self._activate(pane.view)
+        self.save_session()
         return pane.view
 
     async def action_close_pane(self) -> None:
@@ -309,6 +335,37 @@ class FactcheckApp(App[None]):
         self._active = None
         await active.remove()
         self._focus_pane(max(index - 1, 0))  # back to the pane it was opened from
+        self.save_session()
+
+    # -- session -----------------------------------------------------------------------
+
+    def session(self) -> Session | None:
+        """The open panes, their claims and the focused one, as the session file keeps them."""
+        panes = self.panes
+        if not panes:
+            return None
+        active = self.active_pane
+        return Session(
+            tuple(PaneState(p.doc.id, c.id if (c := p.view.claim) else None) for p in panes),
+            panes.index(active) if active in panes else 0,
+        )
+
+    def save_session(self) -> None:
+        """Write the session file if it changed; a failure costs only the restore."""
+        if self.session_file is None or not self.is_running:
+            return
+        session = self.session()
+        if session is None or session == self._session_saved:
+            return
+        with suppress(OSError):
+            write_session(self.session_file, session, self.workspace)
+            self._session_saved = session
+
+    def exit(self, *args: Any, **kwargs: Any) -> None:
+        """Quit (``q``, ``ctrl+q``); save the session first, while the panes are still there."""
+        with suppress(Exception):  # never keep the reader from quitting
+            self.save_session()
+        super().exit(*args, **kwargs)
 
     def view_for(self, doc: Document) -> DocumentView | None:
         """The active view if it shows ``doc``, else the first pane showing it."""
