@@ -56,7 +56,8 @@ SIMILAR_MAX_CHARS = 5000
 """Longer "claims" (a pasted table, a runaway sentence) are not compared."""
 MAX_WARNINGS = 3
 PROGRESS_CHUNK = 25
-"""Annotation files read per step when counting the corpus progress."""
+"""Annotation files read per step when counting the corpus progress (and documents whose
+notes go into the search index per step)."""
 POLL_SECONDS = 1.5
 """How often the open documents' annotation files are checked for changes by others."""
 
@@ -142,6 +143,9 @@ class FactcheckApp(App[None]):
         self._index: Any = None
         self._index_state = "pending"  # pending | ready | failed
         self._index_lock = threading.Lock()
+        self._indexed_notes: dict[str, dict[int, str]] | None = None
+        """Per document id, the notes the search index holds by claim index (``None``: no
+        index yet). Fed on this thread as documents' annotations are loaded or change."""
         self._similar_timer: Timer | None = None
         self._similar_cache: dict[tuple[str, int], list[tuple[Claim, int]]] = {}
         self.reader = ReaderScreen(id="reader")
@@ -174,6 +178,7 @@ class FactcheckApp(App[None]):
         """
         watch = self._watch
         state = self.store.load(doc) if watch.watching(doc) else watch.load(doc)
+        self._sync_notes(doc)
         if cursor is None:
             cursor = next((c.index for c in doc.claims if state.get(c) is None), 0)
         return DocumentPane(doc, self.store, short_id=self.short_id(doc), cursor=cursor)
@@ -533,6 +538,7 @@ class FactcheckApp(App[None]):
                     pane.view.redraw()
                 pane.refresh_title(pane.title_bar.position)
         self._tagged[doc.id] = self.store.load(doc).tagged
+        self._sync_notes(doc)
         self._update_progress()
         self._update_inspector()
 
@@ -553,7 +559,9 @@ class FactcheckApp(App[None]):
     def _fresh(self, doc: Document) -> DocumentAnnotations:
         """``doc``'s annotations as on disk now, before a change is decided on."""
         if not self._watch.watching(doc):  # no pane shows it (an undo after closing)
-            return self.store.load(doc, refresh=True)
+            state = self.store.load(doc, refresh=True)
+            self._sync_notes(doc)
+            return state
         if self._watch.changed(doc):
             self._reload(doc)
         return self.store.load(doc)
@@ -720,7 +728,63 @@ class FactcheckApp(App[None]):
         """Thread worker started after the first paint."""
         self._index_now()
         with suppress(RuntimeError):  # the app may be closing
-            self.call_from_thread(self._update_inspector)
+            self.call_from_thread(self._index_built)
+
+    def _index_built(self) -> None:
+        """The worker is done: notes in, and "also in" for the current claim."""
+        self._add_notes()
+        self._update_inspector()
+
+    def _add_notes(self) -> None:
+        """Once the index exists, add the notes of every document read so far.
+
+        The claims were indexed in the worker; notes come from the store, which
+        only this thread uses. They go in a few documents at a time (tens of
+        thousands of notes take a noticeable while), so keys are never kept
+        waiting. Documents read later (the progress count, a new pane, a
+        reload) add theirs as they are read (:meth:`_sync_notes`).
+        """
+        if self._indexed_notes is None and self._index_state == "ready":
+            self._indexed_notes = {}
+            corpus = self.workspace.corpus
+            backlog = [doc for doc_id in self._tagged if (doc := corpus.get(doc_id)) is not None]
+            self._add_some_notes(backlog)
+
+    def _add_some_notes(self, backlog: list[Document]) -> None:
+        for doc in backlog[:PROGRESS_CHUNK]:
+            self._sync_notes(doc)  # a document synced meanwhile is left as it is
+        if len(backlog) > PROGRESS_CHUNK:
+            self.call_later(self._add_some_notes, backlog[PROGRESS_CHUNK:])
+
+    def _sync_notes(self, doc: Document) -> None:
+        """Make the index hold ``doc``'s notes as the store has them now (read or just written).
+
+        One pass over the document's tagged claims, and only the notes that
+        differ are handed to the index (which then re-indexes its notes on the
+        next search); a cleared or orphaned record has no note here, so its note
+        leaves the index.
+        """
+        indexed = self._indexed_notes
+        if indexed is None:
+            return
+        notes = {
+            i: anchored.record.note
+            for i, anchored in self.store.load(doc).by_claim.items()
+            if anchored.record.note
+        }
+        before = indexed.get(doc.id, {})
+        if notes == before:
+            return
+        index = self._index
+        for i, note in notes.items():
+            if before.get(i) != note:
+                index.set_note(doc.claims[i], note)
+        for i in before.keys() - notes.keys():
+            index.set_note(doc.claims[i], None)
+        if notes:
+            indexed[doc.id] = notes
+        else:
+            indexed.pop(doc.id, None)
 
     def _index_or_say(self, feature: str) -> Any:
         """The search index, or ``None`` after saying that ``feature`` needs it."""
@@ -730,6 +794,8 @@ class FactcheckApp(App[None]):
             index = None
         if index is None:
             self.notify(f"{feature}: the search index failed to build.", markup=False)
+        else:
+            self._add_notes()  # if the worker has not handed the index over yet
         return index
 
     def action_search(self) -> None:
@@ -775,8 +841,10 @@ class FactcheckApp(App[None]):
     # -- header and inspector ------------------------------------------------------------
 
     def _tagged_count(self, doc: Document) -> int:
+        """Tagged claims in ``doc``; the first time, its notes go into the search index too."""
         if doc.id not in self._tagged:
             self._tagged[doc.id] = self.store.load(doc).tagged
+            self._sync_notes(doc)
         return self._tagged[doc.id]
 
     def _update_progress(self, *, initial: bool = False) -> None:
