@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from app_helpers import SIZE, make_app
+from textual import events
 
 from tui.app.app import FactcheckApp
 from tui.app.session import PaneState, Session, restore, session_path
@@ -54,6 +55,12 @@ async def test_panes_cursors_and_focus_come_back_after_quitting(
         assert again.current_claim.id == where.id
         assert again.panes[2].view.claim.id == last.id
         assert "003" in again.query_one("#inspector").text
+        # In a terminal the screen first focuses the first pane (AUTO_FOCUS), and that
+        # pane's focus event may arrive after the restored pane took over: it is ignored.
+        again.post_message(events.DescendantFocus(again.panes[0].view))
+        await pilot.pause()
+        assert again.active_view is again.panes[1].view
+        assert again.current_claim.id == where.id
 
 
 async def test_closing_a_pane_is_saved_at_once(corpus_dir: Path, annotations_dir: Path) -> None:

@@ -187,7 +187,9 @@ class FactcheckApp(App[None]):
         views = self.views
         if views:
             view = views[min(self._initial_focus, len(views) - 1)]
-            view.focus()
+            # At once, not view.focus() (a callback): the screen has already given the
+            # first pane focus (AUTO_FOCUS), and that pane's focus event is on its way.
+            self.reader.set_focus(view)
             self._active = view
         self._show_warnings()
         self._update_progress(initial=True)
@@ -265,7 +267,9 @@ class FactcheckApp(App[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
-        if isinstance(widget, DocumentView) and widget is not self._active:
+        # A pane that lost the focus again before its event arrived is not activated:
+        # at start-up the screen focuses the first pane, then the restored one takes over.
+        if isinstance(widget, DocumentView) and widget is not self._active and widget.has_focus:
             self._activate(widget)
 
     def _activate(self, view: DocumentView) -> None:
