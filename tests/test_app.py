@@ -165,15 +165,28 @@ async def test_a_note_on_an_untagged_claim_asks_for_a_label_first(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         doc = app.panes[0].doc
-        await pilot.press("e", *"why", "ctrl+s")
+        await pilot.press("e")
         assert type(app.screen).__name__ == "NoteScreen"
+        assert app.screen.focused is app.screen.query_one("#note-label")  # a label first
+        await pilot.press("tab", *"why", "ctrl+s")  # skip it and write a note anyway
         error = app.screen.query_one("#note-error").render()
         assert "Choose a label" in str(error)
         assert not any(annotations_dir.glob("*.toml"))
-        await pilot.press("o")  # the label row has focus now: letters pick a label
+        await pilot.press("o")  # the label row has focus again: letters pick a label
         await pilot.press("ctrl+s")
         assert [(r["label"], r["note"]) for r in records(annotations_dir, doc)] == [
             ("opinion", "why")
+        ]
+
+
+async def test_e_then_a_label_key_then_the_note(app: FactcheckApp, annotations_dir: Path) -> None:
+    """The fast way to tag with a note: `e`, a label key, type, `ctrl+s`."""
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.panes[0].doc
+        await pilot.press("e", "d", *"no registry entry", "ctrl+s")
+        assert type(app.screen).__name__ != "NoteScreen"
+        assert [(r["label"], r["note"]) for r in records(annotations_dir, doc)] == [
+            ("disputed", "no registry entry")
         ]
 
 

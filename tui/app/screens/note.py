@@ -96,13 +96,19 @@ class NoteScreen(DialogScreen[NoteResult | None]):
         self.claim = claim
         self.record = record
         self.short_id = short_id or claim.doc.id
+        # An untagged claim needs a label first: start on the label row, so `e d`
+        # then typing writes a disputed claim's note (picking moves on to the note).
+        self.AUTO_FOCUS = "#note-text" if record is not None else "#note-label"
 
     def compose(self) -> ComposeResult:
         record = self.record
         title = f"Note · {self.short_id}:{self.claim.number}"
         with self.frame(title, "ctrl+s save · escape cancel", scroll=True):
             yield Static(Content(fit(clean_line(self.claim.text), 240)), id="note-claim")
-            yield Static("Label (s d o x here, or arrows and space)", classes="note--caption")
+            yield Static(
+                "Label (s d o x here, or arrows and space; a pick moves on to the note)",
+                classes="note--caption",
+            )
             with RadioSet(id="note-label"):
                 for label in LABELS:
                     yield RadioButton(
@@ -148,6 +154,7 @@ class NoteScreen(DialogScreen[NoteResult | None]):
 
     def action_pick(self, label: str) -> None:
         self.query_one(f"#label-{label}", RadioButton).value = True
+        self.query_one("#note-text", TextArea).focus()
 
     @on(Button.Pressed, "#note-cancel")
     def _cancel(self) -> None:
