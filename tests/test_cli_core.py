@@ -7,21 +7,10 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_one_line_error, run
 
 from tui.cli.main import main
 from tui.core.corpus import load_corpus
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def assert_one_line_error(err: str) -> None:
-    assert "Traceback" not in err
-    lines = err.strip().split("\n")
-    assert len(lines) == 1 and lines[0].startswith("factcheck: "), err
 
 
 def test_claims_json_lists_every_claim_with_exact_offsets(

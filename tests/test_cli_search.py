@@ -7,23 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_helpers import assert_one_line_error, run
 
-from tui.cli.main import main
 from tui.core.corpus import load_corpus
 
 JSON_KEYS = {"doc", "id", "start", "end", "kind", "text", "label", "score"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
-def assert_one_line_error(err: str) -> None:
-    assert "Traceback" not in err
-    lines = err.strip().split("\n")
-    assert len(lines) == 1 and lines[0].startswith("factcheck: "), err
 
 
 def test_search_json_has_the_claim_fields_and_exact_offsets(
