@@ -456,8 +456,6 @@ async def test_inspector_shows_the_same_claim_in_other_documents(app: FactcheckA
 
 
 async def test_search_similar_and_export_are_wired(app: FactcheckApp) -> None:
-    pytest.importorskip("tui.app.screens.search")
-    pytest.importorskip("tui.app.screens.similar")
     seen = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         target = app.workspace.corpus.documents[3].claims[4]

@@ -916,7 +916,7 @@ class FactcheckApp(App[None]):
             )
             return None, "…"
         entries = [
-            AlsoIn(self.short_id(other.doc), score, self.store.load(other.doc).label(other))
+            AlsoIn(self.short_id(other.doc), score, self.store.label_of(other))
             for other, score in cached
         ]
         return entries, "none found"

@@ -30,6 +30,17 @@ class CliError(Exception):
         self.status = status
 
 
+def positive_int(value: str) -> int:
+    """An argparse type for counts such as ``--limit``."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
 def shared_options() -> argparse.ArgumentParser:
     """Options every subcommand takes (DESIGN.md, "Command line")."""
     parent = argparse.ArgumentParser(add_help=False)

@@ -21,6 +21,7 @@ from tui.cli.common import (
     claim_json,
     find_document,
     load_workspace,
+    positive_int,
     print_json,
 )
 from tui.core.model import LABELS, Claim
@@ -49,15 +50,17 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         "--doc", metavar="DOC", help="only claims of this document (id or unique prefix)"
     )
     parser.add_argument(
-        "--limit", type=int, default=DEFAULT_LIMIT, metavar="N", help="at most N hits (default 20)"
+        "--limit",
+        type=positive_int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help="at most N hits (default 20)",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.limit < 1:
-        raise CliError("--limit must be at least 1.")
     label = args.label.lower() if args.label else None
     if label is not None and label not in (*LABELS, NO_LABEL):
         raise CliError(f"{args.label!r} is not a label; use one of {', '.join(LABELS)} or none.")
@@ -119,15 +122,14 @@ class _Searcher:
         self.filters = [f"label:{label}"] if label else []
         self.docs = [doc_id] if doc_id else None
 
-    def label_of(self, claim: Claim) -> str | None:
-        return self.workspace.store.load(claim.doc).label(claim)
-
     def search(self, query: str) -> list[SearchHit]:
         if not query.strip():
             return []
         # Filters go first: a query's last word may be completed as a prefix.
         text = " ".join([*self.filters, query])
-        return self.index.search(text, limit=self.limit, label_of=self.label_of, docs=self.docs)
+        return self.index.search(
+            text, limit=self.limit, label_of=self.workspace.store.label_of, docs=self.docs
+        )
 
     def to_json(self, hit: SearchHit) -> dict[str, Any]:
         state = self.workspace.store.load(hit.claim.doc)
@@ -140,7 +142,7 @@ class _Searcher:
         )
 
     def to_line(self, hit: SearchHit) -> str:
-        label = self.label_of(hit.claim) or "-"
+        label = self.workspace.store.label_of(hit.claim) or "-"
         text = clean_line(hit.note if hit.field == "note" and hit.note else hit.claim.text)
         where = "note: " if hit.field == "note" else ""
         return f"{_ref(hit.claim)}\t{hit.claim.id}\t{hit.score:g}\t{label}\t{where}{text}"

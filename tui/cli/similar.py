@@ -8,13 +8,12 @@ import sys
 from tui.cli.common import (
     EXIT_NO_MATCH,
     EXIT_OK,
-    CliError,
     claim_json,
     find_claim,
     load_workspace,
+    positive_int,
     print_json,
 )
-from tui.core.model import Claim
 from tui.core.search import SearchIndex
 from tui.core.similar import find_similar
 from tui.core.text import clean_line
@@ -30,22 +29,21 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     )
     parser.add_argument("claim", metavar="DOC:CLAIM", help="e.g. 000:3 or 000:c3f9a01b")
     parser.add_argument(
-        "--limit", type=int, default=DEFAULT_LIMIT, metavar="N", help="at most N (default 10)"
+        "--limit",
+        type=positive_int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help="at most N (default 10)",
     )
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.limit < 1:
-        raise CliError("--limit must be at least 1.")
     workspace = load_workspace(args)
     claim = find_claim(workspace, args.claim)
     index = SearchIndex.build(workspace.corpus)
-
-    def label_of(c: Claim) -> str | None:
-        return workspace.store.load(c.doc).label(c)
-
+    label_of = workspace.store.label_of
     hits = find_similar(index, claim, limit=args.limit, label_of=label_of)
     own = label_of(claim)
     if args.json:

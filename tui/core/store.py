@@ -90,6 +90,10 @@ class AnnotationStore:
     def lock_path(self) -> Path:
         return self.folder / ".lock"
 
+    def label_of(self, claim: Claim) -> str | None:
+        """The label on ``claim`` now: what search filters and similar compare."""
+        return self.load(claim.doc).label(claim)
+
     def load(self, doc: Document, *, refresh: bool = False) -> DocumentAnnotations:
         """The document's annotations, read once and cached until changed.
 

@@ -93,7 +93,7 @@ class ClaimsDialog(DialogScreen[Claim | None]):
         return self._short_ids.get(doc.id, doc.id)
 
     def label_of(self, claim: Claim) -> str | None:
-        return self.workspace.store.load(claim.doc).label(claim)
+        return self.workspace.store.label_of(claim)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from typing import Any
 from tui.core.anchoring import Anchor, Anchored
 from tui.core.model import LABELS, Claim, Document
 from tui.core.records import Annotation, AnnotationFileError, read
+from tui.core.search import SearchIndex
+from tui.core.similar import find_similar
 from tui.core.store import DocumentAnnotations
 from tui.core.workspace import Workspace
 
@@ -281,22 +283,13 @@ def _stray_files(workspace: Workspace) -> list[str]:
 def cross_document_matches(workspace: Workspace, documents: list[DocSummary]) -> list[Match] | None:
     """Tagged claims that state the same thing as a claim of another document.
 
-    Uses the search issue's ``similar``; ``None`` when that module is not
-    installed. Only tagged claims are looked up, so the cost follows the work
+    Only tagged claims are looked up, so the cost follows the work
     done, not the size of the corpus.
     """
     tagged = [e.claim for d in documents for e in d.anchored if e.claim is not None]
     if not tagged:
         return []
-    try:
-        from tui.core.search import SearchIndex
-        from tui.core.similar import find_similar
-    except ImportError:  # not installed (or not written yet): say so, do not fail
-        return None
-
-    def label_of(claim: Claim) -> str | None:
-        return workspace.store.load(claim.doc).label(claim)
-
+    label_of = workspace.store.label_of
     order = {doc.id: i for i, doc in enumerate(workspace.corpus)}
 
     def key(claim: Claim) -> tuple[int, int]:
