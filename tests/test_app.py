@@ -478,6 +478,30 @@ async def test_search_similar_and_export_are_wired(app: FactcheckApp) -> None:
         assert "Exported to summary.md" in seen
 
 
+async def test_export_from_the_reader_reuses_its_search_index(
+    app: FactcheckApp, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core.search import SearchIndex
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j", "d")  # a tagged claim, so the export looks for matches
+        await app.settle()
+        assert app._index_state == "ready"
+
+        def build_again(*args, **kwargs):
+            raise AssertionError("the export indexed the corpus a second time")
+
+        monkeypatch.setattr(SearchIndex, "build", classmethod(build_again))
+        await pilot.press("E")
+        assert type(app.screen).__name__ == "ExportScreen"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert type(app.screen).__name__ != "ExportScreen"
+    written = annotations_dir.parent / "exports" / "factcheck-summary.md"
+    text = written.read_text(encoding="utf-8")
+    assert "## Claims in several documents" in text and "disputed" in text
+
+
 async def test_tags_read_without_colour(
     corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

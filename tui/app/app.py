@@ -836,7 +836,9 @@ class FactcheckApp(App[None]):
     def action_export(self) -> None:
         from tui.app.screens.export import ExportScreen
 
-        self.push_screen(ExportScreen(self.workspace), self._exported)
+        # Reuse the index when it is built; otherwise the export builds its own.
+        index = self._index if self._index_state == "ready" else None
+        self.push_screen(ExportScreen(self.workspace, index=index), self._exported)
 
     def _exported(self, path: Path | None) -> None:
         if path is not None:

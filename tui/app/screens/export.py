@@ -8,7 +8,7 @@ option) is shown in the dialog and the dialog stays open.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,6 +21,9 @@ from tui.app.screens.dialog import DialogScreen
 from tui.core.export import DEFAULT_FORMAT, FORMATS, default_path, write_export
 from tui.core.text import clean_line
 from tui.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tui.core.search import SearchIndex
 
 
 class ExportScreen(DialogScreen[Path | None]):
@@ -58,9 +61,12 @@ class ExportScreen(DialogScreen[Path | None]):
         fmt: str = DEFAULT_FORMAT,
         analyst: str | None = None,
         url_base: str | None = None,
+        index: SearchIndex | None = None,
     ) -> None:
         super().__init__()
         self.workspace = workspace
+        self.index = index
+        """The reader's search index, reused for the cross-document matches."""
         self.fmt = fmt if fmt in FORMATS else DEFAULT_FORMAT
         self.analyst = analyst
         self.url_base = url_base
@@ -125,7 +131,12 @@ class ExportScreen(DialogScreen[Path | None]):
             return
         try:
             write_export(
-                self.workspace, self.fmt, path, analyst=self.analyst, url_base=self.url_base
+                self.workspace,
+                self.fmt,
+                path,
+                analyst=self.analyst,
+                url_base=self.url_base,
+                index=self.index,
             )
         except OSError as error:
             self.show_error(f"Cannot write {path}: {error.strerror or error}.")

@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.core.atomic import write_atomic
 from tui.core.export import claimreview, csv_format, json_format, markdown
 from tui.core.export.summary import Summary, export_path_default, safe_url, summarize
 from tui.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tui.core.search import SearchIndex
 
 
 @dataclass(frozen=True)
@@ -61,13 +64,15 @@ def export(
     analyst: str | None = None,
     date: Any = None,
     matches: bool = True,
+    index: SearchIndex | None = None,
 ) -> str:
     """The export of ``workspace`` in format ``fmt``; raises ``ValueError`` on bad options.
 
     ``analyst`` is credited where a record names nobody; ``date`` (YYYY-MM-DD)
     is stamped on the export and used as the ClaimReview ``datePublished``
     (default: none, and each record's last change); ``matches=False`` skips
-    the cross-document search.
+    the cross-document search, which uses ``index`` when the caller already
+    built one (the reader has) instead of indexing the corpus again.
     """
     form = _format(fmt)
     if url_base is not None and not safe_url(url_base):
@@ -78,6 +83,7 @@ def export(
         date=date,
         analyst=analyst,
         url_base=url_base,
+        index=index,
     )
     return form.render(summary)
 

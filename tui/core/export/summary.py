@@ -280,7 +280,9 @@ def _stray_files(workspace: Workspace) -> list[str]:
     return sorted(p.name for p in folder.glob("*.toml") if p.stem not in ids)
 
 
-def cross_document_matches(workspace: Workspace, documents: list[DocSummary]) -> list[Match] | None:
+def cross_document_matches(
+    workspace: Workspace, documents: list[DocSummary], index: SearchIndex | None = None
+) -> list[Match]:
     """Tagged claims that state the same thing as a claim of another document.
 
     Only tagged claims are looked up, so the cost follows the work
@@ -304,7 +306,8 @@ def cross_document_matches(workspace: Workspace, documents: list[DocSummary]) ->
             k = parent[k]
         return k
 
-    index = SearchIndex.build(workspace.corpus)
+    if index is None:
+        index = SearchIndex.build(workspace.corpus)
     for claim in tagged:
         for hit in find_similar(index, claim, limit=MATCH_LIMIT, label_of=label_of):
             if hit.claim.doc.id == claim.doc.id or hit.score < MATCH_MIN:
@@ -335,6 +338,7 @@ def summarize(
     date: Any = None,
     analyst: str | None = None,
     url_base: str | None = None,
+    index: SearchIndex | None = None,
 ) -> Summary:
     """Gather what every export format shows; ``matches=False`` skips the cross-document part."""
     day = iso_date(date) if date is not None else None
@@ -344,7 +348,7 @@ def summarize(
     return Summary(
         corpus=_corpus_name(workspace),
         documents=documents,
-        matches=cross_document_matches(workspace, documents) if matches else None,
+        matches=cross_document_matches(workspace, documents, index) if matches else None,
         stray_files=_stray_files(workspace),
         date=day,
         analyst=analyst.strip() if analyst and analyst.strip() else None,
