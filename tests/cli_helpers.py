@@ -15,7 +15,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def assert_one_line_error(err: str) -> None:
-    """DESIGN.md: an error is one plain sentence on stderr, never a traceback."""
+    """docs/format.md: an error is one plain sentence on stderr, never a traceback."""
     assert "Traceback" not in err
     lines = err.strip().split("\n")
     assert len(lines) == 1 and lines[0].startswith("factcheck: "), err

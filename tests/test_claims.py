@@ -1,4 +1,4 @@
-"""Claims on the seeds: exact offsets, ids as DESIGN.md says, and known sentences."""
+"""Claims on the seeds: exact offsets, ids as docs/format.md says, and known sentences."""
 
 from __future__ import annotations
 
@@ -72,7 +72,7 @@ def test_paragraphs_lose_no_text(corpus: Corpus) -> None:
 
 
 def _expected_ids(texts: list[str]) -> list[str]:
-    """DESIGN.md's rule, written out independently of the code under test."""
+    """docs/format.md's rule, written out independently of the code under test."""
     seen: dict[str, int] = {}
     ids = []
     for text in texts:

@@ -1,4 +1,4 @@
-"""Decoding bytes into the one text every offset counts in (DESIGN.md, "Document")."""
+"""Decoding bytes into the one text every offset counts in (docs/format.md, "Terms")."""
 
 from __future__ import annotations
 

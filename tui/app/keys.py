@@ -1,4 +1,4 @@
-"""The reader's key map (DESIGN.md, "The reader"), in one table.
+"""The reader's key map (docs/format.md, "The reader's keys"), in one table.
 
 The table feeds the bindings (each with an id, so ``App.set_keymap`` can remap
 it), the ``?`` help screen and the command palette, so the three never

@@ -42,7 +42,7 @@ def positive_int(value: str) -> int:
 
 
 def shared_options() -> argparse.ArgumentParser:
-    """Options every subcommand takes (DESIGN.md, "Command line")."""
+    """Options every subcommand takes (docs/format.md, "Command line")."""
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--corpus", type=Path, default=None, metavar="DIR", help="corpus folder (default: ./seeds)"
@@ -98,7 +98,7 @@ def find_claim(workspace: Workspace, ref: str) -> Claim:
 
 
 def claim_json(claim: Claim, state: DocumentAnnotations | None, **extra: Any) -> dict[str, Any]:
-    """The JSON object DESIGN.md promises for a claim."""
+    """The JSON object docs/format.md promises for a claim."""
     anchored = state.get(claim) if state else None
     record = anchored.record if anchored else None
     return {

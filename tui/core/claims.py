@@ -2,7 +2,7 @@
 
 A claim id is ``c`` + the first 8 hex digits of the SHA-1 of its
 whitespace-collapsed text, with ``-2``, ``-3`` … for repeats, so an id stays
-the same when other parts of the article change (DESIGN.md).
+the same when other parts of the article change (docs/format.md, "Terms").
 """
 
 from __future__ import annotations

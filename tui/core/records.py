@@ -1,4 +1,4 @@
-"""Annotation records and their TOML form (DESIGN.md, "Annotation files").
+"""Annotation records and their TOML form (docs/format.md, "Annotation files").
 
 Files are read with ``tomllib`` and written with ``tomli-w``: records sorted
 by ``start``, keys in a fixed order, unknown keys kept after the known ones,
@@ -66,7 +66,7 @@ def clean_string(value: str) -> str:
 
 
 class _Timestamp(datetime):
-    """A datetime that tomli-w writes as DESIGN.md shows it: ``2026-11-22T10:15:00Z``.
+    """A datetime that tomli-w writes as docs/format.md shows it: ``2026-11-22T10:15:00Z``.
 
     tomli-w formats dates with ``str()``, which would give
     ``2026-11-22 10:15:00+00:00``: valid TOML, but not the documented form.

@@ -1,7 +1,7 @@
 """Decoding article bytes into the one text every offset counts in.
 
-DESIGN.md fixes the rules: a leading BOM removed, ``\\r\\n`` and ``\\r`` turned
-into ``\\n``, and every other control character but tab replaced by a *space*.
+docs/format.md ("Terms") fixes the rules: a leading BOM removed, ``\\r\\n`` and
+``\\r`` turned into ``\\n``, and every other control character but tab replaced by a *space*.
 Replacing (rather than deleting) keeps the text's length, so nothing that
 reaches the terminal can carry an escape sequence and no offset shifts when a
 file is cleaned.
