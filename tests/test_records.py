@@ -231,7 +231,7 @@ def test_read_non_utf8_names_the_line(tmp_path: Path) -> None:
 def test_read_a_folder_is_an_error_not_a_crash(tmp_path: Path) -> None:
     folder = tmp_path / "dir.toml"
     folder.mkdir()
-    with pytest.raises(AnnotationFileError, match="cannot be read"):
+    with pytest.raises(AnnotationFileError, match="is a folder, not a regular file"):
         read(folder)
 
 

@@ -188,7 +188,7 @@ def test_saves_leave_no_temporary_files_and_keep_permissions(
     for claim in doc.claims[:5]:
         store.set(claim, "sourced")
     names = sorted(p.name for p in annotations_dir.iterdir())
-    assert names == [".lock", f"{doc.id}.toml"]
+    assert names == [".gitignore", ".lock", f"{doc.id}.toml"]
     path = store.path_for(doc)
     umask = os.umask(0o022)
     os.umask(umask)

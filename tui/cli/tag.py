@@ -6,7 +6,7 @@ import argparse
 
 from tui.cli.common import EXIT_OK, CliError, claim_json, find_claim, load_workspace, print_json
 from tui.core.model import LABELS
-from tui.core.store import ReadOnlyDocument
+from tui.core.store import ReadOnlyDocument, SaveError
 from tui.core.text import clean_line
 
 
@@ -39,7 +39,11 @@ def run(args: argparse.Namespace) -> int:
             claim, None if label == "none" else label, note=args.note, sources=args.source
         )
     except ReadOnlyDocument as error:
-        raise CliError(f"Not saved: {error}; fix or move that file first.") from None
+        raise CliError(f"{error}; the tag was not saved (fix or move that file first).") from None
+    except SaveError as error:
+        if error.written:
+            raise CliError(f"{error}; the tag may be lost if the machine crashes now.") from None
+        raise CliError(f"{error}; the tag was not saved.") from None
     state = workspace.store.load(claim.doc)
     if args.json:
         print_json(claim_json(claim, state))

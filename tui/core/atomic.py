@@ -7,7 +7,9 @@ folder, flush, ``fsync``, then ``os.replace`` it over the old one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -24,7 +26,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             if hasattr(os, "fchmod"):  # POSIX
@@ -38,6 +40,37 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+TEMP_SUFFIX = ".tmp"
+_TEMP_RE = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+"""What ``mkstemp`` names our temporary files: ``.<name>.<8 random characters>.tmp``."""
+
+
+def remove_stale_temps(folder: Path, *, suffix: str = "") -> int:
+    """Delete temporary files a crashed save left in ``folder``; return how many.
+
+    Only call this while holding the folder's lock: every save of that folder
+    takes the lock, so any temporary file of our naming found then belongs to
+    a writer that died (a kill -9 mid-save leaves one, mode 600, maybe empty).
+    ``suffix`` narrows it to temporaries of files ending so (``".toml"``).
+    """
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        name = entry.name
+        if not _TEMP_RE.match(name) or not name[: -len(".12345678.tmp")].endswith(suffix):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            pass  # someone else cleaned it, or we may not: a later save tries again
+    return removed
 
 
 def _mode_for(path: Path) -> int:
@@ -65,29 +98,63 @@ def _umask() -> int:
     return mask
 
 
+_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES, errno.EISDIR}
+"""Errors that mean "this system cannot fsync a folder", not "the data is lost"."""
+
+
+class DurabilityError(OSError):
+    """The new file is in place but the folder could not be synced: a crash may undo it."""
+
+
 def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where unsupported."""
+    """Make the rename itself durable (POSIX).
+
+    Where folders cannot be synced at all this is a no-op; a real failure
+    (EIO) is raised, since the rename may not survive a crash.
+    """
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as error:
+        if error.errno not in _UNSUPPORTED:
+            raise DurabilityError(error.errno, error.strerror, str(folder)) from None
     finally:
         os.close(fd)
 
 
+class LockError(OSError):
+    """The lock file cannot be used (a symbolic link, not a file, or not writable)."""
+
+
 @contextlib.contextmanager
 def locked(lock_path: Path) -> Iterator[None]:
-    """Hold an exclusive advisory lock on ``lock_path`` (created if missing)."""
+    """Hold an exclusive advisory lock on ``lock_path`` (created if missing).
+
+    A symbolic link is never followed (``tag`` would otherwise create or
+    lock whatever file it points to) and only a regular file is used.
+    """
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "a+b") as handle:
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(lock_path, flags | getattr(os, "O_NONBLOCK", 0), 0o666)
+    except OSError as error:
+        if error.errno == errno.ELOOP or lock_path.is_symlink():
+            raise LockError(
+                errno.ELOOP, "is a symbolic link, which factcheck does not follow", str(lock_path)
+            ) from None
+        raise LockError(error.errno, error.strerror, str(lock_path)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise LockError(errno.EINVAL, "is not a regular file", str(lock_path))
         if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            fcntl.flock(fd, fcntl.LOCK_EX)
         try:
             yield
         finally:
             if fcntl is not None:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)

@@ -8,7 +8,10 @@ survive an older version's rewrite.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -192,12 +195,16 @@ def parse(source: str, path: Path) -> AnnotationFile:
     """Parse and check an annotation file; every problem names the file and line."""
     try:
         data = tomllib.loads(source)
+    except RecursionError:
+        raise AnnotationFileError(path, _TOO_DEEP) from None
     except tomllib.TOMLDecodeError as error:
         match = _LINE_RE.search(str(error))
         message = _LINE_RE.sub("", str(error)).strip()
         raise AnnotationFileError(
             path, f"not valid TOML ({message})", int(match.group(1)) if match else None
         ) from None
+    if _too_deep(data):
+        raise AnnotationFileError(path, _TOO_DEEP)
     fmt = data.pop("format", FORMAT)
     if fmt != FORMAT:
         raise AnnotationFileError(
@@ -219,6 +226,29 @@ def parse(source: str, path: Path) -> AnnotationFile:
         except ValueError as error:
             raise AnnotationFileError(path, str(error), _header_line(source, i)) from None
     return AnnotationFile(document, sha, records, data)
+
+
+MAX_DEPTH = 32
+"""Deepest nesting of tables and arrays a file may have. Real files nest three
+levels; a hostile one nested 3,000 deep made ``tomllib`` raise RecursionError,
+and one 300–495 deep read but could never be saved again (tomli-w recurses)."""
+
+
+def _too_deep(data: Any) -> bool:
+    """Whether ``data`` nests deeper than ``MAX_DEPTH`` (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+    return False
+
+
+_TOO_DEEP = f"nests tables or arrays more than {MAX_DEPTH} levels deep"
 
 
 def _key_line(source: str, key: str) -> int | None:
@@ -272,16 +302,49 @@ def _record(table: Any) -> Annotation:
 
 
 def read(path: Path) -> AnnotationFile | None:
-    """Read ``path``; ``None`` if it does not exist. Raises ``AnnotationFileError``."""
+    """Read ``path``; ``None`` if it does not exist. Raises ``AnnotationFileError``.
+
+    Only a regular file is read: a symbolic link is refused (a save would
+    replace the link, not its target) and a FIFO or device is never opened
+    for a blocking read (it would hang every command).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         return None
     except OSError as error:
+        if error.errno == errno.ELOOP or path.is_symlink():
+            raise AnnotationFileError(path, SYMLINK_REASON) from None
         raise AnnotationFileError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        kind = os.fstat(fd).st_mode
+        if not stat.S_ISREG(kind):
+            raise AnnotationFileError(path, f"is {_kind_name(kind)}, not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read()
+    except OSError as error:
+        raise AnnotationFileError(path, f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(fd)
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise AnnotationFileError(path, "is not UTF-8 text", line) from None
-    return parse(source, path)
+    return parse(source.removeprefix("\ufeff"), path)  # an editor's BOM is harmless
+
+
+SYMLINK_REASON = "is a symbolic link, which factcheck does not follow (put the file itself there)"
+
+
+def _kind_name(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
