@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+from array import array
 from pathlib import Path
 
 import pytest
 
 from tui.core import cache as claim_cache
 from tui.core import corpus as corpus_module
+from tui.core import packed
 from tui.core import text as text_module
 from tui.core.corpus import CorpusError, load_corpus, load_document
 from tui.core.model import Document
@@ -204,7 +206,7 @@ def test_cache_gives_the_same_claims_without_segmenting(
     corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = load_corpus([corpus_dir])
-    entries = list(claim_cache.folder().glob("*.json"))
+    entries = list(claim_cache.folder().glob("*.fcpk"))
     assert len(entries) == 5 and claim_cache.folder().is_relative_to(cache_home)
 
     def no_segmenting(*_: object) -> None:
@@ -230,13 +232,24 @@ def test_cache_is_keyed_by_text(corpus_dir: Path, cache_home: Path) -> None:
 def test_bad_cache_entries_are_ignored(corpus_dir: Path, cache_home: Path) -> None:
     path = next(corpus_dir.glob("004_*.txt"))
     expected = _shape(load_document(path))
-    entry = next(claim_cache.folder().glob("*.json"))
-    for junk in (b"{not json", b'{"f": 1, "b": [0, "x", 0], "c": [], "i": []}', b"[]"):
+    entry = next(claim_cache.folder().glob("*.fcpk"))
+    good = entry.read_bytes()
+    garbled = bytearray(good)
+    body = 8 + int.from_bytes(good[4:8], "little")
+    garbled[body + 4] ^= 1  # the first block ends a character earlier or later
+    for junk in (b"", b"{not json", good[: len(good) // 2], good[:40], bytes(garbled), b"[]"):
         entry.write_bytes(junk)
         assert _shape(load_document(path)) == expected
-    # A well-formed entry whose spans run past the text is not this text's entry.
-    entry.write_bytes(b'{"f": 1, "b": [0, 999999, 0], "c": [0, 999999, 0, 0], "i": ["cx"]}')
-    assert _shape(load_document(path)) == expected
+    # A whole, well-formed entry whose spans run past the text is not this text's entry.
+    sha = entry.stem
+    for spans in ([0, 999999, 0], [5, 5, 0], [0, 4, 7]):
+        packed.dump(
+            entry,
+            "claims",
+            sha,
+            {"blocks": array("I", spans), "claims": array("I", [*spans, 0]), "ids": "cx"},
+        )
+        assert _shape(load_document(path)) == expected
 
 
 def test_cache_can_be_turned_off_or_be_unwritable(

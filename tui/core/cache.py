@@ -3,9 +3,10 @@
 Segmenting is most of the time it takes to load a corpus, and an article's
 claims depend only on its text and on the code that splits it. So the spans
 and ids are kept in ``$XDG_CACHE_HOME/factcheck/`` (``~/.cache/factcheck``),
-one small JSON file per distinct text, in a folder named after a hash of that
-code (``blocks.py``, ``segment.py``, ``claims.py``, this file) and nupunkt's version:
-change any of them and the old entries are simply never read again.
+one small binary file per distinct text (:mod:`tui.core.packed`), in a folder
+named after a hash of that code (``blocks.py``, ``segment.py``, ``claims.py``,
+this file, ``packed.py``) and nupunkt's version: change any of them and the
+old entries are simply never read again.
 
 The cache is an optimisation only: any problem reading or writing it (a
 read-only home, a corrupt or foreign file) falls back to segmenting, and
@@ -16,16 +17,18 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import os
+from array import array
 from functools import cache
+from operator import le, lt
 from pathlib import Path
 
-from tui.core import blocks, claims, segment
+from tui.core import blocks, claims, packed, segment
 from tui.core.blocks import Block, BlockKind
 from tui.core.model import Claim, ClaimKind, Document
 
-FORMAT = 1
+FORMAT = 2
+_KIND = "claims"
 _BLOCK_KINDS = tuple(BlockKind)
 _CLAIM_KINDS = tuple(ClaimKind)
 _BLOCK_CODE = {kind: i for i, kind in enumerate(_BLOCK_KINDS)}
@@ -40,7 +43,7 @@ def enabled() -> bool:
 def _code_key() -> str:
     """A hash of everything that decides blocks and claims, besides the text."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
-    for source in (blocks.__file__, segment.__file__, claims.__file__, __file__):
+    for source in (blocks.__file__, segment.__file__, claims.__file__, __file__, packed.__file__):
         digest.update(Path(source or "").read_bytes())
     # nupunkt's own files stand for its version (and model) without importing
     # it: on a warm start every document comes from here and nupunkt is never loaded.
@@ -51,96 +54,102 @@ def _code_key() -> str:
     return digest.hexdigest()[:16]
 
 
+def root() -> Path:
+    """``$XDG_CACHE_HOME/factcheck``: every cache of ours lives in a folder in here."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
+
+
 def folder() -> Path:
     """Where entries for the current code live (whether or not it exists yet)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck" / f"claims-{_code_key()}"
+    return root() / f"claims-{_code_key()}"
 
 
 def _entry(sha256: str) -> Path:
-    return folder() / f"{sha256}.json"
-
-
-_made: set[Path] = set()
-"""Folders this process has already created: one ``mkdir`` per folder, not per document."""
+    return folder() / f"{sha256}.fcpk"
 
 
 def load(doc: Document) -> bool:
-    """Fill ``doc.blocks`` and ``doc.claims`` from the cache; False if there is no good entry."""
+    """Fill ``doc.blocks`` and ``doc.claims`` from the cache; False if there is no good entry.
+
+    The entry is read and checked now; the objects are made when the document
+    is first used (:meth:`Document.defer`).
+    """
     if not enabled():
         return False
+    found = packed.load(_entry(doc.sha256), _KIND, doc.sha256)
+    if found is None:
+        return False
     try:
-        data = json.loads(_entry(doc.sha256).read_bytes())
-        flat_blocks, flat_claims, ids = data["b"], data["c"], data["i"]
-        length = len(doc.text)
+        flat_blocks, flat_claims, text = found["blocks"], found["claims"], found["ids"]
+        ids = text.split("\n") if text else []  # type: ignore[union-attr]
         if not (
-            data["f"] == FORMAT
+            isinstance(text, str)
             and len(flat_claims) == 4 * len(ids)
-            and _spans_fit(flat_blocks, 3, length, len(_BLOCK_KINDS))
-            and _spans_fit(flat_claims, 4, length, len(_CLAIM_KINDS))
-            and all(0 <= b < len(flat_blocks) // 3 for b in flat_claims[3::4])
-            and all(isinstance(i, str) for i in ids)
+            and _spans_fit(flat_blocks, 3, len(doc.text), len(_BLOCK_KINDS))  # type: ignore[arg-type]
+            and _spans_fit(flat_claims, 4, len(doc.text), len(_CLAIM_KINDS))  # type: ignore[arg-type]
+            and (not ids or max(flat_claims[3::4]) < len(flat_blocks) // 3)  # type: ignore[index]
         ):
             return False  # not an entry this code wrote for this text: never trust it
-    except (OSError, ValueError, KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
         return False
-    doc.blocks = [
-        Block(flat_blocks[i], flat_blocks[i + 1], _BLOCK_KINDS[flat_blocks[i + 2]])
+    doc.defer(lambda: _objects(doc, flat_blocks.tolist(), flat_claims.tolist(), ids), ids)  # type: ignore[union-attr]
+    return True
+
+
+def _objects(
+    doc: Document, flat_blocks: list[int], flat_claims: list[int], ids: list[str]
+) -> tuple[list[Block], list[Claim]]:
+    """The blocks and claims of checked entry, made when the document is first used."""
+    kinds = _BLOCK_KINDS
+    blocks = [
+        Block(flat_blocks[i], flat_blocks[i + 1], kinds[flat_blocks[i + 2]])
         for i in range(0, len(flat_blocks), 3)
     ]
-    doc.claims = [
+    claim_kinds = _CLAIM_KINDS
+    claims = [
         Claim(
             doc,
             n,
             ids[n],
             flat_claims[4 * n],
             flat_claims[4 * n + 1],
-            _CLAIM_KINDS[flat_claims[4 * n + 2]],
+            claim_kinds[flat_claims[4 * n + 2]],
             flat_claims[4 * n + 3],
         )
         for n in range(len(ids))
     ]
-    return True
+    return blocks, claims
 
 
-def _spans_fit(flat: list[object], stride: int, length: int, kinds: int) -> bool:
-    """Whole numbers; spans in order, inside the text; kind codes in range."""
-    if len(flat) % stride or not all(type(v) is int for v in flat):
+def _spans_fit(flat: memoryview, stride: int, length: int, kinds: int) -> bool:
+    """Spans in order, none empty, inside the text; kind codes in range (checked in C loops)."""
+    if len(flat) % stride:
         return False
-    previous = 0
-    for i in range(0, len(flat), stride):
-        start, end, kind = flat[i], flat[i + 1], flat[i + 2]
-        if not (previous <= start < end <= length and 0 <= kind < kinds):  # type: ignore[operator]
-            return False
-        previous = end  # type: ignore[assignment]
-    return True
+    if not flat:
+        return True
+    starts, ends = flat[0::stride], flat[1::stride]
+    return (
+        ends[-1] <= length
+        and max(flat[2::stride]) < kinds
+        and all(map(lt, starts, ends))
+        and all(map(le, ends[:-1], starts[1:]))
+    )
 
 
 def store(doc: Document) -> None:
     """Save ``doc``'s blocks and claims; silently does nothing if the cache cannot be written."""
     if not enabled():
         return
-    flat_blocks: list[int] = []
+    flat_blocks = array("I")
     for block in doc.blocks:
-        flat_blocks += (block.start, block.end, _BLOCK_CODE[block.kind])
-    flat_claims: list[int] = []
+        flat_blocks.extend((block.start, block.end, _BLOCK_CODE[block.kind]))
+    flat_claims = array("I")
     for claim in doc.claims:
-        flat_claims += (claim.start, claim.end, _CLAIM_CODE[claim.kind], claim.block)
-    payload = json.dumps(
-        {"f": FORMAT, "b": flat_blocks, "c": flat_claims, "i": [c.id for c in doc.claims]},
-        separators=(",", ":"),
-    ).encode()
-    path = _entry(doc.sha256)
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp")
-    try:
-        if path.parent not in _made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            _made.add(path.parent)
-        try:
-            tmp.write_bytes(payload)
-            os.replace(tmp, path)  # readers see a whole entry or none
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError:
-        pass
+        flat_claims.extend((claim.start, claim.end, _CLAIM_CODE[claim.kind], claim.block))
+    packed.dump(
+        _entry(doc.sha256),
+        _KIND,
+        doc.sha256,
+        {"blocks": flat_blocks, "claims": flat_claims, "ids": "\n".join(c.id for c in doc.claims)},
+    )
