@@ -10,12 +10,14 @@ reader's thread updates notes.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tui.core.model import Claim
 from tui.core.normalize import fold, term_spans
+from tui.core.search.claims_view import CorpusClaims, doc_ranges
+from tui.core.search.persist import terms_for
 from tui.core.search.query import NO_LABEL, Query, parse_query
 from tui.core.search.rank import Scored, make_groups, rank
 from tui.core.search.terms import TermIndex
@@ -44,18 +46,18 @@ class SearchHit:
 class SearchIndex:
     """Fuzzy search over the claims of a corpus and the notes on them."""
 
-    def __init__(self, claims: list[Claim], terms: TermIndex) -> None:
+    def __init__(self, claims: Sequence[Claim], terms: TermIndex) -> None:
         self.claims = claims
+        """Every claim, by position (claims of one document together, in order)."""
         self.terms = terms
         self._doc_ranges: dict[str, tuple[int, int]] = {}
         self._doc_order: list[str] = []
-        for i, claim in enumerate(claims):
-            doc_id = claim.doc.id
-            if doc_id not in self._doc_ranges:
-                self._doc_order.append(doc_id)
-                self._doc_ranges[doc_id] = (i, i + 1)
+        for doc_id, lo, hi in doc_ranges(claims):
+            if doc_id in self._doc_ranges:  # not together: keep the span holding all
+                lo = self._doc_ranges[doc_id][0]
             else:
-                self._doc_ranges[doc_id] = (self._doc_ranges[doc_id][0], i + 1)
+                self._doc_order.append(doc_id)
+            self._doc_ranges[doc_id] = (lo, hi)
         self._folded_ids: list[tuple[str, str]] | None = None
         self._notes: dict[tuple[str, int], tuple[Claim, str]] = {}
         self._note_index: tuple[list[tuple[Claim, str]], TermIndex] | None = None
@@ -66,8 +68,8 @@ class SearchIndex:
     @classmethod
     def build(cls, corpus: Corpus, store: AnnotationStore | None = None) -> SearchIndex:
         """Index every claim of ``corpus``, and the notes in ``store`` if given."""
-        claims = list(corpus.claims())
-        index = cls(claims, TermIndex.build(claim.text for claim in claims))
+        claims = CorpusClaims(corpus.documents)
+        index = cls(claims, terms_for(claims.documents))
         if store is not None:
             index.refresh_notes(corpus, store)
         return index

@@ -16,17 +16,16 @@ scanned against the whole vocabulary once; every expansion is cached.
 
 from __future__ import annotations
 
-import gc
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from tui.core.normalize import _COMPOUND, _TERM, fold, max_edits
+from tui.core.normalize import max_edits
 
 MAX_EXPANSIONS = 32
 """Terms one query word may stand for; the closest and most frequent are kept."""
@@ -45,19 +44,41 @@ class Expansion:
 
 
 class TermIndex:
-    """Which items (claims or notes, by position) hold which term."""
+    """Which items (claims or notes, by position) hold which term.
 
-    def __init__(self) -> None:
-        self.vocab: dict[str, int] = {}
-        self.terms: list[str] = []
-        self.postings: list[array] = []
-        """Item ids holding each term, ascending (items are added in order)."""
-        self.lengths = array("H")
+    Term ids are the terms' ranks in sorted order, so the sorted vocabulary
+    is :attr:`terms` itself and prefix search needs no second copy. An index
+    is built (:meth:`build`, or :func:`tui.core.search.segments.merge` from
+    per-document segments) or read back from the cache
+    (:mod:`tui.core.search.persist`), where the postings stay views over the
+    file's bytes until a query reads them.
+    """
+
+    def __init__(
+        self,
+        terms: list[str],
+        postings: Sequence[Sequence[int]],
+        lengths: Sequence[int],
+        reversed_terms: list[str] | None = None,
+        reversed_ids: Sequence[int] | None = None,
+    ) -> None:
+        self.terms = terms
+        """Every term, sorted; a term's id is its position."""
+        self.vocab: dict[str, int] = dict(zip(terms, range(len(terms)), strict=True))
+        self.postings = postings
+        """Item ids holding each term, ascending."""
+        self.lengths = lengths
         """Number of terms of each item (capped at 65535), to prefer focused claims."""
-        self._sorted: list[str] = []
-        self._sorted_ids = array("I")
-        self._reversed: list[str] = []
-        self._reversed_ids = array("I")
+        self._sorted = terms
+        self._sorted_ids: Sequence[int] = range(len(terms))
+        if reversed_terms is None or reversed_ids is None:
+            backwards = [term[::-1] for term in terms]
+            order = sorted(range(len(backwards)), key=backwards.__getitem__)
+            reversed_terms = [backwards[i] for i in order]
+            reversed_ids = array("I", order)
+        self._reversed = reversed_terms
+        """Every term spelt backwards, sorted (to find terms by their ending)."""
+        self._reversed_ids = reversed_ids
         self._cache: dict[tuple[str, bool, bool], tuple[Expansion, ...]] = {}
         self._lock = threading.Lock()
 
@@ -68,46 +89,9 @@ class TermIndex:
     @classmethod
     def build(cls, texts: Iterable[str]) -> TermIndex:
         """Index ``texts``; item ids are their positions."""
-        # Millions of new lists and sets would trigger full collections that
-        # find no garbage (a third of the build time at 100k claims).
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return cls._build(texts)
-        finally:
-            if enabled:
-                gc.enable()
+        from tui.core.search.segments import merge, segment
 
-    @classmethod
-    def _build(cls, texts: Iterable[str]) -> TermIndex:
-        index = cls()
-        vocab = index.vocab
-        postings = index.postings
-        lengths = index.lengths
-        find = _TERM.findall
-        compound = _COMPOUND.findall
-        for item, text in enumerate(texts):
-            folded = fold(text)
-            found = find(folded)
-            lengths.append(min(len(found), 65535))
-            unique = set(found)
-            if "-" in folded:
-                unique.update(m.replace("-", "") for m in compound(folded))
-            for term in unique:
-                tid = vocab.get(term)
-                if tid is None:
-                    tid = vocab[term] = len(postings)
-                    postings.append(array("I"))
-                postings[tid].append(item)
-        index.terms = list(vocab)
-        order = sorted(range(len(index.terms)), key=index.terms.__getitem__)
-        index._sorted = [index.terms[i] for i in order]
-        index._sorted_ids = array("I", order)
-        backwards = [term[::-1] for term in index.terms]
-        order = sorted(range(len(backwards)), key=backwards.__getitem__)
-        index._reversed = [backwards[i] for i in order]
-        index._reversed_ids = array("I", order)
-        return index
+        return merge([segment(texts)])
 
     def df(self, tid: int) -> int:
         """How many items hold the term."""
