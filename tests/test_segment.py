@@ -324,3 +324,28 @@ def test_spans_are_trimmed_ordered_and_cover_every_word(parts: list[tuple[str, s
         assert piece == piece.strip()
         previous_end = end
     assert text[previous_end:].strip() == ""
+
+
+# --- crowded paragraphs: a bound on the claims (and the time) per character -----------------
+
+
+def test_a_crowded_paragraph_is_cut_into_pieces_at_sentence_ends() -> None:
+    from tui.core.segment import CROWDED_PIECE
+
+    text = " ".join(["Go.", "No!", "Yes.", "Ok?", "Hm."] * 4000)  # 20k tiny sentences
+    spans = sentence_spans(text)
+    assert len(spans) <= len(text) // CROWDED_PIECE + 1
+    assert all(end - start >= CROWDED_PIECE for start, end in spans[:-1])
+    assert all(text[end - 1] in ".!?" for _, end in spans)
+    # Nothing is lost: the pieces and the spaces between them are the paragraph.
+    assert " ".join(text[a:b] for a, b in spans) == text
+
+
+def test_short_sentences_of_prose_are_not_crowded() -> None:
+    text = "He said no. Then he left. It was 3.5 p.m. in the U.S. capital. Nobody spoke."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "He said no.",
+        "Then he left.",
+        "It was 3.5 p.m. in the U.S. capital.",
+        "Nobody spoke.",
+    ]
