@@ -31,3 +31,12 @@ def corpus_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def annotations_dir(corpus_dir: Path) -> Path:
     return corpus_dir.parent / "annotations"
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache of our own (claims, search index), on: tests that look at what is cached."""
+    home = tmp_path / "xdg-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("FACTCHECK_CACHE", raising=False)
+    return home

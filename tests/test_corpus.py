@@ -194,14 +194,6 @@ def _shape(doc: Document) -> tuple[list[tuple], list[tuple]]:
     )
 
 
-@pytest.fixture
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "xdg-cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    monkeypatch.delenv("FACTCHECK_CACHE", raising=False)
-    return home
-
-
 def test_cache_gives_the_same_claims_without_segmenting(
     corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,14 +17,6 @@ from tui.core.workspace import Workspace, open_workspace
 QUERIES = ["wagnr recruitment", "vucic kurti normalization", '"armed conflict"', "brnab", "nato"]
 
 
-@pytest.fixture
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "xdg-cache"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    monkeypatch.delenv("FACTCHECK_CACHE", raising=False)
-    return home
-
-
 def _open(corpus_dir: Path) -> Workspace:
     return open_workspace([corpus_dir], annotations=corpus_dir.parent / "annotations", analyst="t")
 

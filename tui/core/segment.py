@@ -142,7 +142,7 @@ def _crowded(text: str) -> bool:
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
-    """Spans of at least :data:`CROWDED_PIECE` characters (but the last), ending at sentence ends."""
+    """Spans of :data:`CROWDED_PIECE` characters or more (but the last), ending at stops."""
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _STOP_RUN.finditer(text):
