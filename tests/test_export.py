@@ -129,10 +129,11 @@ def test_csv_round_trip(tagged) -> None:
 
 
 def test_csv_neutralises_every_formula_start() -> None:
-    for start in ("=", "+", "-", "@", "\t", "\r"):
+    for start in ("=", "+", "-", "@", "\t", "\n"):
         assert neutralise(start + "1+1") == "'" + start + "1+1"
+    assert neutralise("\r1+1") == "'\n1+1"  # a carriage return reads as a line break
     assert neutralise("plain, text") == "plain, text"
-    assert neutralise("\x1b[2Jx") == " [2Jx"
+    assert neutralise("\x1b[2Jx") == "[2Jx"
 
 
 def test_json_round_trip(tagged) -> None:

@@ -15,8 +15,8 @@ from tui.cli.common import (
     load_workspace,
     print_json_rows,
 )
+from tui.core.display import display
 from tui.core.model import Document
-from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 
@@ -43,7 +43,7 @@ def _rows(workspace: Workspace, docs: list[Document]) -> Iterator[dict[str, Any]
         state = workspace.store.load(doc)
         if state.error is not None:
             print(
-                f"factcheck: warning: {clean_line(str(state.error))}; its tags are not shown",
+                f"factcheck: warning: {display(str(state.error))}; its tags are not shown",
                 file=sys.stderr,
             )
         for claim in doc.claims:
@@ -55,8 +55,8 @@ def _print_table(rows: Iterable[dict[str, Any]]) -> int:
     for row in rows:
         label = row["label"] or "-"
         print(
-            f"{clean_line(row['doc'])}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
-            f"{row['kind']}\t{label}\t{clean_line(row['text'])}"
+            f"{display(row['doc'])}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
+            f"{row['kind']}\t{label}\t{display(row['text'])}"
         )
         count += 1
     return count

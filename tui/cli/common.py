@@ -11,9 +11,9 @@ from typing import Any
 
 from tui.core.analyst import resolve_analyst
 from tui.core.corpus import CorpusError
+from tui.core.display import display, json_escape
 from tui.core.model import Claim, Document
 from tui.core.store import DocumentAnnotations
-from tui.core.text import clean_line
 from tui.core.workspace import DEFAULT_CORPUS, Workspace, open_workspace
 
 EXIT_OK = 0
@@ -26,7 +26,7 @@ class CliError(Exception):
 
     def __init__(self, message: str, status: int = EXIT_USAGE) -> None:
         # Messages quote file names and ids, which may hold escape sequences.
-        super().__init__(clean_line(message))
+        super().__init__(display(message))
         self.status = status
 
 
@@ -71,7 +71,7 @@ def load_workspace(args: argparse.Namespace, *, analyst: bool = False) -> Worksp
     except CorpusError as error:
         raise CliError(f"{error}.") from None
     for warning in workspace.corpus.warnings:
-        print(f"factcheck: warning: {clean_line(warning)}", file=sys.stderr)
+        print(f"factcheck: warning: {display(warning)}", file=sys.stderr)
     return workspace
 
 
@@ -117,7 +117,8 @@ def claim_json(claim: Claim, state: DocumentAnnotations | None, **extra: Any) ->
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    """Indented JSON; invisible and C1 characters as ``\\u`` escapes (docs/format.md)."""
+    sys.stdout.write(json_escape(json.dumps(data, ensure_ascii=False, indent=2)))
     sys.stdout.write("\n")
 
 
@@ -132,7 +133,7 @@ def print_json_rows(rows: Iterable[Any]) -> int:
     write = sys.stdout.write
     for row in rows:
         write(",\n  " if count else "[\n  ")
-        write(json.dumps(row, ensure_ascii=False))
+        write(json_escape(json.dumps(row, ensure_ascii=False)))
         count += 1
     write("\n]\n" if count else "[]\n")
     return count

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from tui.cli.common import EXIT_OK, CliError, load_workspace
 from tui.core.atomic import write_atomic
+from tui.core.display import display
 from tui.core.export import DEFAULT_FORMAT, FORMATS, export, format_for_path, is_empty
-from tui.core.text import clean_line
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         state = workspace.store.load(doc)
         if state.error is not None:
             print(
-                f"factcheck: warning: {clean_line(str(state.error))}; its tags are left out",
+                f"factcheck: warning: {display(str(state.error))}; its tags are left out",
                 file=sys.stderr,
             )
     if is_empty(workspace):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from tui import __version__
 from tui.cli.common import EXIT_USAGE, CliError, shared_options
-from tui.core.text import clean_line
+from tui.core.display import display
 
 SUBCOMMANDS = ("claims", "tag", "stats", "export", "search", "similar")
 """Each is a module ``tui.cli.<name>`` with ``register(sub, parent)``."""
@@ -64,8 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as error:
-        where = f" ({clean_line(str(error.filename))})" if error.filename else ""
-        print(f"factcheck: {clean_line(str(error.strerror or error))}{where}.", file=sys.stderr)
+        where = f" ({display(str(error.filename))})" if error.filename else ""
+        print(f"factcheck: {display(str(error.strerror or error))}{where}.", file=sys.stderr)
         return EXIT_USAGE
 
 

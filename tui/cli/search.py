@@ -24,9 +24,9 @@ from tui.cli.common import (
     positive_int,
     print_json,
 )
+from tui.core.display import display, json_escape
 from tui.core.model import LABELS, Claim
 from tui.core.search import NO_LABEL, QueryError, SearchHit, SearchIndex
-from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 DEFAULT_LIMIT = 20
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
         for hit in hits:
             print(searcher.to_line(hit))
         if not hits:
-            print(f"factcheck: no claim matches {clean_line(args.query)!r}.", file=sys.stderr)
+            print(f"factcheck: no claim matches {display(args.query)!r}.", file=sys.stderr)
     return EXIT_OK if hits else EXIT_NO_MATCH
 
 
@@ -91,11 +91,13 @@ def _run_stdin(searcher: _Searcher, as_json: bool) -> int:
         try:
             hits = searcher.search(query) if query.strip() else []
         except QueryError as error:
-            print(f"factcheck: line {number}: {error}", file=sys.stderr)
+            print(f"factcheck: line {number}: {display(str(error))}", file=sys.stderr)
             hits = []
             status = EXIT_USAGE
         if as_json:
-            answer = json.dumps([searcher.to_json(hit) for hit in hits], ensure_ascii=False)
+            answer = json_escape(
+                json.dumps([searcher.to_json(hit) for hit in hits], ensure_ascii=False)
+            )
         else:
             answer = "\t".join([str(len(hits)), *(f"{_ref(h.claim)} {h.score:g}" for h in hits)])
         sys.stdout.write(answer + "\n")
@@ -143,10 +145,10 @@ class _Searcher:
 
     def to_line(self, hit: SearchHit) -> str:
         label = self.workspace.store.label_of(hit.claim) or "-"
-        text = clean_line(hit.note if hit.field == "note" and hit.note else hit.claim.text)
+        text = display(hit.note if hit.field == "note" and hit.note else hit.claim.text)
         where = "note: " if hit.field == "note" else ""
         return f"{_ref(hit.claim)}\t{hit.claim.id}\t{hit.score:g}\t{label}\t{where}{text}"
 
 
 def _ref(claim: Claim) -> str:
-    return f"{claim.doc.id}:{claim.number}"
+    return f"{display(claim.doc.id)}:{claim.number}"

@@ -14,9 +14,9 @@ from tui.cli.common import (
     positive_int,
     print_json,
 )
+from tui.core.display import display
 from tui.core.search import SearchIndex
 from tui.core.similar import find_similar
-from tui.core.text import clean_line
 
 DEFAULT_LIMIT = 10
 
@@ -62,13 +62,13 @@ def run(args: argparse.Namespace) -> int:
         for hit in hits:
             flag = f"\t(tagged {own} here, {hit.label} there)" if hit.label_differs else ""
             print(
-                f"{hit.claim.doc.id}:{hit.claim.number}\t{hit.claim.id}\t{hit.score:g}\t"
-                f"{hit.label or '-'}\t{clean_line(hit.claim.text)}{flag}"
+                f"{display(hit.claim.doc.id)}:{hit.claim.number}\t{hit.claim.id}\t{hit.score:g}\t"
+                f"{hit.label or '-'}\t{display(hit.claim.text)}{flag}"
             )
         if not hits:
             print(
                 f"factcheck: no claim in another document states {claim.ref} "
-                f"({clean_line(claim.text)[:60]!r}).",
+                f"({display(claim.text)[:60]!r}).",
                 file=sys.stderr,
             )
     return EXIT_OK if hits else EXIT_NO_MATCH

@@ -6,9 +6,9 @@ import argparse
 
 from tui.cli.common import EXIT_OK, load_workspace, print_json
 from tui.core.anchoring import Anchor
+from tui.core.display import display
 from tui.core.model import LABELS
 from tui.core.stats import corpus_stats
-from tui.core.text import clean_line
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     header = ["doc", "claims", "reviewed", "%", *LABELS, *(a.value for a in Anchor)]
     rows = [
         [
-            clean_line(s.doc_id),
+            display(s.doc_id),
             s.claims,
             s.reviewed,
             f"{s.percent:.0f}",
@@ -78,5 +78,5 @@ def run(args: argparse.Namespace) -> int:
             for o in s.orphans
         ]
         for note in notes:  # ids, quotes and errors come from files: no escapes reach the terminal
-            print(f"\n{clean_line(note)}")
+            print(f"\n{display(note)}")
     return EXIT_OK

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from tui.cli.common import EXIT_OK, CliError, claim_json, find_claim, load_workspace, print_json
+from tui.core.display import display
 from tui.core.model import LABELS
 from tui.core.store import ReadOnlyDocument, SaveError
-from tui.core.text import clean_line
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -49,5 +49,5 @@ def run(args: argparse.Namespace) -> int:
         print_json(claim_json(claim, state))
     else:
         verb = "cleared" if label == "none" else label
-        print(clean_line(f"{claim.doc.id}:{claim.number} {claim.id} {verb} -> {state.path}"))
+        print(display(f"{claim.doc.id}:{claim.number} {claim.id} {verb} -> {state.path}"))
     return EXIT_OK

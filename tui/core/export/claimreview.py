@@ -16,9 +16,9 @@ import re
 from typing import Any
 from urllib.parse import quote
 
+from tui.core.display import display
 from tui.core.export.json_format import dumps
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_date, safe_url
-from tui.core.text import strip_controls
 
 CONTEXT = "https://schema.org"
 WORST_RATING = 1
@@ -34,8 +34,8 @@ _SPACE = re.compile(r"\s+")
 
 
 def plain(text: str) -> str:
-    """One line of text without control characters."""
-    return _SPACE.sub(" ", strip_controls(text)).strip()
+    """One line of text as a reader should see it (docs/format.md, "Text shown to people")."""
+    return _SPACE.sub(" ", display(text)).strip()
 
 
 def review_url(url_base: str, doc_id: str, claim_id: str) -> str:

@@ -1,10 +1,12 @@
 """CSV: one row per annotation, for a spreadsheet.
 
 Written with the ``csv`` module, every cell quoted, so commas, quotes and
-newlines in a note survive a round trip. A cell a spreadsheet would run as a
-formula (``=``, ``+``, ``-``, ``@``, tab or carriage return first) gets a
-leading single quote, as OWASP advises against CSV injection: the cell then
-reads as text, and whoever parses the file back sees the quote and can drop it.
+newlines in a note survive a round trip. A cell a spreadsheet could run as a
+formula gets a leading single quote, as OWASP advises against CSV injection:
+the cell then reads as text, and whoever parses the file back sees the quote
+and can drop it. Spreadsheets skip leading blanks and read the full-width
+forms of ``=`` ``+`` ``-`` ``@`` as the ASCII ones, so those count too
+(docs/format.md, "Exports").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import csv
 import io
 import re
 
+from tui.core.display import display
 from tui.core.export.summary import Summary, iso_time
 
 COLUMNS = (
@@ -29,19 +32,31 @@ COLUMNS = (
     "anchor",
 )
 SOURCE_SEPARATOR = " | "
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+FORMULA_START = frozenset("=+-@\t\r\n\uff1d\ufe66\uff0b\ufe62\uff0d\ufe63\uff20\ufe6b")
+"""What a formula may start with: ``= + - @``, tab and line breaks (OWASP), and
+the full-width and small forms ``＝ ﹦ ＋ ﹢ － ﹣ ＠ ﹫``."""
+_BLANKS = re.compile(r"[\s\u00a0\u200b-\u200d\u2060\ufeff]*")
+"""Skipped before the character a spreadsheet looks at: spaces, line breaks,
+no-break and zero-width spaces."""
+
+
+def _starts_formula(cell: str) -> bool:
+    if cell[:1] in FORMULA_START:
+        return True
+    rest = cell[_BLANKS.match(cell).end() :]  # type: ignore[union-attr]
+    return rest[:1] in FORMULA_START
 
 
 def neutralise(cell: str) -> str:
-    """``cell`` with a leading ``'`` if a spreadsheet would read it as a formula.
+    """``cell`` as shown to a person, with a leading ``'`` if it could run as a formula.
 
-    Control characters other than tab, newline and carriage return become
-    spaces first: printed to a terminal, an escape sequence in a note would
-    otherwise run.
+    Names, notes and quotes go through :func:`tui.core.display.display` (line
+    breaks kept): an escape sequence cannot run when the file is printed, and
+    a bidi override cannot reorder what a spreadsheet shows. Both the cell and
+    its shown form are checked, as removing a control may uncover an ``=``.
     """
-    cell = _CONTROL.sub(" ", cell)
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    shown = display(cell, multiline=True)
+    return "'" + shown if _starts_formula(cell) or _starts_formula(shown) else shown
 
 
 def rows(summary: Summary) -> list[dict[str, str]]:

@@ -7,23 +7,23 @@ version that changes the layout raises it.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from tui.core.display import json_escape
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_time
 from tui.core.model import LABELS
 
 FORMAT = 1
-_C1 = re.compile(r"[\x7f-\x9f]")
 
 
 def dumps(data: Any) -> str:
-    """Indented UTF-8 JSON; C0 controls are escaped by ``json``, DEL and C1 ones here.
+    """Indented UTF-8 JSON, exact, and safe to print to a terminal.
 
-    So the text is safe to print to a terminal (``\\x9b`` is a CSI to some).
+    ``json`` escapes C0 controls; DEL, C1 (``\\x9b`` is a CSI to some) and the
+    invisible characters (bidi overrides, zero-width spaces) are escaped too
+    (:func:`tui.core.display.json_escape`): the same data once parsed.
     """
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _C1.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n"
+    return json_escape(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def entry_json(summary: Summary, entry: Entry) -> dict[str, Any]:

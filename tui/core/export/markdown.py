@@ -11,13 +11,23 @@ from __future__ import annotations
 import re
 
 from tui.core.anchoring import Anchor
+from tui.core.display import display
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_time, safe_url
 from tui.core.model import LABELS
-from tui.core.text import strip_controls
 
 TITLE_WIDTH = 80
 _INLINE = re.compile(r"([\\`*\[\]<>|~&$])")
 _UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_TLD = (
+    r"(?:[a-z]{2}|com|org|net|edu|gov|mil|int|info|biz|pro|web|xxx"
+    r"|aero|asia|coop|museum|name|shop|рф)"
+)
+_AUTOLINK = re.compile(rf":(?=//)|@|(?<=\bwww)\.|(?<=\w)\.(?={_TLD}(?!\w))", re.IGNORECASE)
+"""Where GFM's autolinks and linkify find a link in plain text: a scheme's
+``://``, an e-mail's ``@``, ``www.``, and a dot before a top-level domain
+(linkify's fuzzy links need a known one: two letters or ``com``, ``org``…).
+One backslash there splits the text a linkifier looks at; the rendered words
+stay the same, and ``annotations.toml`` or ``e.g.`` keep their looks."""
 _LEADING = re.compile(r"^(?:[#>+=-]|\d+(?=[.)]))")
 _SPACE = re.compile(r"\s+")
 
@@ -25,14 +35,18 @@ _SPACE = re.compile(r"\s+")
 def md_escape(text: str) -> str:
     """``text`` as literal inline Markdown on one line (CommonMark and GitHub tables).
 
-    Whitespace runs (newlines included) become one space; characters with an
+    Control characters go and invisible ones are written out (``⟨U+202E⟩``,
+    :func:`tui.core.display.display`); whitespace runs become one space; characters with an
     inline meaning are backslash-escaped; an underscore only where it could
     start or end emphasis, so ``snake_case`` stays readable; a leading ``#``,
-    ``>``, ``-``, ``+``, ``=`` or ``1.`` is escaped so it cannot start a block.
+    ``>``, ``-``, ``+``, ``=`` or ``1.`` is escaped so it cannot start a block;
+    and a bare URL, domain or e-mail address is broken up so that no
+    linkifier turns a note into a link.
     """
-    text = _SPACE.sub(" ", strip_controls(text)).strip()
+    text = _SPACE.sub(" ", display(text)).strip()
     text = _INLINE.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)
+    text = _AUTOLINK.sub(r"\\\g<0>", text)
     match = _LEADING.match(text)
     if match:
         text = (
