@@ -17,28 +17,41 @@ from tui.cli.common import (
 )
 from tui.core.display import display
 from tui.core.model import Document
+from tui.core.triage import Scorer, scorer_for
 from tui.core.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     parser = sub.add_parser(
-        "claims", parents=[parent], help="list claims: id, offsets, kind, label, text"
+        "claims",
+        parents=[parent],
+        help="list claims: id, offsets, kind, label, check-worthiness, text",
     )
     parser.add_argument("docs", nargs="*", metavar="DOC", help="document ids or unique prefixes")
     parser.add_argument("--json", action="store_true", help="print one JSON array")
+    parser.add_argument(
+        "--sort",
+        choices=("position", "checkworthy"),
+        default="position",
+        help="reading order (default), or the most worth checking first",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     workspace = load_workspace(args)
     docs = [find_document(workspace, ref) for ref in args.docs] or list(workspace.corpus)
-    rows = _rows(workspace, docs)
+    scorer = scorer_for(workspace)
+    rows = _rows(workspace, docs, scorer)
+    if args.sort == "checkworthy":
+        # Sorting needs every row at once; ties keep reading order.
+        rows = iter(sorted(rows, key=lambda row: -row["checkworthy"]))
     # Rows are written as they are made: a large corpus never holds them all at once.
     count = print_json_rows(rows) if args.json else _print_table(rows)
     return EXIT_OK if count else EXIT_NO_MATCH
 
 
-def _rows(workspace: Workspace, docs: list[Document]) -> Iterator[dict[str, Any]]:
+def _rows(workspace: Workspace, docs: list[Document], scorer: Scorer) -> Iterator[dict[str, Any]]:
     for doc in docs:
         state = workspace.store.load(doc)
         if state.error is not None:
@@ -47,7 +60,10 @@ def _rows(workspace: Workspace, docs: list[Document]) -> Iterator[dict[str, Any]
                 file=sys.stderr,
             )
         for claim in doc.claims:
-            yield claim_json(claim, state)
+            worth = scorer.worth(claim)
+            yield claim_json(
+                claim, state, checkworthy=worth.score, checkworthy_reasons=list(worth.reasons)
+            )
 
 
 def _print_table(rows: Iterable[dict[str, Any]]) -> int:
@@ -56,7 +72,7 @@ def _print_table(rows: Iterable[dict[str, Any]]) -> int:
         label = row["label"] or "-"
         print(
             f"{display(row['doc'])}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
-            f"{row['kind']}\t{label}\t{display(row['text'])}"
+            f"{row['kind']}\t{label}\t{row['checkworthy']}\t{display(row['text'])}"
         )
         count += 1
     return count
