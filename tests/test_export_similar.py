@@ -2,7 +2,7 @@
 
 The grouping is tested against a small implementation of the ``similar``
 contract (``SearchIndex.build(corpus)``, ``find_similar(index, claim, *,
-limit, label_of) -> [SimilarHit(claim, score, label_differs)]``); the real
+limit, label_of) -> [SimilarHit(claim, score, label_differs, band)]``); the real
 module is tested on the seeds.
 """
 
@@ -31,6 +31,7 @@ class Hit:
     claim: Claim
     score: float
     label_differs: bool
+    band: str
 
 
 class RatioIndex:
@@ -52,7 +53,7 @@ def ratio_similar(index: RatioIndex, claim: Claim, *, limit: int = 10, label_of=
         score = fuzz.ratio(claim.text, other.text)
         if score >= 50:
             differs = bool(label_of and label_of(claim) != label_of(other))
-            hits.append(Hit(other, score, differs))
+            hits.append(Hit(other, score, differs, "same" if score >= 85 else "related"))
     hits.sort(key=lambda h: -h.score)
     return hits[:limit]
 

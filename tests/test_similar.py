@@ -87,7 +87,14 @@ def test_every_pair_shown_on_the_seeds_is_a_version_or_a_shared_fact(index: Sear
     for claim in index.claims:
         for hit in find_similar(index, claim, limit=100):
             pairs.add(frozenset({claim.doc.id[:3], hit.claim.doc.id[:3]}))
-    assert pairs == {frozenset({"000", "001"}), frozenset({"002", "003"})}
+    # 000 and 002 share one fact, found through the alias table: Russia blocks
+    # "membership in the United Nations" / will block Kosovo "becoming a UN member state".
+    assert pairs <= {
+        frozenset({"000", "001"}),
+        frozenset({"002", "003"}),
+        frozenset({"000", "002"}),
+    }
+    assert {frozenset({"000", "001"}), frozenset({"002", "003"})} <= pairs
 
 
 def test_near_duplicates_score_high_and_rank_first(index: SearchIndex) -> None:

@@ -2,46 +2,37 @@
 
 Plain fuzzy ratios score ~50 for almost any two sentences of one news topic
 (they share "Serbia", "Kosovo", "the"), so they cannot tell a shared fact from
-a shared subject. Here two claims are compared by their *content* words only
-(no function words), each weighted by the square of its rarity in the corpus
-(IDF²: a shared name or number says far more than a shared "Serbia"), a word
-matching exactly or within a typo (``Vucic``/``Vučić``, ``conflict``/
-``conflicts``). The score is a soft Dice coefficient, 0–100: the weight of the
-words each claim finds in the other over the weight of both claims' words
-(plus a constant, so that two short claims sharing one word do not look
-alike), and claims sharing fewer than two content words never match.
+a shared subject. Candidates are the claims of other documents sharing one of
+the claim's rarest words (from the search index's postings, so the cost does
+not grow with the corpus); each is then compared by :mod:`tui.core.match`:
+content words by stem, aliases, rarity weights, word alignment, and a penalty
+for each number, date, name or negation in which the two disagree. A hit
+carries its band (``same``: states the same fact; ``related``: a weaker match)
+and those discrepancies (``differs``).
 
-Measured on the seeds (all 52k pairs of claims in different documents):
-sentences kept or edited between the two versions of one article (000/001)
-score 27–99, the shared facts 002/003 report in their own words 29–38, while
-the unrelated pairs that look closest (same names, same topic: "war crimes"
-of Milosevic and of Putin, "Russian and Serbian Operations in the Western
-Balkans") stay below 25; :data:`THRESHOLD` sits in that gap. Facts stated with
-no shared words ("UN member state" / "membership in the United Nations") are
-out of reach of any lexical measure.
+Measured in ``bench/similar_eval.py`` (MSRP retrieval and our own labelled
+pairs); facts stated with no shared words ("UN member state" / "membership in
+the United Nations" without the alias) are out of reach of any lexical measure.
 """
 
 from __future__ import annotations
 
-import math
+import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
+from tui.core.match import SAME, Aliases, Difference, Match, Matcher, Settings, load_aliases
+from tui.core.match.matcher import idf_from_counts
 from tui.core.model import Claim
-from tui.core.normalize import STOPWORDS, max_edits, terms
+from tui.core.normalize import STOPWORDS, terms
 from tui.core.search import SearchIndex
 
-THRESHOLD = 27.0
-"""Matches scoring below this are not shown (see the module docstring for the measures)."""
-MIN_SHARED = 2
-"""Content words two claims must share (exactly or within a typo) to match at all."""
-_SMOOTHING = 0.4
-"""Added to the weight of both claims, as a share of a once-seen word's weight."""
-_FLOOR = 15.0
-"""Matches kept in the cache, so that a caller may lower the threshold a little."""
+SETTINGS = Settings()
+THRESHOLD = SETTINGS.related
+"""Matches scoring below this are not shown at all."""
+SAME_THRESHOLD = SETTINGS.same
+"""Matches from this score on state the same fact (band ``same``)."""
 _SEED_TERMS = 8
 """The rarest words of a claim are enough to find every candidate sharing a fact."""
 _CANDIDATES = 60
@@ -52,11 +43,60 @@ _MAX_CACHE = 4096
 class SimilarHit:
     claim: Claim
     score: float
-    """0–100 soft Dice similarity of content words, rarity-weighted."""
+    """0–100: rarity-weighted share of aligned content words, less each discrepancy."""
     label_differs: bool
     """Both claims are tagged, with different labels ("disputed here, sourced there")."""
     label: str | None = None
     """The matching claim's label, if ``label_of`` was given."""
+    band: str = SAME
+    """``"same"`` (states the same fact) or ``"related"`` (a weaker match, shown apart)."""
+    differs: tuple[Difference, ...] = ()
+    """Details in which the match disagrees: ``here`` as the claim has it, ``there`` the match."""
+
+
+class _State:
+    """One index's matcher and the matches already found (claims never change)."""
+
+    def __init__(self, index: SearchIndex, aliases: Aliases, settings: Settings) -> None:
+        tix = index.terms
+
+        def df(term: str) -> int:
+            tid = tix.vocab.get(term)
+            return tix.df(tid) if tid is not None else 0
+
+        self.aliases = aliases
+        self.settings = settings
+        self.matcher = Matcher(idf_from_counts(df, tix.size), aliases, settings)
+        self.found: dict[tuple[str, int], list[tuple[int, Match]]] = {}
+        self.lock = threading.Lock()
+
+
+_states: weakref.WeakKeyDictionary[SearchIndex, _State] = weakref.WeakKeyDictionary()
+_states_lock = threading.Lock()
+_default_aliases: Aliases | None = None
+
+
+def matcher_for(
+    index: SearchIndex, aliases: Aliases | None = None, settings: Settings | None = None
+) -> Matcher:
+    """The matcher with ``index``'s rarity weights (kept with the index)."""
+    return _state(index, aliases, settings).matcher
+
+
+def _state(index: SearchIndex, aliases: Aliases | None, settings: Settings | None) -> _State:
+    global _default_aliases
+    with _states_lock:
+        state = _states.get(index)
+        if aliases is None:
+            if state is not None and settings in (None, state.settings):
+                return state
+            if _default_aliases is None:
+                _default_aliases = load_aliases()
+            aliases = _default_aliases
+        settings = settings or SETTINGS
+        if state is None or state.aliases is not aliases or state.settings != settings:
+            state = _states[index] = _State(index, aliases, settings)
+        return state
 
 
 def content_terms(text: str) -> list[str]:
@@ -74,51 +114,64 @@ def find_similar(
     *,
     limit: int = 10,
     label_of: Callable[[Claim], str | None] | None = None,
-    threshold: float = THRESHOLD,
+    threshold: float | None = None,
+    aliases: Aliases | None = None,
+    settings: Settings | None = None,
+    docs: set[str] | None = None,
 ) -> list[SimilarHit]:
-    """Claims of other documents stating what ``claim`` states, best first."""
+    """Claims of other documents stating what ``claim`` states, best first.
+
+    Every match in a band is kept (a claim that states the same thing with another
+    number is ``related`` even when its discrepancies bring its score low);
+    ``threshold`` keeps only matches scoring at least that. ``aliases`` is the
+    project's alias table (:func:`tui.core.match.load_aliases`);
+    ``docs`` keeps only matches in those documents (the other open panes).
+    """
+    state = _state(index, aliases, settings)
     own = label_of(claim) if label_of else None
     hits: list[SimilarHit] = []
-    for position, score in _matches(index, claim):
-        if score < threshold or len(hits) >= limit:
+    for position, match in _matches(index, state, claim):
+        if len(hits) >= limit:
             break
+        if match.band is None or (threshold is not None and match.score < threshold):
+            continue
         other = index.claims[position]
+        if docs is not None and other.doc.id not in docs:
+            continue
         label = label_of(other) if label_of else None
         differs = own is not None and label is not None and own != label
-        hits.append(SimilarHit(other, score, differs, label))
+        hits.append(SimilarHit(other, match.score, differs, label, match.band, match.differs))
     return hits
 
 
-def _matches(index: SearchIndex, claim: Claim) -> list[tuple[int, float]]:
+def _matches(index: SearchIndex, state: _State, claim: Claim) -> list[tuple[int, Match]]:
     key = (claim.doc.id, claim.index)
-    cached = index.similar_cache.get(key)
+    cached = state.found.get(key)
     if cached is None:
-        cached = _compute(index, claim)
-        if len(index.similar_cache) >= _MAX_CACHE:
-            index.similar_cache.clear()
-        index.similar_cache[key] = cached
+        cached = _compute(index, state.matcher, claim)
+        with state.lock:
+            if len(state.found) >= _MAX_CACHE:
+                state.found.clear()
+            state.found[key] = cached
     return cached
 
 
-def _compute(index: SearchIndex, claim: Claim) -> list[tuple[int, float]]:
+def candidates(index: SearchIndex, claim: Claim, count: int = _CANDIDATES) -> list[int]:
+    """Positions of the claims of other documents sharing the most of ``claim``'s rare words."""
     tix = index.terms
     n = max(tix.size, 1)
     lo, hi = index.doc_range(claim.doc.id)
-
-    def weight(term: str) -> float:
-        tid = tix.vocab.get(term)
-        df = tix.df(tid) if tid is not None else 0
-        return math.log(1.0 + n / (1.0 + df)) ** 2
-
-    smoothing = _SMOOTHING * math.log(1.0 + n / 2.0) ** 2
     mine = content_terms(claim.text)
     if not mine:
         return []
-    my_weights = {term: weight(term) for term in mine}
-    # Candidates: claims of other documents sharing one of the rarest words.
+
+    def rarity(term: str) -> int:
+        tid = tix.vocab.get(term)
+        return tix.df(tid) if tid is not None else 0
+
     cap = max(50, n // 20)
     acc: dict[int, float] = {}
-    for term in sorted(mine, key=lambda t: -my_weights[t])[:_SEED_TERMS]:
+    for term in sorted(mine, key=rarity)[:_SEED_TERMS]:
         best: dict[int, float] = {}
         for expansion in tix.expand(term):
             postings = tix.postings[expansion.term]
@@ -127,48 +180,18 @@ def _compute(index: SearchIndex, claim: Claim) -> list[tuple[int, float]]:
             for item in postings:
                 if (item < lo or item >= hi) and expansion.sim > best.get(item, 0.0):
                     best[item] = expansion.sim
-        w = my_weights[term]
+        w = 1.0 / (1.0 + rarity(term))
         for item, sim in best.items():
             acc[item] = acc.get(item, 0.0) + w * sim
-    candidates = sorted(acc, key=lambda item: -acc[item])[:_CANDIDATES]
+    return sorted(acc, key=lambda item: -acc[item])[:count]
+
+
+def _compute(index: SearchIndex, matcher: Matcher, claim: Claim) -> list[tuple[int, Match]]:
     found = []
-    for item in candidates:
-        theirs = content_terms(index.claims[item].text)
-        score = _dice(mine, my_weights, theirs, {t: weight(t) for t in theirs}, smoothing)
-        if score >= _FLOOR:
-            found.append((item, round(score, 1)))
-    found.sort(key=lambda pair: (-pair[1], pair[0]))
+    text = claim.text
+    for item in candidates(index, claim):
+        match = matcher.compare(text, index.claims[item].text)
+        if match.score > 0:
+            found.append((item, match))
+    found.sort(key=lambda pair: (-pair[1].score, pair[0]))
     return found
-
-
-def _dice(
-    a: list[str], wa: dict[str, float], b: list[str], wb: dict[str, float], smoothing: float
-) -> float:
-    """Soft Dice: rarity-weighted words each side finds in the other, over all weight."""
-    got_a, shared = _covered(a, wa, b)
-    if shared < MIN_SHARED:
-        return 0.0
-    got_b, _ = _covered(b, wb, a)
-    total = sum(wa.values()) + sum(wb.values()) + smoothing
-    return 100.0 * (got_a + got_b) / total
-
-
-def _covered(words: list[str], weights: dict[str, float], other: list[str]) -> tuple[float, int]:
-    """The weight of ``words`` found in ``other`` (typos count less), and how many were."""
-    present = set(other)
-    got = 0.0
-    count = 0
-    for word in words:
-        if word in present:
-            got += weights[word]
-            count += 1
-            continue
-        k = max_edits(word) if not any(c.isdigit() for c in word) else 0
-        if not k:
-            continue
-        best = process.extractOne(word, other, scorer=OSA.distance, score_cutoff=k)
-        # Typos tolerated by the shorter word, so that A~B exactly when B~A.
-        if best is not None and best[1] <= max_edits(min(word, best[0], key=len)):
-            got += weights[word] * (1.0 - best[1] / max(len(word), len(best[0])))
-            count += 1
-    return got, count

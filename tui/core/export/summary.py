@@ -19,12 +19,10 @@ from tui.core.anchoring import Anchor, Anchored
 from tui.core.model import LABELS, Claim, Document
 from tui.core.records import Annotation, AnnotationFileError, read
 from tui.core.search import SearchIndex
-from tui.core.similar import find_similar
+from tui.core.similar import SAME, find_similar
 from tui.core.store import DocumentAnnotations
 from tui.core.workspace import Workspace
 
-MATCH_MIN = 85.0
-"""Lowest ``similar`` score (0-100) at which two claims count as the same claim."""
 MATCH_LIMIT = 10
 
 _URL_LINE = re.compile(
@@ -310,7 +308,7 @@ def cross_document_matches(
         index = SearchIndex.build(workspace.corpus)
     for claim in tagged:
         for hit in find_similar(index, claim, limit=MATCH_LIMIT, label_of=label_of):
-            if hit.claim.doc.id == claim.doc.id or hit.score < MATCH_MIN:
+            if hit.claim.doc.id == claim.doc.id or hit.band != SAME:
                 continue
             a, b = key(claim), key(hit.claim)
             for k, c in ((a, claim), (b, hit.claim)):

@@ -1,0 +1,176 @@
+"""The matcher: bands, aliases and the details that differ between two versions of a claim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core.match import SAME, AliasError, Matcher, aliases_from, load_aliases
+from tui.core.match.matcher import idf_from_counts
+from tui.core.match.tokens import read
+from tui.core.search import SearchIndex
+from tui.core.similar import find_similar
+from tui.core.workspace import open_workspace
+
+ARTICLE = """\
+Belgrade opens its skies to Russian jets
+
+Serbia signed a contract for 12 Rafale fighter jets, the defence ministry said.
+The first of them will land at Batajnica air base on 29 August, a day before the parade.
+The deal is worth €2.7bn and is paid in 14 instalments, officials told the BBC.
+Unemployment in Serbia fell to 8.2% last year, according to the national statistics office.
+The army was founded in 1830 and has fought in both world wars since then.
+The government said the target for new recruits has not been met this spring.
+President Aleksandar Vucic will travel to Moscow in October to meet Vladimir Putin.
+"""
+
+CHANGES = [
+    ("12 Rafale", "14 Rafale", "number", "12", "14"),
+    ("29 August", "30 August", "date", "29 August", "30 August"),
+    ("8.2%", "9.5%", "percent", "8.2%", "9.5%"),
+    ("in 1830", "in 1836", "year", "1830", "1836"),
+    ("told the BBC", "told Reuters", "name", "BBC", "Reuters"),
+    ("has not been met", "has been met", "negation", "has not been met", "has been met"),
+]
+
+
+def matcher() -> Matcher:
+    return Matcher(idf_from_counts(lambda term: 2, 1000), load_aliases())
+
+
+def test_identical_sentences_score_100_with_no_differs() -> None:
+    m = matcher()
+    text = "Serbia signed a contract for 12 Rafale jets, the “ministry” said."
+    for other in (text, 'serbia  signed a contract for 12 Rafale jets, the "ministry" said.'):
+        match = m.compare(text, other)
+        assert (match.score, match.band, match.differs) == (100.0, SAME, ())
+
+
+def test_two_changed_details_still_show_as_related() -> None:
+    m = matcher()
+    a = "Serbia signed a contract for 12 Rafale fighter jets on 29 August, the ministry said."
+    b = "Serbia signed a contract for 14 Rafale fighter jets on 30 August, the ministry said."
+    match = m.compare(a, b)
+    assert match.band == "related"
+    assert [d.kind for d in match.differs] == ["number", "date"]
+
+
+def test_a_changed_detail_is_not_a_100() -> None:
+    match = matcher().compare("Serbia bought 12 Rafale jets.", "Serbia bought 14 Rafale jets.")
+    assert match.score < 100
+    assert [d.as_json() for d in match.differs] == [{"kind": "number", "here": "12", "there": "14"}]
+
+
+@pytest.fixture
+def versions(tmp_path: Path) -> SearchIndex:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    changed = ARTICLE
+    for old, new, *_ in CHANGES:
+        assert old in changed
+        changed = changed.replace(old, new)
+    (corpus / "b.txt").write_text(changed, encoding="utf-8")
+    (corpus / "c.txt").write_text(
+        "The weather in Lisbon was sunny on Tuesday, with light winds from the west.\n"
+        "Fishermen in the harbour said the sardine season had started well this year.\n",
+        encoding="utf-8",
+    )
+    return SearchIndex.build(open_workspace([corpus]).corpus)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind", "here", "there"), CHANGES, ids=[c[2] for c in CHANGES]
+)
+def test_each_changed_detail_is_named_with_both_values(
+    versions: SearchIndex, old: str, new: str, kind: str, here: str, there: str
+) -> None:
+    claim = next(c for c in versions.claims if c.doc.id == "a" and old in c.text)
+    hits = find_similar(versions, claim)
+    assert hits, claim.text
+    top = hits[0]
+    assert top.claim.doc.id == "b" and new in top.claim.text
+    assert {"kind": kind, "here": here, "there": there} in [d.as_json() for d in top.differs]
+    # Only the changed detail differs.
+    assert len(top.differs) == 1, top.differs
+    # And the other way round, values swapped.
+    back = find_similar(versions, top.claim)[0]
+    assert back.claim is claim
+    assert [d.as_json() for d in back.differs] == [{"kind": kind, "here": there, "there": here}]
+
+
+def test_unchanged_claims_of_a_copy_score_100(versions: SearchIndex) -> None:
+    claim = next(c for c in versions.claims if c.doc.id == "a" and "Vucic" in c.text)
+    top = find_similar(versions, claim)[0]
+    assert (top.score, top.band, top.differs) == (100.0, SAME, ())
+
+
+def test_money_written_two_ways_is_one_amount() -> None:
+    m = matcher()
+    match = m.compare(
+        "The government spent €1bn on the new bridge over the Sava.",
+        "The government spent 1 billion euros on the new bridge over the Sava.",
+    )
+    assert match.differs == () and match.band == SAME
+    other = m.compare(
+        "The government spent €1bn on the new bridge over the Sava.",
+        "The government spent €1.5bn on the new bridge over the Sava.",
+    )
+    assert [d.as_json() for d in other.differs] == [
+        {"kind": "number", "here": "€1bn", "there": "€1.5bn"}
+    ]
+    assert other.score < match.score
+
+
+def test_quantities_read_as_values() -> None:
+    keys = {
+        t.text: t.key
+        for t in read("Up 8 per cent to $3.4 million, eight jets and 250,000 people").tokens
+    }
+    assert keys["8 per cent"] == "#8%"
+    assert keys["$3.4 million"] == "#3.4e+06USD"
+    assert keys["eight"] == "#8"
+    assert keys["250,000"] == "#250000"
+
+
+def test_aliases_match_acronyms_capitals_and_titles() -> None:
+    m = matcher()
+    pairs = [
+        (
+            "Russia blocks Kosovo's membership in the United Nations.",
+            "Russia blocks Kosovo's UN membership.",
+        ),
+        (
+            "Belgrade recalled its ambassador from Zagreb on Monday.",
+            "Serbia recalled its ambassador from Croatia on Monday.",
+        ),
+    ]
+    for a, b in pairs:
+        match = m.compare(a, b)
+        assert match.band == SAME and match.differs == (), (a, b, match)
+    # An acronym matches only in capitals: "told us" is not the United States.
+    tokens = [t.key for t in read("He told us about the US plan.", load_aliases()).tokens]
+    assert tokens.count("=united states") == 1
+
+
+def test_project_aliases_extend_the_shipped_table(tmp_path: Path) -> None:
+    (tmp_path / "aliases.toml").write_text(
+        '[alias]\n"Dassault Aviation" = ["Dassault", "the French planemaker"]\n'
+    )
+    aliases = load_aliases(tmp_path)
+    assert aliases.table[("the", "french", "planemaker")] == "dassault aviation"
+    assert aliases.table[("un",)] == "united nations"  # the defaults stay
+    (tmp_path / "aliases.toml").write_text("[alias\n")
+    with pytest.raises(AliasError, match=r"aliases\.toml"):
+        load_aliases(tmp_path)
+    assert aliases_from({"A B": ["C"]}).table[("c",)] == "a b"
+
+
+def test_negation_only_of_words_both_sides_state() -> None:
+    m = matcher()
+    match = m.compare(
+        "Serbia is an ally of authoritarianism rather than a haven for dissidents.",
+        "Serbia, a candidate country, is not a safe haven for dissidents.",
+    )
+    assert all(d.kind != "negation" for d in match.differs)

@@ -1,0 +1,142 @@
+"""Word alignment of two readings: which token of one claim is which token of the other.
+
+Tokens align when their keys are equal (one stem, one quantity, one alias), a
+quantity with the same value whose unit one side leaves out ("€1bn" / "1bn"),
+or a word within a typo of the other (``recaled`` / ``recalled``; never a
+number: a number with a typo is another number). Each token aligns at most
+once. What stays unaligned on both sides is where two claims may disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from tui.core.match.tokens import NAME, NEGATION, QUANTITIES, WORD, Reading, Token
+from tui.core.normalize import max_edits
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    a: tuple[Token, ...]
+    b: tuple[Token, ...]
+    """The two claims' tokens (a repeated key kept once, negators all kept)."""
+    pairs: dict[int, tuple[int, float]]
+    """Index in ``a`` -> (index in ``b``, similarity 0–1)."""
+
+    def partner(self, i: int) -> int | None:
+        found = self.pairs.get(i)
+        return found[0] if found else None
+
+    def unaligned_a(self) -> list[int]:
+        return [i for i in range(len(self.a)) if i not in self.pairs]
+
+    def unaligned_b(self) -> list[int]:
+        taken = {j for j, _ in self.pairs.values()}
+        return [j for j in range(len(self.b)) if j not in taken]
+
+
+def distinct(reading: Reading) -> tuple[Token, ...]:
+    """Tokens with each key once (a repeated word says a fact once), negators all kept."""
+    seen: set[str] = set()
+    kept = []
+    for token in reading.tokens:
+        if token.kind != NEGATION:
+            if token.key in seen:
+                continue
+            seen.add(token.key)
+        kept.append(token)
+    return tuple(kept)
+
+
+def align(first: Reading, second: Reading) -> Alignment:
+    a, b = distinct(first), distinct(second)
+    pairs: dict[int, tuple[int, float]] = {}
+    by_key: dict[str, list[int]] = {}
+    for j, token in enumerate(b):
+        by_key.setdefault(token.key, []).append(j)
+    taken: set[int] = set()
+    for i, token in enumerate(a):
+        for j in by_key.get(token.key, ()):
+            if j not in taken:
+                pairs[i] = (j, 1.0)
+                taken.add(j)
+                break
+    left = [i for i in range(len(a)) if i not in pairs]
+    if not left:
+        return Alignment(a, b, pairs)
+    right = [j for j in range(len(b)) if j not in taken]
+    _align_quantities(a, b, left, right, pairs, taken)
+    _align_typos(a, b, left, right, pairs, taken)
+    return Alignment(a, b, pairs)
+
+
+def _align_quantities(
+    a: tuple[Token, ...],
+    b: tuple[Token, ...],
+    left: list[int],
+    right: list[int],
+    pairs: dict[int, tuple[int, float]],
+    taken: set[int],
+) -> None:
+    """The same value where one side leaves the unit out ("€1bn" / "1bn")."""
+    ys = [j for j in right if b[j].kind in QUANTITIES]
+    if not ys:
+        return
+    for i in left:
+        if a[i].kind not in QUANTITIES:
+            continue
+        for j in ys:
+            if j not in taken and _same_value(a[i], b[j]):
+                pairs[i] = (j, 1.0)
+                taken.add(j)
+                break
+
+
+def _align_typos(
+    a: tuple[Token, ...],
+    b: tuple[Token, ...],
+    left: list[int],
+    right: list[int],
+    pairs: dict[int, tuple[int, float]],
+    taken: set[int],
+) -> None:
+    """A word within a typo of a word of the other side (never a number, nor an alias)."""
+    ys = [j for j in right if j not in taken and _may_be_misspelt(b[j])]
+    if not ys:
+        return
+    for i in left:
+        token = a[i]
+        if i in pairs or not _may_be_misspelt(token):
+            continue
+        k = max_edits(token.term)
+        if not k:
+            continue
+        choices = [b[j].term if j not in taken else "" for j in ys]
+        found = process.extractOne(token.term, choices, scorer=OSA.distance, score_cutoff=k)
+        if found is None:
+            continue
+        other, distance, at = found
+        # Typos tolerated by the shorter word, so that A~B exactly when B~A.
+        if not other or distance > max_edits(min(token.term, other, key=len)):
+            continue
+        pairs[i] = (ys[at], 1.0 - distance / max(len(token.term), len(other)))
+        taken.add(ys[at])
+
+
+_TYPO_KINDS = (WORD, NAME)
+
+
+def _may_be_misspelt(token: Token) -> bool:
+    """Words, and one-word aliases as written ("Serbia" / "Serbian"), not phrases."""
+    return token.kind in _TYPO_KINDS and " " not in token.term
+
+
+def _same_value(x: Token, y: Token) -> bool:
+    vx, vy = x.key.rstrip(_UNIT_LETTERS), y.key.rstrip(_UNIT_LETTERS)
+    return vx == vy and (x.kind == y.kind or "%" not in x.key + y.key)
+
+
+_UNIT_LETTERS = "%ABCDEFGHIJKLMNOPQRSTUVWXYZ"

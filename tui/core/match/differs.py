@@ -1,0 +1,221 @@
+"""Discrepancies: the details in which two claims of one fact disagree.
+
+A fact-checker cares most about a report that states the same thing with
+another number, date, name or polarity ("001 says 14 where this says 12").
+After alignment, a detail left unaligned on *both* sides is a discrepancy
+when the two stand in the same place: their neighbouring aligned words
+correspond ("12 Rafale" / "14 Rafale"), or each side has exactly one such
+detail of that kind. A detail only one side has is extra information, not a
+disagreement. Negation is a matter of polarity: one side negated, the other
+not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from dataclasses import dataclass
+
+from tui.core.match.align import Alignment
+from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Token
+
+KINDS = (NUMBER, PERCENT, DATE, YEAR, NAME, NEGATION)
+"""Kinds of discrepancy, as named in ``similar --json`` and ``compare --json``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One detail that disagrees: ``here`` as the first claim writes it, ``there`` the other."""
+
+    kind: str
+    here: str
+    there: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"kind": self.kind, "here": self.here, "there": self.there}
+
+    def describe(self, where: str) -> str:
+        """A sentence for the screen: "001 says 14 where this says 12"."""
+        if self.kind == NEGATION:
+            return f"{where} says “{self.there}” where this says “{self.here}”"
+        return f"{where} says {self.there} where this says {self.here}"
+
+
+def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Difference]:
+    """The discrepancies between two aligned claims, in the order of the first claim."""
+    found: list[tuple[int, Difference]] = []
+    loose_a = alignment.unaligned_a()
+    loose_b = alignment.unaligned_b()
+    for kind in (NUMBER, PERCENT, DATE, YEAR):
+        for i, j in _pair(alignment, kind, loose_a, loose_b):
+            found.append((i, Difference(kind, alignment.a[i].text, alignment.b[j].text)))
+    for i, j in _pair_names(alignment, loose_a, loose_b):
+        here = _name_run(alignment.a, i, set(loose_a))
+        there = _name_run(alignment.b, j, set(loose_b))
+        found.append((i, Difference(NAME, here, there)))
+    negation = _negation(alignment, loose_a, loose_b, text_a, text_b)
+    if negation is not None:
+        found.append(negation)
+    found.sort(key=lambda pair: pair[0])
+    return [difference for _, difference in found]
+
+
+def _pair(
+    alignment: Alignment, kind: str, loose_a: list[int], loose_b: list[int]
+) -> list[tuple[int, int]]:
+    xs = [i for i in loose_a if alignment.a[i].kind == kind]
+    ys = [j for j in loose_b if alignment.b[j].kind == kind]
+    return _match_places(alignment, xs, ys)
+
+
+def _pair_names(
+    alignment: Alignment, loose_a: list[int], loose_b: list[int]
+) -> list[tuple[int, int]]:
+    # A run of capitalised words ("New Mexico") is one name: pair the runs' first words.
+    set_a, set_b = set(loose_a), set(loose_b)
+    xs = [i for i in loose_a if _starts_name(alignment.a, i, set_a)]
+    ys = [j for j in loose_b if _starts_name(alignment.b, j, set_b)]
+    return _match_places(alignment, xs, ys)
+
+
+def _starts_name(tokens: tuple[Token, ...], i: int, loose: set[int]) -> bool:
+    if tokens[i].kind != NAME:
+        return False
+    return not (
+        i > 0 and i - 1 in loose and tokens[i - 1].kind == NAME and _adjacent(tokens, i - 1)
+    )
+
+
+def _adjacent(tokens: tuple[Token, ...], i: int) -> bool:
+    """Token ``i`` and ``i + 1`` are consecutive words (nothing but a space between)."""
+    return tokens[i + 1].start - tokens[i].end <= 1
+
+
+def _name_run(tokens: tuple[Token, ...], i: int, loose: set[int]) -> str:
+    end = i
+    while (
+        end + 1 < len(tokens)
+        and end + 1 in loose
+        and tokens[end + 1].kind == NAME
+        and _adjacent(tokens, end)
+    ):
+        end += 1
+    return " ".join(tokens[k].text for k in range(i, end + 1))
+
+
+def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tuple[int, int]]:
+    """Pair loose details that stand in the same place; a lone one on each side pairs too."""
+    if not xs or not ys:
+        return []
+    pairs: list[tuple[int, int]] = []
+    used: set[int] = set()
+    before_b = {j: _aligned_neighbour_b(alignment, j, -1) for j in ys}
+    after_b = {j: _aligned_neighbour_b(alignment, j, +1) for j in ys}
+    for i in xs:
+        before = alignment.partner(_neighbour(alignment, i, -1))
+        after = alignment.partner(_neighbour(alignment, i, +1))
+        for j in ys:
+            if j in used:
+                continue
+            if (before is not None and before == before_b[j]) or (
+                after is not None and after == after_b[j]
+            ):
+                pairs.append((i, j))
+                used.add(j)
+                break
+    rest_a = [i for i in xs if all(i != p for p, _ in pairs)]
+    rest_b = [j for j in ys if j not in used]
+    if len(rest_a) == 1 and len(rest_b) == 1:
+        pairs.append((rest_a[0], rest_b[0]))
+    return pairs
+
+
+def _neighbour(alignment: Alignment, i: int, step: int) -> int:
+    """The nearest aligned token of ``a`` before (step -1) or after (step +1) token ``i``."""
+    k = i + step
+    while 0 <= k < len(alignment.a) and k not in alignment.pairs:
+        k += step
+    return k
+
+
+def _aligned_neighbour_b(alignment: Alignment, j: int, step: int) -> int | None:
+    taken = {jj for jj, _ in alignment.pairs.values()}
+    k = j + step
+    while 0 <= k < len(alignment.b):
+        if k in taken:
+            return k
+        k += step
+    return None
+
+
+def _negation(
+    alignment: Alignment, loose_a: list[int], loose_b: list[int], text_a: str, text_b: str
+) -> tuple[int, Difference] | None:
+    neg_a = [i for i in loose_a if alignment.a[i].kind == NEGATION]
+    neg_b = [j for j in loose_b if alignment.b[j].kind == NEGATION]
+    if len(neg_a) % 2 == len(neg_b) % 2:
+        return None
+    # Only a negation of a word both sides state ("has not been met" / "has been met"):
+    # a "not" before words the other side lacks says something else, not the opposite.
+    neg_a = [i for i in neg_a if _next_is_aligned(alignment.a, i, alignment.pairs)]
+    taken = {j for j, _ in alignment.pairs.values()}
+    neg_b = [j for j in neg_b if _next_is_aligned(alignment.b, j, taken)]
+    if not neg_a and not neg_b:
+        return None
+    if neg_a:
+        here, there = _negation_phrases(alignment, neg_a[0], text_a, text_b, forward=True)
+        return neg_a[0], Difference(NEGATION, here, there)
+    # Mirror the alignment so the negated side is "a", then swap the phrases back.
+    mirrored = Alignment(
+        alignment.b, alignment.a, {j: (i, s) for i, (j, s) in alignment.pairs.items()}
+    )
+    there, here = _negation_phrases(mirrored, neg_b[0], text_b, text_a, forward=True)
+    at = _neighbour(mirrored, neg_b[0], +1)
+    return (mirrored.partner(at) or 0), Difference(NEGATION, here, there)
+
+
+def _next_is_aligned(tokens: tuple[Token, ...], i: int, aligned: Container[int]) -> bool:
+    k = i + 1
+    while k < len(tokens) and tokens[k].kind == NEGATION:
+        k += 1
+    return k < len(tokens) and k in aligned
+
+
+def _negation_phrases(
+    alignment: Alignment, i: int, text_a: str, text_b: str, *, forward: bool
+) -> tuple[str, str]:
+    """ "has not been met" on the negated side, "has been met" on the other."""
+    before = _neighbour(alignment, i, -1)
+    after = _neighbour(alignment, i, +1)
+    a = alignment.a
+    b = alignment.b
+    start_a = a[before].end if before >= 0 else _words_back(text_a, a[i].start, 2)
+    end_a = a[after].end if after < len(a) else a[i].end
+    here = text_a[start_a:end_a]
+    pb = alignment.partner(before) if before >= 0 else None
+    pa = alignment.partner(after) if after < len(a) else None
+    if pa is not None:
+        end_b = b[pa].end
+        start_b = (
+            b[pb].end
+            if pb is not None and b[pb].end <= b[pa].start
+            else (_words_back(text_b, b[pa].start, 3))
+        )
+    elif pb is not None:
+        start_b, end_b = b[pb].end, min(len(text_b), b[pb].end + 30)
+    else:
+        start_b, end_b = 0, min(len(text_b), 40)
+    there = text_b[start_b:end_b]
+    return _tidy(here), _tidy(there)
+
+
+def _words_back(text: str, at: int, count: int) -> int:
+    start = at
+    for _ in range(count):
+        start = text.rfind(" ", 0, max(0, start - 1)) + 1
+        if start <= 0:
+            return 0
+    return start
+
+
+def _tidy(phrase: str) -> str:
+    return " ".join(phrase.strip(" ,;:.—–-\"'“”‘’()").split())

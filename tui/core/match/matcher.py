@@ -1,0 +1,184 @@
+"""Scoring two claims: do they state the same fact, a related one, or neither?
+
+The score (0–100) is a soft Dice coefficient of aligned content tokens, each
+weighted by its rarity in the corpus (a shared name or number says more than a
+shared "Serbia"), plus a constant so that two short claims sharing one word do
+not look alike. Then each discrepancy costs a share of the score: a claim that
+states the same thing with another number, date, name or polarity is the same
+*topic*, not the same fact. A sentence identical to another after folding
+(case, accents, quotes, spacing) scores 100.
+
+Bands: ``same`` at :attr:`Settings.same` and above, ``related`` from
+:attr:`Settings.related`. The thresholds and penalties are tuned on one half
+of the MSRP training pairs and reported on the other (``bench/similar_eval.py``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tui.core.match.aliases import Aliases
+from tui.core.match.align import Alignment, align
+from tui.core.match.differs import Difference, find_differences
+from tui.core.match.tokens import NEGATION, Reading, read
+
+SAME, RELATED = "same", "related"
+BANDS = (SAME, RELATED)
+
+
+@dataclass(frozen=True)
+class Settings:
+    same: float = 34.0
+    """Score from which two claims state the same fact."""
+    related: float = 27.0
+    """Score from which two claims are shown as related (and below which not at all)."""
+    idf_power: float = 2.0
+    """Rarity weight: IDF to this power (2: a rare name outweighs several common words)."""
+    smoothing: float = 0.0
+    """Added to the claims' weight, as a share of a once-seen word's weight."""
+    penalties: dict[str, float] = field(
+        default_factory=lambda: {
+            "number": 0.5,
+            "percent": 0.5,
+            "date": 0.4,
+            "year": 0.4,
+            "name": 0.3,
+            "negation": 0.6,
+        }
+    )
+    """Share of the score each discrepancy of a kind costs."""
+    min_shared: int = 2
+    """Content tokens two claims must share to score at all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """How two claims compare."""
+
+    score: float
+    band: str | None
+    """``"same"``, ``"related"`` or ``None`` (below both thresholds)."""
+    differs: tuple[Difference, ...] = ()
+    alignment: Alignment | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    alignment: Alignment | None
+    differs: tuple[Difference, ...]
+    identical: bool = False
+
+
+WeightOf = Callable[[str], float]
+"""A folded term's rarity (IDF) in the corpus."""
+
+
+class Matcher:
+    """Reads claims (cached) and compares them, with one corpus's rarity weights."""
+
+    def __init__(
+        self,
+        idf: WeightOf,
+        aliases: Aliases | None = None,
+        settings: Settings | None = None,
+        *,
+        cache_size: int = 50_000,
+    ) -> None:
+        self.idf = idf
+        self.aliases = aliases or Aliases()
+        self.settings = settings or Settings()
+        self._readings: dict[str, Reading] = {}
+        self._weights: dict[str, float] = {}
+        self._cache_size = cache_size
+
+    def read(self, text: str) -> Reading:
+        reading = self._readings.get(text)
+        if reading is None:
+            if len(self._readings) >= self._cache_size:
+                self._readings.clear()
+            reading = self._readings[text] = read(text, self.aliases)
+        return reading
+
+    def weight(self, term: str) -> float:
+        found = self._weights.get(term)
+        if found is None:
+            if len(self._weights) >= self._cache_size:
+                self._weights.clear()
+            power = self.settings.idf_power
+            if " " in term:
+                found = sum(self.idf(word) ** power for word in term.split())
+            else:
+                found = self.idf(term) ** power
+            self._weights[term] = found
+        return found
+
+    def band(self, score: float) -> str | None:
+        if score >= self.settings.same:
+            return SAME
+        if score >= self.settings.related:
+            return RELATED
+        return None
+
+    def compare(self, text_a: str, text_b: str) -> Match:
+        """Score, band and discrepancies of two claims (``differs`` as ``a`` writes them)."""
+        return self.score(self.analyse(text_a, text_b))
+
+    def analyse(self, text_a: str, text_b: str) -> Analysis:
+        """What scoring needs, whatever the settings: alignment and discrepancies."""
+        a, b = self.read(text_a), self.read(text_b)
+        if a.normal == b.normal and a.normal:
+            return Analysis(None, (), identical=True)
+        alignment = align(a, b)
+        return Analysis(alignment, tuple(find_differences(alignment, text_a, text_b)))
+
+    def score(self, analysis: Analysis) -> Match:
+        if analysis.identical or analysis.alignment is None:
+            return Match(100.0 if analysis.identical else 0.0, SAME if analysis.identical else None)
+        score = self._dice(analysis.alignment)
+        if score <= 0.0:
+            return Match(0.0, None, (), analysis.alignment)
+        raw = score
+        penalties = self.settings.penalties
+        for difference in analysis.differs:
+            score *= 1.0 - penalties.get(difference.kind, 0.0)
+        score = min(round(score, 1), 99.0)  # 100 means identical, also once rounded
+        band = self.band(score)
+        if band is None and raw >= self.settings.same:
+            # The same words with another number or name: the same story, not the same fact.
+            band = RELATED
+        return Match(score, band, analysis.differs, analysis.alignment)
+
+    def _dice(self, alignment: Alignment) -> float:
+        weight = self.weight
+        total = 0.0
+        got = 0.0
+        shared = 0
+        b = alignment.b
+        for i, token in enumerate(alignment.a):
+            if token.kind == NEGATION:
+                continue
+            w = weight(token.term)
+            total += w
+            pair = alignment.pairs.get(i)
+            if pair is not None:
+                j, sim = pair
+                got += sim * (w + weight(b[j].term))
+                shared += 1
+        if shared < self.settings.min_shared:
+            return 0.0
+        total += sum(weight(t.term) for t in b if t.kind != NEGATION)
+        smoothing = self.settings.smoothing * self.idf("") ** self.settings.idf_power
+        return 100.0 * got / (total + smoothing)
+
+
+def idf_from_counts(df: Callable[[str], int], size: int) -> WeightOf:
+    """IDF ``log(1 + N / (1 + df))``; the empty term stands for a word seen once."""
+    n = max(size, 1)
+
+    def idf(term: str) -> float:
+        count = df(term) if term else 1
+        return math.log(1.0 + n / (1.0 + count))
+
+    return idf

@@ -1,0 +1,333 @@
+"""A claim read for matching: content words by stem, quantities, dates, names, negations.
+
+Two reports of one fact rarely use the same words ("signed agreements" /
+"signed an agreement", "€1bn" / "1 billion euros", "has not been met"), and
+two reports of one topic often do ("Serbia", "Kosovo"). So a claim is read
+into *tokens* whose keys are what should match: a word's Snowball stem, a
+quantity's value and unit, a date's month and day, a year; function words
+are dropped, negators kept as one kind. Each token keeps its surface text and
+offsets, so a difference can be named in the claim's own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+from tui.core.match.aliases import Aliases
+from tui.core.normalize import STOPWORDS, term_spans
+
+WORD, NUMBER, PERCENT, YEAR, DATE, NAME, NEGATION = (
+    "word",
+    "number",
+    "percent",
+    "year",
+    "date",
+    "name",
+    "negation",
+)
+QUANTITIES = frozenset({NUMBER, PERCENT})
+"""Kinds whose values must agree for two claims to state one fact."""
+
+NEGATORS = frozenset("not no never none nobody nothing neither nor cannot without".split())
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jan", "dec"})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_CURRENCIES = {
+    "€": "EUR",
+    "euro": "EUR",
+    "euros": "EUR",
+    "$": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "£": "GBP",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "¥": "JPY",
+    "yen": "JPY",
+}
+_DIGITS = re.compile(r"(\d+(?:[.,]\d+)*)(st|nd|rd|th|bn|mn|m|k|tn)?$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'“”‘’(\[—–-])\s*$")
+
+_stemmer = Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(term: str) -> str:
+    """The Snowball (Porter 2) stem of a folded term (cached: words repeat)."""
+    return _stemmer.stemWord(term)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    key: str
+    """What must be equal for two tokens to match (a stem, ``#8%``, ``@8-24``…)."""
+    kind: str
+    text: str
+    """The words as written in the claim."""
+    start: int
+    end: int
+    term: str
+    """The folded term whose rarity weighs this token (its content terms, space-separated,
+    for an alias written in several words: each side weighs what it wrote)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A claim as the matcher sees it."""
+
+    tokens: tuple[Token, ...]
+    """Content tokens (and negators) in text order."""
+    normal: tuple[str, ...]
+    """Every term, function words included: equal for sentences identical but for form."""
+
+    @property
+    def negated(self) -> bool:
+        return sum(t.kind == NEGATION for t in self.tokens) % 2 == 1
+
+
+def _number_value(term: str) -> tuple[float, float] | None:
+    """(value, scale) of a number term: ``12``, ``2.6``, ``250,000``, ``1bn``, ``eight``."""
+    if term in _UNITS:
+        return float(_UNITS[term]), 1.0
+    match = _DIGITS.match(term)
+    if match is None:
+        return None
+    digits, suffix = match.groups()
+    if "," in digits and "." not in digits and re.fullmatch(r"\d{1,3}(,\d{3})+", digits):
+        digits = digits.replace(",", "")
+    elif "," in digits:
+        digits = digits.replace(",", ".")
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    return value, _SCALES.get(suffix or "", 1.0)
+
+
+def _format(value: float) -> str:
+    return f"{value:.6g}"
+
+
+def read(text: str, aliases: Aliases | None = None) -> Reading:
+    """Read ``text`` into tokens, each way of writing an alias as one token."""
+    spans = [(t, s, e) for t, s, e in term_spans(text) if "-" not in text[s:e]]
+    normal = tuple(t for t, _, _ in spans)
+    heading = _looks_like_heading(text, spans)
+    tokens: list[Token] = []
+    i = 0
+    n = len(spans)
+    while i < n:
+        term, start, end = spans[i]
+        if aliases:
+            found = _alias_at(text, spans, i, aliases)
+            if found is not None:
+                length, canonical = found
+                last = spans[i + length - 1][2]
+                words = [spans[j][0] for j in range(i, i + length)]
+                rarest = " ".join(w for w in words if w not in STOPWORDS) or words[0]
+                capital = text[start].isupper()
+                kind = NAME if capital else WORD
+                tokens.append(Token("=" + canonical, kind, text[start:last], start, last, rarest))
+                i += length
+                continue
+        date = _date_at(text, spans, i)
+        if date is not None:
+            token, i = date
+            tokens.append(token)
+            continue
+        quantity = _quantity_at(text, spans, i)
+        if quantity is not None:
+            token, i = quantity
+            tokens.append(token)
+            continue
+        i += 1
+        if term in NEGATORS or term.endswith("n't"):
+            tokens.append(Token("!not", NEGATION, text[start:end], start, end, term))
+            continue
+        if term in STOPWORDS or (len(term) == 1 and not term.isdigit()):
+            continue
+        kind = WORD
+        if not heading and _is_name(text, spans, i - 1):
+            kind = NAME
+        tokens.append(Token(stem(term), kind, text[start:end], start, end, term))
+    return Reading(tuple(tokens), normal)
+
+
+def _alias_at(
+    text: str, spans: list[tuple[str, int, int]], i: int, aliases: Aliases
+) -> tuple[int, str] | None:
+    for length in aliases.starts.get(spans[i][0], ()):
+        if i + length > len(spans):
+            continue
+        key = tuple(spans[j][0] for j in range(i, i + length))
+        canonical = aliases.table.get(key)
+        if canonical is None:
+            continue
+        if key in aliases.acronyms:
+            written = text[spans[i][1] : spans[i + length - 1][2]]
+            if not written.replace(".", "").isupper():
+                continue
+        return length, canonical
+    return None
+
+
+def _quantity_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Token, int] | None:
+    term, start, _ = spans[i]
+    parsed = _number_value(term)
+    if parsed is None or (term == "one" and not _scale_follows(spans, i)):
+        return None
+    value, scale = parsed
+    if _DIGITS.match(term) and term.endswith(("st", "nd", "rd", "th")):
+        return None  # an ordinal: "the 24th" is a date's day or a rank, not a count
+    j = i + 1
+    # "twenty five", "three hundred"
+    while j < len(spans) and value < 100 and spans[j][0] in _UNITS and spans[j][0] != "dozen":
+        following = _UNITS[spans[j][0]]
+        value = value * following if following == 100 else value + following
+        j += 1
+    if j < len(spans) and spans[j][0] in _SCALES and scale == 1.0 and spans[j][0] != "m":
+        scale = _SCALES[spans[j][0]]
+        j += 1
+    last = spans[j - 1][2]
+    unit = ""
+    before = text[max(0, start - 4) : start].rstrip()
+    for symbol in ("€", "$", "£", "¥"):
+        if before.endswith(symbol):
+            unit = _CURRENCIES[symbol]
+            start = start - (len(text[:start]) - len(text[:start].rstrip())) - 1
+            break
+    after = text[last : last + 2].lstrip()
+    kind = NUMBER
+    if after.startswith("%"):
+        kind, last = PERCENT, text.index("%", last) + 1
+    elif j + 1 < len(spans) and spans[j][0] == "per" and spans[j + 1][0] == "cent":
+        kind, last, j = PERCENT, spans[j + 1][2], j + 2
+    elif j < len(spans) and spans[j][0] in ("percent", "pct"):
+        kind, last, j = PERCENT, spans[j][2], j + 1
+    elif j < len(spans) and spans[j][0] in _CURRENCIES and not unit:
+        unit, last, j = _CURRENCIES[spans[j][0]], spans[j][2], j + 1
+    total = value * scale
+    if (
+        kind == NUMBER
+        and not unit
+        and scale == 1.0
+        and term.isdigit()
+        and len(term) == 4
+        and 1800 <= total <= 2100
+    ):
+        return Token(f"@{term}", YEAR, text[start:last], start, last, term), j
+    key = f"#{_format(total)}{'%' if kind == PERCENT else ''}{unit}"
+    return Token(key, kind, text[start:last], start, last, term), j
+
+
+def _scale_follows(spans: list[tuple[str, int, int]], i: int) -> bool:
+    return i + 1 < len(spans) and spans[i + 1][0] in _SCALES and spans[i + 1][0] != "m"
+
+
+def _date_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Token, int] | None:
+    """A weekday, a month, or a day and a month in either order ("August 24", "3 May")."""
+    term, start, end = spans[i]
+    if term in _WEEKDAYS:
+        return Token(f"@{term[:3]}", DATE, text[start:end], start, end, term), i + 1
+    if _month(text, spans, i) is not None:
+        month = _month(text, spans, i)
+        day = _day(spans, i + 1)
+        if day is not None:
+            last = spans[i + 1][2]
+            return Token(f"@{month}-{day}", DATE, text[start:last], start, last, term), i + 2
+        return Token(f"@{month}", DATE, text[start:end], start, end, term), i + 1
+    day = _day(spans, i)
+    month = _month(text, spans, i + 1) if day is not None else None
+    if month is not None:
+        last = spans[i + 1][2]
+        key = f"@{month}-{day}"
+        return Token(key, DATE, text[start:last], start, last, spans[i + 1][0]), i + 2
+    return None
+
+
+def _month(text: str, spans: list[tuple[str, int, int]], i: int) -> int | None:
+    """The month named by term ``i``; "may", "mar", "jan", "dec" only when capitalised."""
+    if i >= len(spans):
+        return None
+    term, start, _ = spans[i]
+    month = _MONTHS.get(term)
+    if month is None or (term in _AMBIGUOUS_MONTHS and not text[start].isupper()):
+        return None
+    if term == "may" and not _is_name(text, spans, i) and _day(spans, i + 1) is None:
+        return None  # "May I…" at a sentence start
+    return month
+
+
+def _day(spans: list[tuple[str, int, int]], i: int) -> int | None:
+    if not 0 <= i < len(spans):
+        return None
+    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", spans[i][0])
+    if match and 1 <= int(match.group(1)) <= 31:
+        return int(match.group(1))
+    return None
+
+
+def _is_name(text: str, spans: list[tuple[str, int, int]], i: int) -> bool:
+    """A capitalised word inside a sentence, or one starting a run of capitalised words."""
+    _, start, end = spans[i]
+    first = text[start]
+    if not first.isupper():
+        return False
+    word = text[start:end]
+    if len(word) > 1 and word.isupper():
+        return True
+    if not _SENTENCE_START.search(text[:start]):
+        return True
+    return (
+        i + 1 < len(spans) and text[spans[i + 1][1]].isupper() and spans[i + 1][0] not in STOPWORDS
+    )
+
+
+def _looks_like_heading(text: str, spans: list[tuple[str, int, int]]) -> bool:
+    """Title Case Text: every word capitalised, so capitals say nothing about names."""
+    words = [text[s] for t, s, _ in spans if t not in STOPWORDS and text[s].isalpha()]
+    return len(words) >= 3 and sum(c.isupper() for c in words) >= 0.8 * len(words)
