@@ -9,6 +9,7 @@ from typing import Any
 from tui.app.app import FactcheckApp
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.inspector import ClaimInspector
+from tui.core.analyst import analyst_slug
 from tui.core.model import Document
 from tui.core.workspace import open_workspace
 
@@ -33,8 +34,9 @@ def notifications(app: FactcheckApp) -> list[str]:
     return seen
 
 
-def records(annotations_dir: Path, doc: Document) -> list[dict[str, Any]]:
-    path = annotations_dir / f"{doc.id}.toml"
+def records(annotations_dir: Path, doc: Document, analyst: str = "tester") -> list[dict[str, Any]]:
+    """The analyst's records on ``doc``, as their own file holds them."""
+    path = annotations_dir / analyst_slug(analyst) / f"{doc.id}.toml"
     if not path.exists():
         return []
     return tomllib.loads(path.read_text("utf-8")).get("claim", [])

@@ -27,7 +27,8 @@ def app(corpus_dir: Path, annotations_dir: Path) -> FactcheckApp:
 
 
 def other(annotations_dir: Path) -> AnnotationStore:
-    return AnnotationStore(annotations_dir, analyst="other")
+    """A second process of the reader's analyst: it writes the same file."""
+    return AnnotationStore(annotations_dir, analyst="tester")
 
 
 def margin(app: FactcheckApp, claim: Claim) -> str:
@@ -84,7 +85,7 @@ async def test_a_file_broken_elsewhere_turns_the_pane_read_only_until_fixed(
     async with app.run_test(size=SIZE) as pilot:
         doc = app.panes[0].doc
         await pilot.press("s")
-        path = annotations_dir / f"{doc.id}.toml"
+        path = app.store.path_for(doc)
         good = path.read_text("utf-8")
         path.write_text(BAD, "utf-8")
         assert app.poll_annotations() == [doc]

@@ -63,9 +63,10 @@ def test_tag_then_claims_and_stats_show_it(
     doc = load_corpus([corpus_dir]).find("000")[0]
     claim = doc.claims[2]
     assert out.strip().startswith(f"{doc.id}:3 {claim.id} disputed")
-    path = annotations_dir / f"{doc.id}.toml"
-    (record,) = tomllib.loads(path.read_text(encoding="utf-8"))["claim"]
-    assert record["quote"] == claim.text and record["analyst"] == "jdoe"
+    path = annotations_dir / "jdoe" / f"{doc.id}.toml"
+    saved = tomllib.loads(path.read_text(encoding="utf-8"))
+    (record,) = saved["claim"]
+    assert record["quote"] == claim.text and saved["analyst"] == "jdoe"
     assert record["note"].endswith("Second line.")
     assert record["sources"] == ["https://example.org/a", "https://example.org/b"]
 
@@ -80,6 +81,7 @@ def test_tag_then_claims_and_stats_show_it(
     assert first["labels"]["disputed"] == 1 and first["anchors"]["exact"] == 1
 
     # By id, with --json; then cleared with `none`.
+    corpus += ["--analyst", "jdoe"]
     status, out, _ = run(capsys, "tag", f"000:{claim.id}", "opinion", "--json", *corpus)
     assert status == 0 and json.loads(out)["label"] == "opinion"
     assert json.loads(out)["note"].endswith("Second line.")
@@ -208,7 +210,7 @@ def test_escape_sequences_in_names_never_reach_the_terminal(
     capsys: pytest.CaptureFixture[str], corpus_dir: Path, annotations_dir: Path
 ) -> None:
     (corpus_dir / "zz\x1b[2Jevil.txt").write_text("Evil name. Fine text.", encoding="utf-8")
-    corpus = ["--corpus", str(corpus_dir)]
+    corpus = ["--corpus", str(corpus_dir), "--analyst", "x"]
     outputs = [
         run(capsys, "claims", "zz", *corpus),
         run(capsys, "tag", "zz:1", "disputed", *corpus),
@@ -216,7 +218,7 @@ def test_escape_sequences_in_names_never_reach_the_terminal(
         run(capsys, "tag", "zz\x1b]:1", "disputed", *corpus),
     ]
     doc_id = "zz\x1b[2Jevil"
-    path = annotations_dir / f"{doc_id}.toml"
+    path = annotations_dir / "x" / f"{doc_id}.toml"
     path.write_text(
         path.read_text(encoding="utf-8").replace(
             'quote = "Evil name."', 'quote = "Gone\\u001b[5m."'

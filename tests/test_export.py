@@ -27,7 +27,7 @@ from tui.core.export.csv_format import COLUMNS, neutralise
 from tui.core.export.markdown import md_escape
 from tui.core.export.summary import summarize
 from tui.core.model import Claim
-from tui.core.records import Annotation, AnnotationFile, read
+from tui.core.records import Annotation, AnnotationFile
 from tui.core.workspace import Workspace, open_workspace
 
 EXPECTED = Path(__file__).parent / "expected" / "summary.md"
@@ -197,8 +197,8 @@ def test_claimreview_objects(tagged) -> None:
 def test_claimreview_date_url_template_and_article_metadata(tagged, annotations_dir) -> None:
     ws, plan = tagged
     claim = plan[0][0]
-    path = annotations_dir / f"{claim.doc.id}.toml"
-    stored = read(path)
+    path = annotations_dir / f"{claim.doc.id}.toml"  # format 1 files may carry metadata
+    stored = AnnotationFile(claim.doc.path.name, format=1)
     stored.extra.update(
         url="https://news.example/story",
         author={"type": "Organization", "name": "Daily Example", "url": "https://news.example"},

@@ -125,12 +125,19 @@ def test_keys_in_design_order_and_records_sorted_by_start() -> None:
         analyst="ann",
         updated=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         extra={"zz_future": 1},
+        verdict=True,
     )
-    text = AnnotationFile("doc.txt", "f" * 64, [late, early], {"project": "x"}).dumps()
+    text = AnnotationFile("doc.txt", "f" * 64, [late, early], {"project": "x"}, format=1).dumps()
     data = tomllib.loads(text)
     assert list(data) == ["format", "document", "sha256", "project", "claim"]
     assert [c["start"] for c in data["claim"]] == [5, 50]
     assert list(data["claim"][0]) == [*KEY_ORDER, "zz_future"]
+    # Format 2 names the analyst once, at the top.
+    late.analyst = "ann"
+    data = tomllib.loads(AnnotationFile("doc.txt", "f" * 64, [late, early], analyst="ann").dumps())
+    assert list(data) == ["format", "document", "analyst", "sha256", "claim"]
+    assert data["analyst"] == "ann" and all("analyst" not in c for c in data["claim"])
+    assert data["claim"][0]["verdict"] is True and "verdict" not in data["claim"][1]
     # Empty optional fields are left out; the required ones never are.
     assert list(data["claim"][1]) == ["id", "label", "quote", "start", "end", "note"]
     assert "updated = 2026-01-02T03:04:05Z" in text
@@ -207,8 +214,29 @@ def test_invalid_toml_names_the_line() -> None:
 
 
 def test_unknown_format_is_refused() -> None:
-    with pytest.raises(AnnotationFileError, match=r"line 2: format 2 is not one"):
-        parse('document = "d.txt"\nformat = 2\n', PATH)
+    with pytest.raises(AnnotationFileError, match=r"line 2: format 3 is not one"):
+        parse('document = "d.txt"\nformat = 3\n', PATH)
+    with pytest.raises(AnnotationFileError, match=r"format True is not one"):
+        parse("format = true\n", PATH)
+
+
+def test_format_2_gives_every_record_the_files_analyst() -> None:
+    source = (
+        'format = 2\ndocument = "d.txt"\nanalyst = "Jane Doe"\n'
+        '[[claim]]\nlabel = "skip"\nverdict = true\nquote = "q"\nstart = 0\nend = 1\n'
+        '[[claim]]\nlabel = "none"\nquote = "r"\nstart = 2\nend = 3\n'
+    )
+    stored = parse(source, PATH)
+    assert stored.format == 2 and stored.analyst == "Jane Doe"
+    assert [(r.analyst, r.verdict, r.cleared) for r in stored.records] == [
+        ("Jane Doe", True, False),
+        ("Jane Doe", False, True),
+    ]
+    # "none" (a cleared tag) only means something in format 2.
+    with pytest.raises(AnnotationFileError, match="unknown label 'none'"):
+        parse(source.replace("format = 2", "format = 1"), PATH)
+    with pytest.raises(AnnotationFileError, match="`verdict` must be true or false"):
+        parse(source.replace("verdict = true", 'verdict = "yes"'), PATH)
 
 
 def test_claim_must_be_an_array_of_tables() -> None:

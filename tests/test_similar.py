@@ -120,7 +120,7 @@ def test_claims_without_content_words_match_nothing(index: SearchIndex) -> None:
 
 
 def test_label_disagreement_is_flagged(corpus_dir: Path, annotations_dir: Path) -> None:
-    workspace: Workspace = open_workspace([corpus_dir], annotations=annotations_dir)
+    workspace: Workspace = open_workspace([corpus_dir], annotations=annotations_dir, analyst="a")
     index = SearchIndex.build(workspace.corpus)
     here = find(index, ("000", "PMC Wagner Recruitment"))
     there = find(index, ("001", "PMC Wagner Recruitment"))

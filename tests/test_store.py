@@ -34,9 +34,11 @@ def test_tag_writes_the_design_format(corpus_dir: Path, annotations_dir: Path) -
     store = AnnotationStore(annotations_dir, analyst="jdoe")
     claim = doc.claims[2]
     store.set(claim, "disputed", note="No public evidence.", sources=["https://example.org/r"])
-    path = annotations_dir / f"{doc.id}.toml"
+    path = annotations_dir / "jdoe" / f"{doc.id}.toml"
     data = _on_disk(path)
-    assert (data["format"], data["document"], data["sha256"]) == (1, doc.path.name, doc.sha256)
+    assert (data["format"], data["document"], data["sha256"]) == (2, doc.path.name, doc.sha256)
+    assert data["analyst"] == "jdoe"
+    assert list(data)[:4] == ["format", "document", "analyst", "sha256"]
     (record,) = data["claim"]
     assert record["id"] == claim.id and record["label"] == "disputed"
     assert record["quote"] == claim.text
@@ -46,7 +48,7 @@ def test_tag_writes_the_design_format(corpus_dir: Path, annotations_dir: Path) -
     assert record["note"] == "No public evidence." and record["sources"] == [
         "https://example.org/r"
     ]
-    assert record["analyst"] == "jdoe" and record["updated"].tzinfo is not None
+    assert "analyst" not in record and record["updated"].tzinfo is not None
     assert "\nupdated = 20" in path.read_text() and "Z\n" in path.read_text()
     state = store.load(doc)
     assert state.label(claim) == "disputed" and state.tagged == 1
@@ -55,7 +57,7 @@ def test_tag_writes_the_design_format(corpus_dir: Path, annotations_dir: Path) -
 
 def test_retag_keeps_note_and_sources_unless_given(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     claim = doc.claims[0]
     store.set(claim, "disputed", note="keep me", sources=["s1"])
     store.set(claim, "sourced")
@@ -68,7 +70,7 @@ def test_retag_keeps_note_and_sources_unless_given(corpus_dir: Path, annotations
 
 def test_clear_and_undo(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     claim = doc.claims[5]
     first = store.set(claim, "opinion", note="one")
     second = store.set(claim, "disputed", note="two")
@@ -85,7 +87,7 @@ def test_clear_and_undo(corpus_dir: Path, annotations_dir: Path) -> None:
 
 def test_clearing_an_untagged_claim_writes_nothing(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     store.set(doc.claims[0], None)
     assert not store.path_for(doc).exists()
 
@@ -93,13 +95,14 @@ def test_clearing_an_untagged_claim_writes_nothing(corpus_dir: Path, annotations
 def test_unknown_keys_survive_a_rewrite(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
     claim, other = doc.claims[1], doc.claims[8]
-    path = annotations_dir / f"{doc.id}.toml"
-    annotations_dir.mkdir()
+    path = annotations_dir / "ann" / f"{doc.id}.toml"
+    path.parent.mkdir(parents=True)
     path.write_text(
         textwrap.dedent(
             f"""\
-            format = 1
+            format = 2
             document = "{doc.path.name}"
+            analyst = "ann"
             project = "balkans-2026"
             reviewers = ["a", "b"]
 
@@ -118,7 +121,7 @@ def test_unknown_keys_survive_a_rewrite(corpus_dir: Path, annotations_dir: Path)
         ),
         encoding="utf-8",
     )
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     store.set(other, "sourced")
     data = _on_disk(path)
     assert data["project"] == "balkans-2026" and data["reviewers"] == ["a", "b"]
@@ -134,10 +137,11 @@ def test_unknown_keys_survive_a_rewrite(corpus_dir: Path, annotations_dir: Path)
 
 def test_orphans_stay_in_the_file(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     orphan = Annotation("disputed", "A sentence the article no longer has.", 5, 40, id="cdead0001")
-    annotations_dir.mkdir()
-    write_atomic(store.path_for(doc), AnnotationFile(doc.path.name, records=[orphan]).dumps())
+    write_atomic(
+        store.path_for(doc), AnnotationFile(doc.path.name, records=[orphan], analyst="ann").dumps()
+    )
     state = store.load(doc)
     assert [a.record.id for a in state.orphans] == ["cdead0001"]
     store.set(doc.claims[3], "skip")
@@ -151,11 +155,11 @@ def test_orphans_stay_in_the_file(corpus_dir: Path, annotations_dir: Path) -> No
 
 def test_corrupt_file_is_never_overwritten(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
-    annotations_dir.mkdir()
-    path = annotations_dir / f"{doc.id}.toml"
-    garbage = b'format = 1\ndocument = "x"\n\n[[claim]]\nlabel = "disputed\n'
+    store = AnnotationStore(annotations_dir, analyst="ann")
+    path = store.path_for(doc)
+    path.parent.mkdir(parents=True)
+    garbage = b'format = 2\ndocument = "x"\n\n[[claim]]\nlabel = "disputed\n'
     path.write_bytes(garbage)
-    store = AnnotationStore(annotations_dir)
     state = store.load(doc)
     assert state.read_only and state.error is not None
     assert str(path) in str(state.error) and state.error.line == 5
@@ -169,7 +173,7 @@ def test_file_corrupted_after_loading_is_not_overwritten(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
     doc = _doc(corpus_dir)
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     store.set(doc.claims[0], "skip")
     path = store.path_for(doc)
     broken = path.read_bytes() + b"\nthis is = = not toml\n"
@@ -184,11 +188,12 @@ def test_saves_leave_no_temporary_files_and_keep_permissions(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
     doc = _doc(corpus_dir)
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     for claim in doc.claims[:5]:
         store.set(claim, "sourced")
     names = sorted(p.name for p in annotations_dir.iterdir())
-    assert names == [".gitignore", ".lock", f"{doc.id}.toml"]
+    assert names == [".gitignore", ".lock", "ann"]
+    assert [p.name for p in (annotations_dir / "ann").iterdir()] == [f"{doc.id}.toml"]
     path = store.path_for(doc)
     umask = os.umask(0o022)
     os.umask(umask)
@@ -200,7 +205,7 @@ def test_saves_leave_no_temporary_files_and_keep_permissions(
 
 def test_changed_article_is_noticed(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     store.set(doc.claims[3], "opinion")
     assert not store.load(doc).changed_since_annotated
     doc.path.write_text("A new first line. Yes.\n" + doc.text, encoding="utf-8")
@@ -237,14 +242,14 @@ from tui.core.store import AnnotationStore
 
 doc = load_document(Path(sys.argv[1]))
 worker = int(sys.argv[3])
-store = AnnotationStore(Path(sys.argv[2]), analyst=f"worker{worker}")
+store = AnnotationStore(Path(sys.argv[2]), analyst=("alice", "bob")[worker % 2])
 label = ("sourced", "disputed", "opinion", "skip")[worker]
 for claim in doc.claims[worker::4][:25]:
     store.set(claim, label, note=f"w{worker} {claim.id}")
 """
 
 
-def test_four_processes_tagging_one_document_lose_nothing(
+def test_four_processes_of_two_analysts_tagging_one_document_lose_nothing(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
     doc = _doc(corpus_dir, "002")
@@ -259,12 +264,11 @@ def test_four_processes_tagging_one_document_lose_nothing(
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
-    records = _on_disk(annotations_dir / f"{doc.id}.toml")["claim"]
-    assert len(records) == 100
-    expected = {c.id for w in range(4) for c in doc.claims[w::4][:25]}
-    assert {r["id"] for r in records} == expected
-    for r in records:
-        assert r["note"] == f"{r['analyst'].replace('worker', 'w')} {r['id']}"
+    for analyst, workers in (("alice", (0, 2)), ("bob", (1, 3))):
+        records = _on_disk(annotations_dir / analyst / f"{doc.id}.toml")["claim"]
+        assert len(records) == 50
+        notes = {r["id"]: r["note"] for r in records}
+        assert notes == {c.id: f"w{w} {c.id}" for w in workers for c in doc.claims[w::4][:25]}
     state = AnnotationStore(annotations_dir).load(doc)
     assert state.tagged == 100 and {a.status for a in state.anchored} == {Anchor.EXACT}
 
@@ -279,7 +283,7 @@ def test_workspace_finds_annotations_beside_the_corpus(
 
 def test_a_reloaded_document_is_anchored_afresh(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
-    store = AnnotationStore(annotations_dir)
+    store = AnnotationStore(annotations_dir, analyst="ann")
     target = doc.claims[4]
     store.set(target, "disputed")
     doc.path.write_text("Added at the top. Two sentences.\n" + doc.text, encoding="utf-8")

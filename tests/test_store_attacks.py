@@ -102,14 +102,14 @@ def test_a_tag_that_waited_for_the_lock_says_what_is_on_disk(
 ) -> None:
     doc = _doc(corpus_dir)
     claim = doc.claims[1]
-    store = AnnotationStore(annotations_dir, analyst="alice")
+    store = AnnotationStore(annotations_dir, analyst="bob")
     store.set(claim, "opinion")
     path = store.path_for(doc)
     with locked(store.lock_path):
         proc = _tag_process(corpus_dir, "000:2", label, "--note", "bob checked")
         _wait_blocked_on(store.lock_path, proc.pid, proc)
-        # Alice saves first, with a clock a little ahead of bob's.
-        alice = store.make_record(claim, "disputed", note="alice")
+        # Bob's other shell saves first, on a clock a little ahead.
+        alice = store.make_record(claim, "disputed", note="other shell")
         alice.updated = now() + timedelta(minutes=5)
         _write_under_lock(path, doc, alice)
     out, err = proc.communicate(timeout=60)
@@ -152,28 +152,32 @@ def test_an_editor_whose_base_changed_gets_both_versions_and_writes_nothing(
 def test_a_lock_that_is_a_symlink_is_refused(
     capsys: pytest.CaptureFixture[str], corpus_dir: Path, annotations_dir: Path, tmp_path: Path
 ) -> None:
-    annotations_dir.mkdir()
+    (annotations_dir / "bob").mkdir(parents=True)
     target = tmp_path / "elsewhere" / "victim"
     target.parent.mkdir()
     (annotations_dir / ".lock").symlink_to(target)
-    status, _, err = run(capsys, "tag", "000:1", "skip", "--corpus", str(corpus_dir))
+    status, _, err = run(
+        capsys, "tag", "--analyst", "bob", "000:1", "skip", "--corpus", str(corpus_dir)
+    )
     assert status == 2
     assert_one_line_error(err)
     assert ".lock" in err and "symbolic link" in err and "not saved" in err
     assert not target.exists()
-    assert not any(annotations_dir.glob("*.toml"))
+    assert not any(annotations_dir.rglob("*.toml"))
 
 
 def test_an_annotation_file_that_is_a_symlink_is_refused_and_kept(
     capsys: pytest.CaptureFixture[str], corpus_dir: Path, annotations_dir: Path, tmp_path: Path
 ) -> None:
     doc = _doc(corpus_dir)
-    annotations_dir.mkdir()
+    (annotations_dir / "bob").mkdir(parents=True)
     real = tmp_path / "real.toml"
     real.write_text(f'format = 1\ndocument = "{doc.path.name}"\n', encoding="utf-8")
-    link = annotations_dir / f"{doc.id}.toml"
+    link = annotations_dir / "bob" / f"{doc.id}.toml"
     link.symlink_to(real)
-    status, _, err = run(capsys, "tag", "000:1", "skip", "--corpus", str(corpus_dir))
+    status, _, err = run(
+        capsys, "tag", "--analyst", "bob", "000:1", "skip", "--corpus", str(corpus_dir)
+    )
     assert status == 2
     assert_one_line_error(err)
     assert str(link) in err and "symbolic link" in err
@@ -193,12 +197,14 @@ def test_deeply_nested_toml_is_unreadable_with_one_message(
     capsys: pytest.CaptureFixture[str], corpus_dir: Path, annotations_dir: Path, body: str
 ) -> None:
     doc = _doc(corpus_dir)
-    annotations_dir.mkdir()
-    path = annotations_dir / f"{doc.id}.toml"
+    (annotations_dir / "bob").mkdir(parents=True)
+    path = annotations_dir / "bob" / f"{doc.id}.toml"
     content = f'format = 1\ndocument = "{doc.path.name}"\n{body}\n'
     path.write_text(content, encoding="utf-8")
     started = time.monotonic()
-    status, _, err = run(capsys, "tag", "000:1", "skip", "--corpus", str(corpus_dir))
+    status, _, err = run(
+        capsys, "tag", "--analyst", "bob", "000:1", "skip", "--corpus", str(corpus_dir)
+    )
     assert status == 2
     assert_one_line_error(err)
     assert "levels deep" in err and str(path) in err
@@ -212,8 +218,8 @@ def test_a_fifo_named_like_an_annotation_file_does_not_hang(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
     doc = _doc(corpus_dir)
-    annotations_dir.mkdir()
-    fifo = annotations_dir / f"{doc.id}.toml"
+    (annotations_dir / "bob").mkdir(parents=True)
+    fifo = annotations_dir / "bob" / f"{doc.id}.toml"
     os.mkfifo(fifo)
     done = subprocess.run(
         [sys.executable, "-m", "tui", "tag", "000:1", "skip", "--corpus", str(corpus_dir)],
@@ -226,21 +232,22 @@ def test_a_fifo_named_like_an_annotation_file_does_not_hang(
     assert done.returncode == 2
     assert "FIFO" in done.stderr and str(fifo) in done.stderr
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    assert AnnotationStore(annotations_dir).load(doc).read_only
+    assert AnnotationStore(annotations_dir, analyst="bob").load(doc).read_only
 
 
 def test_stale_temporary_files_are_cleaned_and_ignored_by_git(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
     doc = _doc(corpus_dir)
-    annotations_dir.mkdir()
+    (annotations_dir / "bob").mkdir(parents=True)
     stale = [
-        annotations_dir / f".{doc.id}.toml.{suffix}.tmp" for suffix in ("abcd1234", "x_y_z_09")
+        annotations_dir / "bob" / f".{doc.id}.toml.{suffix}.tmp"
+        for suffix in ("abcd1234", "x_y_z_09")
     ]
     for path in stale:
         path.write_bytes(b"")
         path.chmod(0o600)
-    unrelated = annotations_dir / "notes.tmp"
+    unrelated = annotations_dir / "bob" / "notes.tmp"
     unrelated.write_text("mine", encoding="utf-8")
     store = AnnotationStore(annotations_dir, analyst="bob")
     store.set(doc.claims[0], "skip")
@@ -256,7 +263,7 @@ def test_stale_temporary_files_are_cleaned_and_ignored_by_git(
         check=True,
     ).stdout
     assert ".tmp" not in status.replace("notes.tmp", "") and ".lock" not in status
-    assert f"annotations/{doc.id}.toml" in status and "annotations/.gitignore" in status
+    assert f"annotations/bob/{doc.id}.toml" in status and "annotations/.gitignore" in status
 
 
 def _fail_fsync(monkeypatch: pytest.MonkeyPatch, code: int, *, folders: bool) -> None:
@@ -277,17 +284,19 @@ def test_a_full_disk_names_the_file_and_says_the_tag_was_not_saved(
     annotations_dir: Path,
 ) -> None:
     doc = _doc(corpus_dir)
-    run(capsys, "tag", "000:1", "skip", "--corpus", str(corpus_dir))
-    path = annotations_dir / f"{doc.id}.toml"
+    run(capsys, "tag", "--analyst", "bob", "000:1", "skip", "--corpus", str(corpus_dir))
+    path = annotations_dir / "bob" / f"{doc.id}.toml"
     before = path.read_bytes()
     _fail_fsync(monkeypatch, errno.ENOSPC, folders=False)
-    status, out, err = run(capsys, "tag", "000:2", "opinion", "--corpus", str(corpus_dir))
+    status, out, err = run(
+        capsys, "tag", "--analyst", "bob", "000:2", "opinion", "--corpus", str(corpus_dir)
+    )
     assert status == 2 and out == ""
     assert_one_line_error(err)
     assert str(path) in err and "No space left on device" in err
     assert "the tag was not saved" in err
     assert path.read_bytes() == before
-    assert [p.name for p in annotations_dir.glob(".*.tmp")] == []
+    assert [p.name for p in annotations_dir.rglob(".*.tmp")] == []
 
 
 def test_an_eio_from_the_folder_sync_is_reported(
@@ -297,7 +306,9 @@ def test_an_eio_from_the_folder_sync_is_reported(
     annotations_dir: Path,
 ) -> None:
     _fail_fsync(monkeypatch, errno.EIO, folders=True)
-    status, _, err = run(capsys, "tag", "000:1", "skip", "--corpus", str(corpus_dir))
+    status, _, err = run(
+        capsys, "tag", "--analyst", "bob", "000:1", "skip", "--corpus", str(corpus_dir)
+    )
     assert status == 2
     assert_one_line_error(err)
     assert "Input/output error" in err and ".toml" in err and "crash" in err
@@ -319,20 +330,22 @@ def test_a_read_only_folder_names_the_articles_file(
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
         return real_open(path, flags, *args)  # type: ignore[arg-type]
 
-    annotations_dir.mkdir()
+    (annotations_dir / "bob").mkdir(parents=True)
     monkeypatch.setattr(os, "open", read_only_open)  # root ignores chmod; this does not
-    status, _, err = run(capsys, "tag", "000:1", "skip", "--corpus", str(corpus_dir))
+    status, _, err = run(
+        capsys, "tag", "--analyst", "bob", "000:1", "skip", "--corpus", str(corpus_dir)
+    )
     assert status == 2
     assert_one_line_error(err)
-    assert str(annotations_dir / f"{doc.id}.toml") in err and "Permission denied" in err
+    assert str(annotations_dir / "bob" / f"{doc.id}.toml") in err and "Permission denied" in err
     assert "the tag was not saved" in err
 
 
 def test_a_bom_in_a_hand_edited_file_is_read(corpus_dir: Path, annotations_dir: Path) -> None:
     doc = _doc(corpus_dir)
     claim = doc.claims[0]
-    annotations_dir.mkdir()
-    path = annotations_dir / f"{doc.id}.toml"
+    (annotations_dir / "bob").mkdir(parents=True)
+    path = annotations_dir / "bob" / f"{doc.id}.toml"
     body = AnnotationFile(
         doc.path.name, doc.sha256, [Annotation("disputed", claim.text, claim.start, claim.end)]
     ).dumps()

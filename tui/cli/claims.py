@@ -54,11 +54,12 @@ def run(args: argparse.Namespace) -> int:
 def _rows(workspace: Workspace, docs: list[Document], scorer: Scorer) -> Iterator[dict[str, Any]]:
     for doc in docs:
         state = workspace.store.load(doc)
-        if state.error is not None:
-            print(
-                f"factcheck: warning: {display(str(state.error))}; its tags are not shown",
-                file=sys.stderr,
-            )
+        for error in [state.error, *state.warnings]:
+            if error is not None:
+                print(
+                    f"factcheck: warning: {display(str(error))}; its tags are not shown",
+                    file=sys.stderr,
+                )
         for claim in doc.claims:
             worth = scorer.worth(claim)
             yield claim_json(

@@ -98,9 +98,16 @@ def find_claim(workspace: Workspace, ref: str) -> Claim:
 
 
 def claim_json(claim: Claim, state: DocumentAnnotations | None, **extra: Any) -> dict[str, Any]:
-    """The JSON object docs/format.md promises for a claim."""
+    """The JSON object docs/format.md promises for a claim.
+
+    ``label`` is the team's (the verdict's, else the agreed one, else null);
+    ``labels`` and ``tags`` give every analyst's; ``note`` and ``anchor`` are
+    those of the record that speaks for the claim (yours, else the verdict's,
+    else the newest).
+    """
     anchored = state.get(claim) if state else None
     record = anchored.record if anchored else None
+    team = state.team(claim) if state else None
     return {
         "doc": claim.doc.id,
         "id": claim.id,
@@ -109,9 +116,12 @@ def claim_json(claim: Claim, state: DocumentAnnotations | None, **extra: Any) ->
         "end": claim.end,
         "kind": claim.kind.value,
         "text": claim.text,
-        "label": record.label if record else None,
+        "label": team.label if team else None,
+        "status": team.status.value if team else "unreviewed",
+        "labels": team.labels if team else {},
         "note": record.note if record and record.note else None,
         "anchor": anchored.status.value if anchored else None,
+        "tags": [tag.to_json() for tag in team.tags] if team else [],
         **extra,
     }
 

@@ -130,7 +130,11 @@ class _Searcher:
         # Filters go first: a query's last word may be completed as a prefix.
         text = " ".join([*self.filters, query])
         return self.index.search(
-            text, limit=self.limit, label_of=self.workspace.store.label_of, docs=self.docs
+            text,
+            limit=self.limit,
+            label_of=self.workspace.store.label_of,
+            docs=self.docs,
+            status_of=self.workspace.store.status_of,
         )
 
     def to_json(self, hit: SearchHit) -> dict[str, Any]:

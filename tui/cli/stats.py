@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 
 from tui.cli.common import EXIT_OK, load_workspace, print_json
 from tui.core.anchoring import Anchor
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    header = ["doc", "claims", "reviewed", "%", *LABELS, *(a.value for a in Anchor)]
+    header = ["doc", "claims", "reviewed", "%", *LABELS, "contested", *(a.value for a in Anchor)]
     rows = [
         [
             display(s.doc_id),
@@ -40,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
             s.reviewed,
             f"{s.percent:.0f}",
             *(s.labels.get(label, 0) for label in LABELS),
+            s.contested,
             *(s.anchors.get(a.value, 0) for a in Anchor),
         ]
         for s in stats
@@ -54,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
             total_reviewed,
             f"{pct:.0f}",
             *(sum(s.labels.get(label, 0) for s in stats) for label in LABELS),
+            sum(s.contested for s in stats),
             *(sum(s.anchors.get(a.value, 0) for s in stats) for a in Anchor),
         ]
     )
@@ -65,10 +68,19 @@ def run(args: argparse.Namespace) -> int:
                 for i, (v, w) in enumerate(zip(row, widths, strict=True))
             )
         )
+    analysts: Counter[str] = Counter()
+    for s in stats:
+        analysts.update(s.analysts)
+    if len(analysts) > 1:
+        tags = ", ".join(
+            f"{name or '(no name)'} {count}" for name, count in sorted(analysts.items())
+        )
+        print(display(f"\ntags by analyst: {tags}"))
     for s in stats:
         notes = []
         if s.error:
             notes.append(f"{s.doc_id}: read-only, {s.error}")
+        notes += [f"{s.doc_id}: tags not shown, {warning}" for warning in s.warnings]
         if s.changed:
             notes.append(
                 f"{s.doc_id}: the article changed since it was annotated; tags were re-anchored"

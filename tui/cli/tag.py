@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from tui.cli.common import EXIT_OK, CliError, claim_json, find_claim, load_workspace, print_json
 from tui.core.display import display
@@ -24,6 +25,11 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         metavar="URL",
         help="a source; repeat for several (replaces the current list)",
     )
+    parser.add_argument(
+        "--verdict",
+        action="store_true",
+        help="save it as your verdict, which settles the claim for the team",
+    )
     parser.add_argument("--json", action="store_true", help="print the claim as JSON")
     parser.set_defaults(run=run)
 
@@ -34,9 +40,15 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"{args.label!r} is not a label; use one of {', '.join(LABELS)} or none.")
     workspace = load_workspace(args, analyst=True)
     claim = find_claim(workspace, args.claim)
+    if args.verdict and label == "none":
+        raise CliError("--verdict needs a label: a verdict says what the claim is.")
     try:
-        workspace.store.set(
-            claim, None if label == "none" else label, note=args.note, sources=args.source
+        change = workspace.store.set(
+            claim,
+            None if label == "none" else label,
+            note=args.note,
+            sources=args.source,
+            verdict=args.verdict,
         )
     except ReadOnlyDocument as error:
         raise CliError(f"{error}; the tag was not saved (fix or move that file first).") from None
@@ -45,9 +57,24 @@ def run(args: argparse.Namespace) -> int:
             raise CliError(f"{error}; the tag may be lost if the machine crashes now.") from None
         raise CliError(f"{error}; the tag was not saved.") from None
     state = workspace.store.load(claim.doc)
+    ref = f"{claim.doc.id}:{claim.number}"
+    if change.withdrew_verdict:
+        print(
+            display(
+                f"factcheck: note: {ref} was settled by your verdict; this plain tag withdraws it "
+                "(tag again with --verdict to keep it)"
+            ),
+            file=sys.stderr,
+        )
     if args.json:
         print_json(claim_json(claim, state))
+        return EXIT_OK
+    team = state.team(claim)
+    if label == "none":
+        verb = "cleared" if change.removed else "had no tag of yours"
     else:
-        verb = "cleared" if label == "none" else label
-        print(display(f"{claim.doc.id}:{claim.number} {claim.id} {verb} -> {state.path}"))
+        verb = f"{label} (verdict)" if args.verdict else label
+    others = [f"{t.analyst} {t.label}" for t in team.tags if t.analyst != workspace.store.analyst]
+    status = f" [{team.status.value}: {', '.join(others)}]" if others else ""
+    print(display(f"{ref} {claim.id} {verb} -> {state.path}{status}"))
     return EXIT_OK

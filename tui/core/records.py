@@ -22,10 +22,19 @@ import tomli_w
 
 from tui.core.model import LABELS
 
-FORMAT = 1
+FORMAT = 2
+"""What every save writes: one file per analyst per document."""
+FORMATS = (1, 2)
+"""What this version reads. Format 1 (one file per document, each record naming
+its analyst) is still read, never written (docs/format.md, "Format 1")."""
+CLEARED = "none"
+"""The label of a format 2 record saying "this analyst cleared their tag here":
+written only to hide the analyst's older record in a format 1 file, which is
+never rewritten."""
 KEY_ORDER = (
     "id",
     "label",
+    "verdict",
     "quote",
     "prefix",
     "suffix",
@@ -36,7 +45,7 @@ KEY_ORDER = (
     "analyst",
     "updated",
 )
-TOP_KEYS = ("format", "document", "sha256")
+TOP_KEYS = ("format", "document", "analyst", "sha256")
 CONTEXT = 32
 """Characters of prefix and suffix kept around a quote for re-anchoring."""
 
@@ -106,16 +115,24 @@ class Annotation:
     updated: datetime | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     """Keys this version does not know, kept verbatim."""
+    verdict: bool = False
+    """This analyst's decision settles the claim for the team (a reviewer's)."""
+
+    @property
+    def cleared(self) -> bool:
+        """A record that only says its analyst cleared the tag (see ``CLEARED``)."""
+        return self.label == CLEARED
 
     @property
     def key(self) -> str:
         """What identifies the record when merging: its claim id, else its span."""
         return self.id or f"@{self.start}:{self.end}"
 
-    def to_toml(self) -> dict[str, Any]:
+    def to_toml(self, *, with_analyst: bool = True) -> dict[str, Any]:
         values: dict[str, Any] = {
             "id": self.id,
             "label": self.label,
+            "verdict": True if self.verdict else None,
             "quote": self.quote,
             "prefix": self.prefix,
             "suffix": self.suffix,
@@ -123,7 +140,7 @@ class Annotation:
             "end": self.end,
             "note": self.note,
             "sources": [clean_string(s) for s in self.sources if s],
-            "analyst": self.analyst,
+            "analyst": self.analyst if with_analyst else "",
             "updated": _Timestamp.of(self.updated) if self.updated else None,
         }
         table = {
@@ -151,21 +168,33 @@ def _clean_extra(value: Any) -> Any:
 
 @dataclass
 class AnnotationFile:
-    """The parsed content of ``annotations/<doc>.toml``."""
+    """The parsed content of an annotation file.
+
+    Format 2 (``annotations/<analyst slug>/<doc>.toml``) names its analyst
+    once, at the top, and every record is theirs; format 1
+    (``annotations/<doc>.toml``) names the analyst in each record.
+    """
 
     document: str
     sha256: str = ""
     records: list[Annotation] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    analyst: str = ""
+    format: int = FORMAT
 
     def dumps(self) -> str:
-        top: dict[str, Any] = {"format": FORMAT, "document": clean_string(self.document)}
+        top: dict[str, Any] = {"format": self.format, "document": clean_string(self.document)}
+        per_record = self.format == 1
+        if not per_record:
+            top["analyst"] = clean_string(self.analyst)
         if self.sha256:
             top["sha256"] = self.sha256
         top.update(_clean_extra(self.extra))
         records = sorted(self.records, key=lambda r: (r.start, r.end, r.key))
         if records:
-            top["claim"] = [r.to_toml() for r in records]
+            top["claim"] = [
+                r.to_toml(with_analyst=per_record or r.analyst != self.analyst) for r in records
+            ]
         return tomli_w.dumps(top, multiline_strings=True)
 
 
@@ -205,27 +234,30 @@ def parse(source: str, path: Path) -> AnnotationFile:
         ) from None
     if _too_deep(data):
         raise AnnotationFileError(path, _TOO_DEEP)
-    fmt = data.pop("format", FORMAT)
-    if fmt != FORMAT:
+    fmt = data.pop("format", 1)
+    if fmt not in FORMATS or isinstance(fmt, bool):
         raise AnnotationFileError(
             path,
-            f"format {fmt!r} is not one this version reads ({FORMAT})",
+            f"format {fmt!r} is not one this version reads (1 or 2)",
             _key_line(source, "format"),
         )
     document = data.pop("document", path.stem + ".txt")
     sha = data.pop("sha256", "")
+    analyst = data.pop("analyst", "") if fmt == 2 else ""
     claims = data.pop("claim", [])
-    if not isinstance(document, str) or not isinstance(sha, str):
-        raise AnnotationFileError(path, "`document` and `sha256` must be strings")
+    if not all(isinstance(v, str) for v in (document, sha, analyst)):
+        raise AnnotationFileError(path, "`document`, `analyst` and `sha256` must be strings")
     if not isinstance(claims, list):
         raise AnnotationFileError(path, "`claim` must be an array of tables ([[claim]])")
     records = []
     for i, table in enumerate(claims):
         try:
-            records.append(_record(table))
+            record = _record(table, cleared_allowed=fmt == 2)
         except ValueError as error:
             raise AnnotationFileError(path, str(error), _header_line(source, i)) from None
-    return AnnotationFile(document, sha, records, data)
+        record.analyst = record.analyst or analyst
+        records.append(record)
+    return AnnotationFile(document, sha, records, data, analyst, fmt)
 
 
 MAX_DEPTH = 32
@@ -256,7 +288,7 @@ def _key_line(source: str, key: str) -> int | None:
     return source.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _record(table: Any) -> Annotation:
+def _record(table: Any, *, cleared_allowed: bool = False) -> Annotation:
     """Check one ``[[claim]]`` table; a problem raises ``ValueError`` saying what."""
     if not isinstance(table, dict):
         raise ValueError("each [[claim]] must be a table")
@@ -265,7 +297,7 @@ def _record(table: Any) -> Annotation:
         if key not in table:
             raise ValueError(f"this [[claim]] has no `{key}`")
     label, quote, start, end = (table.pop(k) for k in ("label", "quote", "start", "end"))
-    if label not in LABELS:
+    if label not in LABELS and not (cleared_allowed and label == CLEARED):
         raise ValueError(f"unknown label {label!r} (expected one of {', '.join(LABELS)})")
     if not isinstance(quote, str):
         raise ValueError("`quote` must be a string")
@@ -284,6 +316,9 @@ def _record(table: Any) -> Annotation:
         sources = [sources]
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         raise ValueError("`sources` must be a list of strings")
+    verdict = table.pop("verdict", False)
+    if not isinstance(verdict, bool):
+        raise ValueError("`verdict` must be true or false")
     updated = table.pop("updated", None)
     if updated is not None and not isinstance(updated, datetime):
         raise ValueError("`updated` must be a date and time (2026-11-22T10:15:00Z)")
@@ -297,6 +332,7 @@ def _record(table: Any) -> Annotation:
         sources=sources,
         updated=updated,
         extra=table,
+        verdict=verdict,
         **strings,
     )
 

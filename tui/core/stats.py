@@ -1,4 +1,9 @@
-"""Counting what has been reviewed, per document and label, and anchor health."""
+"""Counting what has been reviewed, per document, label and status, and anchor health.
+
+Counts are the team's: a claim is reviewed when any analyst tagged it, and
+counted under its team label (the verdict's, else the agreed one); contested
+claims have no label and are counted as contested.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from dataclasses import dataclass, field
 from tui.core.anchoring import Anchor
 from tui.core.model import LABELS
 from tui.core.store import DocumentAnnotations
+from tui.core.team import STATUSES, Status
 from tui.core.workspace import Workspace
 
 
@@ -21,10 +27,19 @@ class DocumentStats:
     orphans: list[dict[str, object]] = field(default_factory=list)
     error: str | None = None
     changed: bool = False
+    statuses: Counter[str] = field(default_factory=Counter)
+    analysts: Counter[str] = field(default_factory=Counter)
+    """Tags per analyst on this document."""
+    warnings: list[str] = field(default_factory=list)
+    """Other analysts' files that cannot be read."""
 
     @property
     def reviewed(self) -> int:
-        return sum(self.labels.values())
+        return self.claims - self.statuses.get(Status.UNREVIEWED.value, 0)
+
+    @property
+    def contested(self) -> int:
+        return self.statuses.get(Status.CONTESTED.value, 0)
 
     @property
     def percent(self) -> float:
@@ -38,9 +53,12 @@ class DocumentStats:
             "reviewed": self.reviewed,
             "labels": {label: self.labels.get(label, 0) for label in LABELS},
             "anchors": {a.value: self.anchors.get(a.value, 0) for a in Anchor},
+            "statuses": {status: self.statuses.get(status, 0) for status in STATUSES},
+            "analysts": dict(sorted(self.analysts.items())),
             "orphans": self.orphans,
             "changed_since_annotated": self.changed,
             "error": self.error,
+            "warnings": self.warnings,
         }
 
 
@@ -49,15 +67,27 @@ def document_stats(state: DocumentAnnotations) -> DocumentStats:
     stats = DocumentStats(doc.id, doc.title, len(doc.claims), changed=state.changed_since_annotated)
     if state.error is not None:
         stats.error = str(state.error)
+    stats.warnings = [str(warning) for warning in state.warnings]
     for anchored in state.anchored:
+        record = anchored.record
         stats.anchors[anchored.status.value] += 1
-        if anchored.claim is not None:
-            stats.labels[anchored.record.label] += 1
-        else:
-            record = anchored.record
+        stats.analysts[record.analyst] += 1
+        if anchored.claim is None:
             stats.orphans.append(
-                {"id": record.id, "label": record.label, "quote": record.quote, "note": record.note}
+                {
+                    "id": record.id,
+                    "label": record.label,
+                    "quote": record.quote,
+                    "note": record.note,
+                    "analyst": record.analyst,
+                }
             )
+    teams = state.teams
+    stats.statuses[Status.UNREVIEWED.value] = len(doc.claims) - len(teams)
+    for team in teams:
+        stats.statuses[team.status.value] += 1
+        if team.label is not None:
+            stats.labels[team.label] += 1
     return stats
 
 

@@ -1,75 +1,46 @@
-"""Reading and saving a document's annotations, safely, from any number of processes.
+"""Reading and saving annotations, safely, from any number of processes and analysts.
 
-Every change is one read-modify-write under an exclusive lock: the file is
-read again, the change applied record by record over what is on disk now, and
-the result written atomically. Two analysts (or an analyst and a script)
-tagging the same document therefore never lose each other's tags. A file that
-does not parse is never written: its document is read-only until it is fixed.
+Each analyst writes only their own file, ``annotations/<analyst slug>/<doc>.toml``
+(docs/format.md, "Annotation files"), so analysts never overwrite each other,
+on one machine or through git. Every change is read, decided and written under
+one exclusive lock: the files are read again, the caller's decision made on what
+they hold now, and the result written atomically, so a note another process
+saved a moment ago is never replaced by one this process saw earlier. A file
+that does not parse is never written: its document is read-only for its analyst
+(for everyone, if it is the shared format 1 file) until it is fixed.
 """
 
 from __future__ import annotations
 
 import errno
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import timedelta
-from functools import cached_property
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tui.core.anchoring import Anchor, Anchored, anchor_records
-from tui.core.atomic import (
-    DurabilityError,
-    LockError,
-    locked,
-    remove_stale_temps,
-    write_atomic,
-)
+from tui.core.anchoring import Anchored, anchor_records
+from tui.core.atomic import DurabilityError, LockError, locked, remove_stale_temps, write_atomic
+from tui.core.document_annotations import DocumentAnnotations
+from tui.core.folder import Loaded, Stamp, analyst_folders, file_stamp, legacy_path, load_files
+from tui.core.folder import own_path as _own_path
 from tui.core.model import Claim, Document
-from tui.core.records import CONTEXT, Annotation, AnnotationFile, AnnotationFileError, now, read
+from tui.core.records import CLEARED, CONTEXT, Annotation, AnnotationFile, AnnotationFileError, now
 
-
-@dataclass
-class DocumentAnnotations:
-    """A document's records as anchored on its current text."""
-
-    doc: Document
-    path: Path
-    anchored: list[Anchored] = field(default_factory=list)
-    error: AnnotationFileError | None = None
-    stored_sha256: str = ""
-
-    @property
-    def read_only(self) -> bool:
-        return self.error is not None
-
-    @property
-    def changed_since_annotated(self) -> bool:
-        """The article's text differs from the one the file was last saved against."""
-        return bool(self.stored_sha256) and self.stored_sha256 != self.doc.sha256
-
-    @cached_property
-    def by_claim(self) -> dict[int, Anchored]:
-        return {a.claim.index: a for a in self.anchored if a.claim is not None}
-
-    @property
-    def orphans(self) -> list[Anchored]:
-        return [a for a in self.anchored if a.status is Anchor.ORPHAN]
-
-    def get(self, claim: Claim) -> Anchored | None:
-        return self.by_claim.get(claim.index)
-
-    def label(self, claim: Claim) -> str | None:
-        anchored = self.by_claim.get(claim.index)
-        return anchored.record.label if anchored else None
-
-    @property
-    def tagged(self) -> int:
-        return len(self.by_claim)
+__all__ = [
+    "ANY",
+    "AnnotationStore",
+    "Change",
+    "Conflict",
+    "DocumentAnnotations",
+    "ReadOnlyDocument",
+    "SaveError",
+    "merge",
+]
 
 
 @dataclass(frozen=True)
 class Change:
-    """What one edit did, so that it can be undone exactly."""
+    """What one edit did to its analyst's own file, so that it can be undone exactly."""
 
     doc_id: str
     removed: tuple[Annotation, ...]
@@ -77,6 +48,11 @@ class Change:
 
     def inverse(self) -> Change:
         return Change(self.doc_id, self.added, self.removed)
+
+    @property
+    def withdrew_verdict(self) -> bool:
+        """The edit replaced a verdict of this analyst's with a plain tag (or cleared it)."""
+        return any(r.verdict for r in self.removed) and not any(r.verdict for r in self.added)
 
 
 class ReadOnlyDocument(AnnotationFileError):
@@ -98,10 +74,10 @@ class SaveError(OSError):
 
 
 class Conflict(Exception):
-    """The claim's record changed on disk since the caller read it; nothing was written.
+    """This analyst's record changed on disk since the caller read it; nothing was written.
 
     ``base`` is the record the caller started from (``None``: untagged) and
-    ``on_disk`` what the file holds now (``None``: untagged), so an editor
+    ``on_disk`` what the files hold now (``None``: untagged), so an editor
     can show both versions and let the analyst choose.
     """
 
@@ -117,50 +93,84 @@ ANY = object()
 
 
 class AnnotationStore:
-    """The ``annotations/`` folder: one TOML file per annotated document."""
+    """The ``annotations/`` folder: every analyst's files; this store writes ``analyst``'s."""
 
     def __init__(self, folder: Path, analyst: str = "") -> None:
         self.folder = Path(folder)
         self.analyst = analyst
         self._cache: dict[str, DocumentAnnotations] = {}
+        self._folders: list[Path] | None = None
 
     def path_for(self, doc: Document) -> Path:
-        return self.folder / f"{doc.id}.toml"
+        """Where this analyst's tags on ``doc`` go (the format 1 file when no analyst is set)."""
+        if not self.analyst:
+            return legacy_path(self.folder, doc.id)
+        return _own_path(self.folder, self.analyst, doc.id)
+
+    def legacy_path(self, doc: Document) -> Path:
+        """The format 1 file of ``doc``: read, never written."""
+        return legacy_path(self.folder, doc.id)
 
     @property
     def lock_path(self) -> Path:
         return self.folder / ".lock"
 
+    def analyst_folders(self, *, rescan: bool = False) -> list[Path]:
+        if rescan or self._folders is None:
+            self._folders = analyst_folders(self.folder)
+        return self._folders
+
+    def files_for(self, doc: Document) -> list[Path]:
+        """Every file that may hold tags on ``doc``: format 1, each analyst's, and ours."""
+        paths = [self.legacy_path(doc)]
+        paths += [folder / f"{doc.id}.toml" for folder in self.analyst_folders(rescan=True)]
+        if self.analyst and self.path_for(doc) not in paths:
+            paths.append(self.path_for(doc))
+        return paths
+
+    def stamp(self, doc: Document) -> tuple[tuple[Path, Stamp], ...]:
+        """What changes when any analyst's file of ``doc`` is written, added or removed."""
+        stamps = ((path, file_stamp(path)) for path in self.files_for(doc))
+        return tuple((path, stamp) for path, stamp in stamps if stamp is not None)
+
     def label_of(self, claim: Claim) -> str | None:
-        """The label on ``claim`` now: what search filters and similar compare."""
+        """The team's label on ``claim``: what search filters and similar compare."""
         return self.load(claim.doc).label(claim)
+
+    def status_of(self, claim: Claim) -> str:
+        """The claim's status for the team: unreviewed, tagged, contested or settled."""
+        return self.load(claim.doc).status(claim).value
 
     def load(self, doc: Document, *, refresh: bool = False) -> DocumentAnnotations:
         """The document's annotations, read once and cached until changed.
 
         The cache holds for this very ``Document``: a document loaded again
-        (its text may have changed) is anchored afresh.
+        (its text may have changed) is anchored afresh. ``refresh`` also looks
+        for analysts' folders that appeared since.
         """
         cached = self._cache.get(doc.id)
         if not refresh and cached is not None and cached.doc is doc:
             return cached
-        path = self.path_for(doc)
-        try:
-            stored = read(path)
-        except AnnotationFileError as error:
-            state = DocumentAnnotations(doc, path, error=error)
-        else:
-            state = self._anchor(doc, path, stored)
+        loaded = load_files(self.folder, doc.id, self.analyst_folders(rescan=refresh))
+        state = self._build(doc, loaded)
         self._cache[doc.id] = state
         return state
 
-    def _anchor(
-        self, doc: Document, path: Path, stored: AnnotationFile | None
-    ) -> DocumentAnnotations:
-        if stored is None:
-            return DocumentAnnotations(doc, path)
+    def _build(self, doc: Document, loaded: Loaded) -> DocumentAnnotations:
+        own = self.path_for(doc) if self.analyst else None
+        anchored: list[Anchored] = []
+        for analyst in loaded.analysts():
+            anchored += anchor_records(doc, loaded.records_of(analyst))
+        own_file = loaded.by_path.get(own) if own else None
         return DocumentAnnotations(
-            doc, path, anchor_records(doc, stored.records), stored_sha256=stored.sha256
+            doc,
+            self.path_for(doc),
+            anchored,
+            error=(loaded.errors.get(own) if own else None) or loaded.legacy_error,
+            stored_sha256=loaded.sha256,
+            analyst=self.analyst,
+            warnings=[error for path, error in loaded.errors.items() if path != own],
+            own_records=list(own_file.records) if own_file else [],
         )
 
     def make_record(
@@ -171,16 +181,14 @@ class AnnotationStore:
         note: str = "",
         sources: Iterable[str] = (),
         base: Annotation | None = None,
+        verdict: bool = False,
     ) -> Annotation:
-        """A record quoting ``claim`` now, keeping ``base``'s unknown keys.
+        """A record of this analyst's quoting ``claim`` now, keeping ``base``'s unknown keys.
 
         Its ``updated`` stamp is later than ``base``'s even if the clock is
         behind the one that stamped ``base``, so "newest wins" keeps it.
         """
         text = claim.doc.text
-        stamp = now()
-        if base is not None and base.updated is not None and base.updated >= stamp:
-            stamp = base.updated + timedelta(seconds=1)
         return Annotation(
             id=claim.id,
             label=label,
@@ -191,9 +199,10 @@ class AnnotationStore:
             end=claim.end,
             note=note,
             sources=list(sources),
-            analyst=self.analyst or (base.analyst if base else ""),
-            updated=stamp,
+            analyst=self.analyst,
+            updated=_after(base),
             extra=dict(base.extra) if base else {},
+            verdict=verdict,
         )
 
     def set(
@@ -204,19 +213,26 @@ class AnnotationStore:
         note: str | None = None,
         sources: Iterable[str] | None = None,
         base: Annotation | object | None = ANY,
+        verdict: bool = False,
     ) -> Change:
-        """Tag ``claim`` (``label=None`` clears it); unchanged note and sources are kept.
+        """Tag ``claim`` as this analyst (``label=None`` clears your tag).
 
-        The record is read, decided on and written under one lock, so a note
-        saved by another process a moment earlier is kept, never replaced by
-        the one this process saw. Pass ``base`` (the record the caller showed,
-        or ``None`` for "untagged") to save only if the claim still holds it:
-        otherwise ``Conflict`` is raised with both versions and nothing is written.
+        A note or sources not given are kept from your current tag. Your
+        record is read, decided on and written under one lock, so a note
+        saved by another process a moment earlier is kept. Pass ``base`` (the
+        record the caller showed, or ``None`` for "untagged") to save only if
+        your tag is still that: otherwise ``Conflict`` is raised with both
+        versions and nothing is written.
+
+        ``verdict=True`` saves the tag as your verdict, which settles the
+        claim for the team. Any other save of your tag (a plain retag, a note
+        edit) writes no verdict: pass ``verdict=True`` again to keep one;
+        ``Change.withdrew_verdict`` says when a save dropped it.
         """
         keep_sources = list(sources) if sources is not None else None
 
         def decide(state: DocumentAnnotations) -> Change:
-            anchored = state.get(claim)
+            anchored = state.mine(claim)
             current = anchored.record if anchored else None
             if base is not ANY and current != base:
                 raise Conflict(claim, base if isinstance(base, Annotation) else None, current)
@@ -231,21 +247,36 @@ class AnnotationStore:
                 if keep_sources is not None
                 else (current.sources if current else ()),
                 base=current,
+                verdict=verdict,
             )
             return Change(claim.doc.id, removed, (record,))
 
         return self._transact(claim.doc, decide)
 
     def attach(self, orphan: Annotation, claim: Claim) -> Change:
-        """Re-attach an orphaned record to ``claim``, keeping its label, note and sources."""
+        """Re-attach an orphaned record to ``claim``, keeping its label, note and sources.
+
+        Your own orphan moves; another analyst's is copied as your tag (their
+        file is theirs: the orphan stays in it).
+        """
 
         def decide(state: DocumentAnnotations) -> Change:
             found = next((a.record for a in state.anchored if a.record == orphan), None)
             if found is None:
-                raise Conflict(claim, orphan, None)  # someone re-attached or removed it already
-            current = state.get(claim)
+                raise Conflict(claim, orphan, None)  # re-attached or removed meanwhile
+            current = state.mine(claim)
+            if found.analyst != self.analyst:
+                record = self.make_record(
+                    claim, found.label, note=found.note, sources=found.sources, base=current
+                )
+                return Change(claim.doc.id, (current.record,) if current else (), (record,))
             record = self.make_record(
-                claim, orphan.label, note=orphan.note, sources=orphan.sources, base=orphan
+                claim,
+                orphan.label,
+                note=orphan.note,
+                sources=orphan.sources,
+                base=orphan,
+                verdict=orphan.verdict,
             )
             removed = (found, current.record) if current else (found,)
             return Change(claim.doc.id, removed, (record,))
@@ -253,52 +284,58 @@ class AnnotationStore:
         return self._transact(claim.doc, decide)
 
     def apply(self, doc: Document, change: Change) -> DocumentAnnotations:
-        """Write ``change`` (an undo or redo) over what is on disk now, under the lock.
+        """Write ``change`` (an undo or redo) to your file over what is on disk now.
 
-        Where the disk holds a record newer than the one the change replaces
-        (another process changed it since), the newer one is kept.
+        Where the file holds a record newer than the one the change replaces
+        (another process of yours changed it since), the newer one is kept.
         """
-        self._transact(doc, lambda state: change, merge_newer=True)
+        self._transact(doc, lambda state: change, undo=True)
         return self.load(doc)
 
     def _transact(
-        self,
-        doc: Document,
-        decide: Callable[[DocumentAnnotations], Change],
-        *,
-        merge_newer: bool = False,
+        self, doc: Document, decide: Callable[[DocumentAnnotations], Change], *, undo: bool = False
     ) -> Change:
-        """Read the file, ``decide`` the change on it and write it, all under the lock.
+        """Read the files, ``decide`` the change on them and write it, all under the lock.
 
         ``decide`` sees the document as it is on disk now and returns the
-        change; its records are replaced exactly (``merge_newer``: merged
-        record by record, newest wins, for a change decided earlier).
-        Raises ``ReadOnlyDocument`` for a file that does not parse and
-        ``SaveError`` (an ``OSError`` naming the annotation file) when the
-        save fails.
+        change, whose records may come from the format 1 file; they are
+        turned into a change of this analyst's own file (``undo``: the change
+        is of that file already, and merged newest-wins). Raises
+        ``ReadOnlyDocument`` for a file that does not parse and ``SaveError``
+        (an ``OSError`` naming the annotation file) when the save fails.
         """
         path = self.path_for(doc)
+        if not self.analyst:
+            raise SaveError(path, "no analyst name to save under (give --analyst NAME)")
         try:
             with locked(self.lock_path):
-                try:
-                    stored = read(path)
-                except AnnotationFileError as error:
-                    self._cache[doc.id] = DocumentAnnotations(doc, path, error=error)
-                    raise ReadOnlyDocument(error.path, error.reason, error.line) from None
-                state = self._anchor(doc, path, stored)
+                loaded = load_files(self.folder, doc.id, self.analyst_folders(rescan=True))
+                state = self._build(doc, loaded)
                 self._cache[doc.id] = state
+                if state.error is not None:
+                    error = state.error
+                    raise ReadOnlyDocument(error.path, error.reason, error.line)
+                stored = loaded.by_path.get(path) or AnnotationFile(doc.path.name)
+                if stored.analyst and stored.analyst != self.analyst:
+                    raise SaveError(
+                        path,
+                        f"holds the tags of {stored.analyst!r}, whose name folds to the same "
+                        f"folder as {self.analyst!r}; tag under another --analyst name",
+                    )
                 change = decide(state)
+                if not undo:
+                    change = self._own_change(loaded, stored, change)
                 if not change.removed and not change.added:
                     return change  # nothing to save: do not create an empty file
-                if stored is None:
-                    stored = AnnotationFile(document=doc.path.name)
-                if merge_newer:
-                    stored.records = merge(stored.records, change)
+                if undo:
+                    records = merge(stored.records, change)
                 else:
                     gone = {id(r) for r in change.removed}
-                    kept = [r for r in stored.records if id(r) not in gone]
-                    stored.records = kept + list(change.added)
-                stored.sha256 = doc.sha256
+                    records = [r for r in stored.records if id(r) not in gone]
+                    records += change.added
+                stored = replace(
+                    stored, records=records, sha256=doc.sha256, analyst=self.analyst, format=2
+                )
                 self._write(path, stored.dumps())
         except LockError as error:
             if error.errno in (errno.ELOOP, errno.EINVAL):  # the lock file itself is wrong
@@ -311,13 +348,52 @@ class AnnotationStore:
                 f"written, but its folder could not be synced ({error.strerror})",
                 written=True,
             ) from None
+        except SaveError:
+            raise
         except OSError as error:
-            if isinstance(error, SaveError):
-                raise
             self._cache.pop(doc.id, None)
             raise SaveError(path, error.strerror or str(error)) from None
-        self._cache[doc.id] = self._anchor(doc, path, stored)
+        if path.parent not in self.analyst_folders():
+            self.analyst_folders(rescan=True)  # our first save made our folder
+        loaded.by_path[path] = stored
+        loaded.files[self.analyst] = stored
+        self._cache[doc.id] = self._build(doc, loaded)
         return change
+
+    def _own_change(self, loaded: Loaded, stored: AnnotationFile, change: Change) -> Change:
+        """``change`` as a change of this analyst's own file.
+
+        A removed record that lives in the format 1 file cannot be deleted
+        there (it is never rewritten): a "cleared" record with a newer stamp
+        hides it instead. Your own records with the key of an added one are
+        replaced by it.
+        """
+        own_ids = {id(r) for r in stored.records}
+        new_keys = {r.key for r in change.added}
+        removed = [r for r in change.removed if id(r) in own_ids]
+        removed += [
+            r for r in stored.records if r.key in new_keys and all(r is not x for x in removed)
+        ]
+        legacy = (
+            [r for r in loaded.legacy.records if r.analyst == self.analyst] if loaded.legacy else []
+        )
+        hidden = []
+        for key in sorted({r.key for r in change.removed} - new_keys):
+            older = [r for r in legacy if r.key == key]
+            if older:
+                newest = max(older, key=lambda r: r.updated or _EPOCH)
+                hidden.append(
+                    replace(
+                        newest,
+                        label=CLEARED,
+                        note="",
+                        sources=[],
+                        verdict=False,
+                        extra={},
+                        updated=_after(newest),
+                    )
+                )
+        return Change(change.doc_id, tuple(removed), (*change.added, *hidden))
 
     def _write(self, path: Path, text: str) -> None:
         """Save one annotation file; call with the lock held."""
@@ -333,6 +409,16 @@ GITIGNORE = """\
 .lock
 .*.tmp
 """
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _after(base: Annotation | None) -> datetime:
+    """Now, or a second after ``base``'s stamp if the clock is behind it."""
+    stamp = now()
+    if base is not None and base.updated is not None and base.updated >= stamp:
+        stamp = base.updated + timedelta(seconds=1)
+    return stamp
 
 
 def merge(on_disk: list[Annotation], change: Change) -> list[Annotation]:

@@ -179,7 +179,9 @@ class SearchScreen(ClaimsDialog):
         error = None
         rows: list[_Row] = []
         try:
-            hits = self.index.search(query, limit=LIMIT, label_of=self.label_of)
+            hits = self.index.search(
+                query, limit=LIMIT, label_of=self.label_of, status_of=self.workspace.store.status_of
+            )
             rows = [_Row(hit, self.label_of(hit.claim)) for hit in hits]
         except QueryError as problem:
             error = str(problem)

@@ -18,7 +18,7 @@ from tui.core.model import Claim
 from tui.core.normalize import fold, term_spans
 from tui.core.search.claims_view import CorpusClaims, doc_ranges
 from tui.core.search.persist import terms_for
-from tui.core.search.query import NO_LABEL, Query, parse_query
+from tui.core.search.query import CONTESTED, NO_LABEL, Query, parse_query
 from tui.core.search.rank import Scored, make_groups, rank
 from tui.core.search.terms import TermIndex
 
@@ -132,6 +132,7 @@ class SearchIndex:
         limit: int = 50,
         label_of: LabelOf | None = None,
         docs: Iterable[str] | None = None,
+        status_of: LabelOf | None = None,
     ) -> list[SearchHit]:
         """Claims (and notes) matching ``query``, best first; raise ``QueryError``.
 
@@ -139,7 +140,8 @@ class SearchIndex:
         for callers holding ids that need no parsing (they may hold spaces).
         """
         parsed = parse_query(query)
-        if limit <= 0 or (parsed.empty and parsed.labels is None and not parsed.docs):
+        filtered = parsed.labels is not None or parsed.statuses is not None
+        if limit <= 0 or (parsed.empty and not filtered and not parsed.docs):
             return []
         ranges = None
         if parsed.docs or docs is not None:
@@ -149,7 +151,7 @@ class SearchIndex:
             ranges = sorted(self._doc_ranges[d] for d in allowed if d in self._doc_ranges)
             if not ranges:
                 return []
-        accept = _label_filter(parsed, label_of)
+        accept = _label_filter(parsed, label_of, status_of)
         if parsed.empty:
             return self._filter_only(ranges, accept, limit)
         pool = limit + 50
@@ -234,11 +236,31 @@ def spans_of(text: str, matched: frozenset[str] | set[str]) -> list[tuple[int, i
     return merged
 
 
-def _label_filter(parsed: Query, label_of: LabelOf | None) -> ClaimFilter | None:
-    """A predicate for ``label:`` filters; without ``label_of`` every claim is unlabeled."""
-    wanted = parsed.labels
-    if wanted is None:
+def _label_filter(
+    parsed: Query, label_of: LabelOf | None, status_of: LabelOf | None = None
+) -> ClaimFilter | None:
+    """A predicate for ``label:`` and ``status:`` filters.
+
+    Without ``label_of`` every claim is unlabeled; without ``status_of`` a
+    claim's status is "tagged" if it has a label, else "unreviewed".
+    """
+    labels, statuses = parsed.labels, parsed.statuses
+    if labels is None and statuses is None:
         return None
-    if label_of is None:
-        return (lambda claim: True) if NO_LABEL in wanted else (lambda claim: False)
-    return lambda claim: (label_of(claim) or NO_LABEL) in wanted
+
+    def label(claim: Claim) -> str:
+        return (label_of(claim) if label_of else None) or NO_LABEL
+
+    def status(claim: Claim) -> str:
+        found = status_of(claim) if status_of else None
+        return found or ("unreviewed" if label(claim) == NO_LABEL else "tagged")
+
+    def accept(claim: Claim) -> bool:
+        if labels is not None and label(claim) not in labels:
+            return CONTESTED in labels and status(claim) == CONTESTED and _status_ok(claim)
+        return _status_ok(claim)
+
+    def _status_ok(claim: Claim) -> bool:
+        return statuses is None or status(claim) in statuses
+
+    return accept

@@ -1,7 +1,10 @@
 """Parsing a search query: free words, ``"quoted phrases"`` and filters.
 
-``label:disputed`` and ``label:none`` keep claims with (or without) a label;
-``doc:000`` keeps claims of the documents whose id is or starts with ``000``.
+``label:disputed`` and ``label:none`` keep claims with (or without) a label
+(the team's: see tui/core/team.py), ``label:contested`` the claims analysts
+disagree on; ``status:settled`` (``unreviewed``, ``tagged``, ``contested``)
+keeps claims of that status; ``doc:000`` keeps claims of the documents whose
+id is or starts with ``000``.
 Several values of one filter are alternatives (``label:disputed label:opinion``),
 different filters all apply. A label may be abbreviated as long as the prefix
 names labels (``label:dis``), because the reader searches as you type; a value
@@ -17,8 +20,11 @@ from tui.core.model import LABELS
 from tui.core.normalize import fold, terms
 
 NO_LABEL = "none"
+CONTESTED = "contested"
+STATUSES = ("unreviewed", "tagged", CONTESTED, "settled")
+"""As ``tui.core.team.Status``: the search does not import the team model."""
 
-_PIECE = re.compile(r'"([^"]*)"?|\b(label|doc):(\S*)|(\S+)')
+_PIECE = re.compile(r'"([^"]*)"?|\b(label|doc|status):(\S*)|(\S+)')
 
 
 class QueryError(ValueError):
@@ -32,7 +38,10 @@ class Query:
     phrases: tuple[tuple[str, ...], ...] = ()
     """Quoted phrases: their terms must appear exactly and consecutively."""
     labels: frozenset[str] | None = None
-    """Labels to keep (``"none"`` for unlabeled claims); ``None`` keeps all."""
+    """Labels to keep (``"none"`` for unlabeled claims, ``"contested"`` for
+    contested ones); ``None`` keeps all."""
+    statuses: frozenset[str] | None = None
+    """Statuses to keep; ``None`` keeps all."""
     docs: tuple[str, ...] = ()
     """Folded document id prefixes to keep; empty keeps all."""
     prefix_last: bool = False
@@ -51,6 +60,7 @@ def parse_query(text: str) -> Query:
     words: list[str] = []
     phrases: list[tuple[str, ...]] = []
     labels: set[str] | None = None
+    statuses: set[str] | None = None
     docs: list[str] = []
     last_was_word = False
     for match in _PIECE.finditer(folded):
@@ -63,6 +73,9 @@ def parse_query(text: str) -> Query:
         elif key == "label":
             if value:
                 labels = (labels or set()) | _labels_for(value)
+        elif key == "status":
+            if value:
+                statuses = (statuses or set()) | _pick(value, STATUSES, "status")
         elif key == "doc":
             if value:
                 docs.append(value)
@@ -76,6 +89,7 @@ def parse_query(text: str) -> Query:
         words=tuple(words),
         phrases=tuple(phrases),
         labels=frozenset(labels) if labels is not None else None,
+        statuses=frozenset(statuses) if statuses is not None else None,
         docs=tuple(docs),
         prefix_last=prefix_last,
         text=text,
@@ -83,10 +97,13 @@ def parse_query(text: str) -> Query:
 
 
 def _labels_for(value: str) -> set[str]:
-    names = (*LABELS, NO_LABEL)
+    return _pick(value, (*LABELS, NO_LABEL, CONTESTED), "label")
+
+
+def _pick(value: str, names: tuple[str, ...], what: str) -> set[str]:
     if value in names:
         return {value}
     found = {name for name in names if name.startswith(value)}
     if not found:
-        raise QueryError(f"{value!r} is not a label; use one of {', '.join(names)}.")
+        raise QueryError(f"{value!r} is not a {what}; use one of {', '.join(names)}.")
     return found
