@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tui.core import cache as claim_cache
-from tui.core import corpus as corpus_module
 from tui.core import packed
+from tui.core import segmenting as segmenting_module
 from tui.core import text as text_module
 from tui.core.corpus import CorpusError, load_corpus, load_document
 from tui.core.model import Document
@@ -204,8 +204,8 @@ def test_cache_gives_the_same_claims_without_segmenting(
     def no_segmenting(*_: object) -> None:
         raise AssertionError("segmented although the cache holds this text")
 
-    monkeypatch.setattr(corpus_module, "build_claims", no_segmenting)
-    monkeypatch.setattr(corpus_module, "split_blocks", no_segmenting)
+    monkeypatch.setattr(segmenting_module, "build_claims", no_segmenting)
+    monkeypatch.setattr(segmenting_module, "split_blocks", no_segmenting)
     second = load_corpus([corpus_dir])
     for a, b in zip(first, second, strict=True):
         assert _shape(a) == _shape(b)
@@ -227,7 +227,7 @@ def test_bad_cache_entries_are_ignored(corpus_dir: Path, cache_home: Path) -> No
     entry = next(claim_cache.folder().glob("*.fcpk"))
     good = entry.read_bytes()
     garbled = bytearray(good)
-    body = 8 + int.from_bytes(good[4:8], "little")
+    body = packed._HEAD.size + 3 * packed._SECTION.size  # blocks, claims, ids
     garbled[body + 4] ^= 1  # the first block ends a character earlier or later
     for junk in (b"", b"{not json", good[: len(good) // 2], good[:40], bytes(garbled), b"[]"):
         entry.write_bytes(junk)

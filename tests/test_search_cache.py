@@ -89,7 +89,7 @@ def test_a_warm_search_makes_only_the_claims_it_reads(corpus_dir: Path, cache_ho
         lambda data: b"",
         lambda data: data[: len(data) // 2],
         lambda data: data[:-1],
-        lambda data: data[:100] + bytes([data[100] ^ 0x40]) + data[101:],
+        lambda data: data[:110] + bytes([data[110] ^ 0x40]) + data[111:],
         lambda data: data[:-9] + bytes([data[-9] ^ 1]) + data[-8:],
         lambda data: b"FCPK" + b"\xff" * 40,
         lambda data: b"\x80\x04pickle? no" * 20,

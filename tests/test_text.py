@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.core import text as text_module
@@ -123,3 +123,34 @@ def test_decode_never_crashes_and_offsets_are_in_clean_text(data: bytes) -> None
         return
     assert "\r" not in decoded.text
     assert all(c in "\t\n" or ord(c) >= 0x20 for c in decoded.text)
+
+
+# --- the fast path: input that cleaning would not change is kept as it is -------------------
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+@settings(max_examples=300)
+def test_decoded_utf8_is_the_text_exactly_when_given(text: str) -> None:
+    data = text.encode("utf-8", "surrogatepass")
+    if looks_binary(data):
+        return
+    decoded = decode(data)
+    if decoded.utf8 is not None:
+        assert decoded.utf8 == decoded.text.encode("utf-8") == data
+    else:
+        assert decoded.text != text or data.startswith(b"\xef\xbb\xbf")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"a\x85b", "a\u0085b".encode(), b"a\rb", b"a\x1bb", b"a\x7fb", b"\xef\xbb\xbfab", b"a\xc2"],
+)
+def test_input_cleaning_changes_is_not_kept(data: bytes) -> None:
+    decoded = decode(data)
+    assert decoded.utf8 is None
+    assert "\x1b" not in decoded.text and "\x85" not in decoded.text and "\r" not in decoded.text
+
+
+def test_plain_utf8_with_no_break_spaces_is_kept() -> None:
+    data = "Vučić\u00a0said «no»\n".encode()
+    assert decode(data).utf8 == data

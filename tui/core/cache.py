@@ -62,11 +62,17 @@ def root() -> Path:
 
 def folder() -> Path:
     """Where entries for the current code live (whether or not it exists yet)."""
+    return _folder_in(os.environ.get("XDG_CACHE_HOME", ""))
+
+
+@cache
+def _folder_in(_base: str) -> Path:
+    # Keyed by $XDG_CACHE_HOME (tests change it): one Path per process, not four per document.
     return root() / f"claims-{_code_key()}"
 
 
-def _entry(sha256: str) -> Path:
-    return folder() / f"{sha256}.fcpk"
+def _entry(sha256: str) -> str:
+    return os.path.join(folder(), f"{sha256}.fcpk")
 
 
 def load(doc: Document) -> bool:
@@ -77,18 +83,31 @@ def load(doc: Document) -> bool:
     """
     if not enabled():
         return False
-    found = packed.load(_entry(doc.sha256), _KIND, doc.sha256)
+    try:
+        with open(_entry(doc.sha256), "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False
+    return load_entry(doc, data)
+
+
+def load_entry(doc: Document, data: bytes) -> bool:
+    """:func:`load` from an entry's bytes (as :func:`entry_bytes` made them, here or elsewhere)."""
+    found = packed.parse(data, _KIND, doc.sha256)
     if found is None:
         return False
     try:
         flat_blocks, flat_claims, text = found["blocks"], found["claims"], found["ids"]
         ids = text.split("\n") if text else []  # type: ignore[union-attr]
+        # Checked on lists (made in C), which iterate faster than the views; the
+        # views, a third of the size, are what waits for the document's first use.
+        block_list, claim_list = flat_blocks.tolist(), flat_claims.tolist()  # type: ignore[union-attr]
         if not (
             isinstance(text, str)
-            and len(flat_claims) == 4 * len(ids)
-            and _spans_fit(flat_blocks, 3, len(doc.text), len(_BLOCK_KINDS))  # type: ignore[arg-type]
-            and _spans_fit(flat_claims, 4, len(doc.text), len(_CLAIM_KINDS))  # type: ignore[arg-type]
-            and (not ids or max(flat_claims[3::4]) < len(flat_blocks) // 3)  # type: ignore[index]
+            and len(claim_list) == 4 * len(ids)
+            and _spans_fit(block_list, 3, len(doc.text), len(_BLOCK_KINDS))
+            and _spans_fit(claim_list, 4, len(doc.text), len(_CLAIM_KINDS))
+            and (not ids or max(claim_list[3::4]) < len(block_list) // 3)
         ):
             return False  # not an entry this code wrote for this text: never trust it
     except (KeyError, TypeError, ValueError):
@@ -122,7 +141,7 @@ def _objects(
     return blocks, claims
 
 
-def _spans_fit(flat: memoryview, stride: int, length: int, kinds: int) -> bool:
+def _spans_fit(flat: list[int], stride: int, length: int, kinds: int) -> bool:
     """Spans in order, none empty, inside the text; kind codes in range (checked in C loops)."""
     if len(flat) % stride:
         return False
@@ -137,18 +156,23 @@ def _spans_fit(flat: memoryview, stride: int, length: int, kinds: int) -> bool:
     )
 
 
-def store(doc: Document) -> None:
-    """Save ``doc``'s blocks and claims; silently does nothing if the cache cannot be written."""
-    if not enabled():
-        return
+def store(doc: Document) -> bytes:
+    """Save ``doc``'s blocks and claims (if the cache is on and writable); return the entry."""
+    entry = entry_bytes(doc)
+    if enabled():
+        packed.write(Path(_entry(doc.sha256)), entry)
+    return entry
+
+
+def entry_bytes(doc: Document) -> bytes:
+    """The cache entry of ``doc``'s blocks and claims."""
     flat_blocks = array("I")
     for block in doc.blocks:
         flat_blocks.extend((block.start, block.end, _BLOCK_CODE[block.kind]))
     flat_claims = array("I")
     for claim in doc.claims:
         flat_claims.extend((claim.start, claim.end, _CLAIM_CODE[claim.kind], claim.block))
-    packed.dump(
-        _entry(doc.sha256),
+    return packed.encode(
         _KIND,
         doc.sha256,
         {"blocks": flat_blocks, "claims": flat_claims, "ids": "\n".join(c.id for c in doc.claims)},

@@ -14,11 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core import cache as claim_cache
 from tui.core import text as text_module
-from tui.core.blocks import split_blocks
-from tui.core.claims import build_claims
 from tui.core.model import Claim, Document
+from tui.core.segmenting import segment_all
 from tui.core.text import UnreadableText, check_size, decode
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -62,6 +60,13 @@ class Corpus:
 
 def load_document(path: Path, doc_id: str | None = None) -> Document:
     """Read, decode and segment one article; raise ``UnreadableText`` or ``OSError``."""
+    doc = read_document(path, doc_id)
+    segment_all([doc])
+    return doc
+
+
+def read_document(path: Path, doc_id: str | None = None) -> Document:
+    """Read and decode one article, not segmented yet (see :func:`segment_all`)."""
     data = _read_limited(path)
     decoded = decode(data, path.name)
     text = decoded.text
@@ -69,14 +74,12 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
         id=doc_id or path.stem,
         path=path,
         text=text,
-        sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+        sha256=hashlib.sha256(
+            decoded.utf8 if decoded.utf8 is not None else text.encode("utf-8", "surrogatepass")
+        ).hexdigest(),
     )
     if decoded.warning:
         doc.warnings.append(decoded.warning)
-    if not claim_cache.load(doc):
-        doc.blocks = list(split_blocks(text))
-        doc.claims = build_claims(doc)
-        claim_cache.store(doc)
     return doc
 
 
@@ -91,7 +94,11 @@ def _read_limited(path: Path) -> bytes:
         raise UnreadableText(f"{path.name} is not a regular file")
     check_size(info.st_size, path.name)
     with open(path, "rb") as handle:
-        data = handle.read(text_module.MAX_BYTES + 1)
+        # Asking for the size it has (not the limit) spares a 50 MB buffer per file;
+        # a file that grew since is read on, up to the limit.
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += handle.read(text_module.MAX_BYTES + 1 - len(data))
     check_size(len(data), path.name)
     return data
 
@@ -148,7 +155,7 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
             warnings.append(f"{path}: a document named {doc_id} is already loaded; skipped")
             continue
         try:
-            doc = load_document(path, doc_id)
+            doc = read_document(path, doc_id)
         except UnreadableText as error:
             warnings.append(f"{error}; skipped")
             continue
@@ -158,4 +165,5 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
         ids.add(doc_id)
         documents.append(doc)
         warnings.extend(doc.warnings)
+    segment_all(documents)  # all at once: the cold ones in parallel when it pays
     return Corpus(documents, warnings, roots)

@@ -4,10 +4,11 @@ The caches (claims of a text, the search index of a corpus) are read on every
 start, so they are stored as raw machine arrays that load with one ``read``
 and no parsing, never as pickles. A file is::
 
-    b"FCPK" | header length (4 bytes, little-endian) | header (JSON) | body
+    header (104 bytes) | one 40-byte record per section | body
 
 The header names the kind of entry, the key it was written for, the byte
-order, a CRC-32 of the body and where each section lies in it. A truncated,
+order, a CRC-32 of the body and its size; each record where a section lies
+in the body (read with :mod:`struct`: no parsing worth the name). A truncated,
 garbled or foreign file fails one of those checks and reads as "no entry":
 the caller rebuilds, never crashes. Writes are atomic (a reader sees a whole
 file or none) and any error writing is ignored: a cache is an optimisation.
@@ -15,17 +16,23 @@ file or none) and any error writing is ignored: a cache is an optimisation.
 
 from __future__ import annotations
 
-import json
 import os
+import struct
 import sys
 import zlib
 from array import array
 from pathlib import Path
 
 MAGIC = b"FCPK"
-VERSION = 1
+VERSION = 2
 _ALIGN = 8
 """Sections start on 8-byte boundaries, so arrays are read in place, aligned."""
+_HEAD = struct.Struct("<4sBBHIQ16s64s4x")
+"""Magic, version, byte order, sections, CRC-32 and size of the body, kind, key (104 bytes)."""
+_SECTION = struct.Struct("<16sc7xQQ")
+"""Name, type code (``s`` text, ``B`` bytes, or an array's), offset and size in the body."""
+_ORDER = 0 if sys.byteorder == "little" else 1
+_ARRAY_CODES = (b"H", b"I", b"i", b"q", b"Q")
 
 _made: set[Path] = set()
 """Folders this process has already created: one ``mkdir`` per folder, not per entry."""
@@ -36,7 +43,12 @@ Loaded = dict[str, "memoryview | str"]
 
 def dump(path: Path, kind: str, key: str, sections: dict[str, Section]) -> bool:
     """Write ``sections`` to ``path`` atomically; False (and nothing written) on any error."""
-    layout: list[list[object]] = []
+    return write(path, encode(kind, key, sections))
+
+
+def encode(kind: str, key: str, sections: dict[str, Section]) -> bytes:
+    """The bytes of an entry (what :func:`dump` writes and :func:`parse` reads)."""
+    layout: list[bytes] = []
     chunks: list[bytes] = []
     offset = 0
     for name, value in sections.items():
@@ -50,22 +62,32 @@ def dump(path: Path, kind: str, key: str, sections: dict[str, Section]) -> bool:
         if pad:
             chunks.append(b"\0" * pad)
             offset += pad
-        layout.append([name, code, offset, len(data)])
+        layout.append(_SECTION.pack(_field(name), code.encode(), offset, len(data)))
         chunks.append(data)
         offset += len(data)
     body = b"".join(chunks)
-    header = {
-        "v": VERSION,
-        "kind": kind,
-        "key": key,
-        "order": sys.byteorder,
-        "crc": zlib.crc32(body),
-        "size": len(body),
-        "s": layout,
-    }
-    head = json.dumps(header, separators=(",", ":")).encode()
-    head += b" " * (-(len(MAGIC) + 4 + len(head)) % _ALIGN)
-    payload = MAGIC + len(head).to_bytes(4, "little") + head + body
+    head = _HEAD.pack(
+        MAGIC,
+        VERSION,
+        _ORDER,
+        len(layout),
+        zlib.crc32(body),
+        len(body),
+        _field(kind),
+        _field(key, 64),
+    )
+    return head + b"".join(layout) + body
+
+
+def _field(text: str, size: int = 16) -> bytes:
+    data = text.encode()
+    if len(data) > size:
+        raise ValueError(f"{text!r} is longer than {size} bytes")
+    return data
+
+
+def write(path: Path, payload: bytes) -> bool:
+    """Write ``payload`` to ``path`` atomically; False (and nothing written) on any error."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         if path.parent not in _made:
@@ -98,41 +120,33 @@ def load(path: Path, kind: str, key: str) -> Loaded | None:
 def parse(data: bytes, kind: str, key: str) -> Loaded | None:
     """:func:`load` for bytes already read."""
     try:
-        if data[:4] != MAGIC:
-            return None
-        length = int.from_bytes(data[4:8], "little")
-        start = 8 + length
-        header = json.loads(data[8:start])
+        magic, version, order, count, crc, size, got_kind, got_key = _HEAD.unpack_from(data)
+        start = _HEAD.size + count * _SECTION.size
         if not (
-            isinstance(header, dict)
-            and header.get("v") == VERSION
-            and header.get("kind") == kind
-            and header.get("key") == key
-            and header.get("order") == sys.byteorder
-            and header.get("size") == len(data) - start
+            magic == MAGIC
+            and version == VERSION
+            and order == _ORDER
+            and got_kind.rstrip(b"\0") == kind.encode()
+            and got_key.rstrip(b"\0") == key.encode()
+            and size == len(data) - start
         ):
             return None
         view = memoryview(data)[start:]
-        if zlib.crc32(view) != header["crc"]:
+        if zlib.crc32(view) != crc:
             return None
         sections: Loaded = {}
-        for name, code, offset, size in header["s"]:
-            if not (
-                isinstance(name, str)
-                and type(offset) is int
-                and type(size) is int
-                and 0 <= offset <= offset + size <= len(view)
-            ):
+        for name, code, offset, length in _SECTION.iter_unpack(data[_HEAD.size : start]):
+            if offset + length > size:
                 return None
-            chunk = view[offset : offset + size]
-            if code == "s":
-                sections[name] = str(chunk, "utf-8", "surrogatepass")
-            elif code == "B":
-                sections[name] = chunk
-            elif code in ("H", "I", "i", "q", "Q"):
-                sections[name] = chunk.cast(code)
+            chunk = view[offset : offset + length]
+            if code == b"s":
+                sections[name.rstrip(b"\0").decode()] = str(chunk, "utf-8", "surrogatepass")
+            elif code == b"B":
+                sections[name.rstrip(b"\0").decode()] = chunk
+            elif code in _ARRAY_CODES:
+                sections[name.rstrip(b"\0").decode()] = chunk.cast(code.decode())
             else:
                 return None
         return sections
-    except (ValueError, TypeError, KeyError, UnicodeDecodeError):
+    except (ValueError, TypeError, UnicodeDecodeError, struct.error):
         return None

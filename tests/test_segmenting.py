@@ -1,0 +1,91 @@
+"""Segmenting a cold corpus across processes gives exactly what one process gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.core import cache as claim_cache
+from tui.core import segmenting
+from tui.core.corpus import load_corpus
+from tui.core.model import Document
+
+
+def _shape(doc: Document) -> tuple[list[tuple], list[tuple]]:
+    return (
+        [(b.start, b.end, b.kind) for b in doc.blocks],
+        [(c.index, c.id, c.start, c.end, c.kind, c.block) for c in doc.claims],
+    )
+
+
+def _here_only(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record the documents segmented in this process (workers run their own copy)."""
+    done: list[str] = []
+    real = segmenting.segment_fresh
+
+    def recording(doc: Document) -> None:
+        done.append(doc.id)
+        real(doc)
+
+    monkeypatch.setattr(segmenting, "segment_fresh", recording)
+    return done
+
+
+def test_workers_segment_a_cold_corpus_as_one_process_does(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE", "0")
+    expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
+    monkeypatch.delenv("FACTCHECK_CACHE")
+    monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(segmenting, "_cores", lambda: 2)
+    here = _here_only(monkeypatch)
+    corpus = load_corpus([corpus_dir])
+    assert here == []  # all of it in the workers
+    assert [_shape(doc) for doc in corpus] == expected
+    assert all(claim.doc is doc for doc in corpus for claim in doc.claims)
+    # The workers filled the cache: the next load segments nothing, anywhere.
+    assert len(list(claim_cache.folder().glob("*.fcpk"))) == 5
+    monkeypatch.setattr(segmenting, "_segment_in_workers", None)  # would raise if called
+    assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
+
+
+def test_small_cold_work_stays_in_this_process(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(segmenting, "_cores", lambda: 2)
+    here = _here_only(monkeypatch)
+    assert len(load_corpus([corpus_dir])) == 5
+    assert len(here) == 5
+
+
+def test_a_failing_pool_falls_back_to_this_process(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE", "0")
+    expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
+    monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(segmenting, "_cores", lambda: 2)
+
+    class NoProcesses:
+        def __init__(self, *_: object, **__: object) -> None:
+            raise OSError("no processes here")
+
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", NoProcesses)
+    here = _here_only(monkeypatch)
+    assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
+    assert len(here) == 5
+
+
+def test_a_worker_entry_that_does_not_check_out_is_segmented_here(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE", "0")
+    expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
+    monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(segmenting, "_cores", lambda: 2)
+    monkeypatch.setattr(claim_cache, "load_entry", lambda doc, data: False)
+    here = _here_only(monkeypatch)
+    assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
+    assert len(here) == 5
