@@ -89,3 +89,55 @@ def test_a_worker_entry_that_does_not_check_out_is_segmented_here(
     here = _here_only(monkeypatch)
     assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
     assert len(here) == 5
+
+
+# --- the bundle: a corpus loaded whole reads one file, not one per document ------------------
+
+
+def _no_entries(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(doc: Document) -> bytes | None:
+        raise AssertionError(f"read the entry of {doc.id} although the bundle holds it")
+
+    monkeypatch.setattr(claim_cache, "read_entry", refuse)
+
+
+def _bundles() -> list[Path]:
+    return sorted(claim_cache.folder().glob("corpus-*.bundle"))
+
+
+def test_a_warm_corpus_is_read_from_its_bundle(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
+    assert len(_bundles()) == 1
+    with monkeypatch.context() as patch:
+        _no_entries(patch)
+        here = _here_only(patch)
+        assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
+        assert here == []
+
+
+@pytest.mark.parametrize("cut", [0, 10, 200, -1])
+def test_a_damaged_bundle_falls_back_to_the_entries(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, cut: int
+) -> None:
+    expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
+    (bundle,) = _bundles()
+    good = bundle.read_bytes()
+    bundle.write_bytes(good[:cut])
+    here = _here_only(monkeypatch)
+    assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
+    assert here == [] and bundle.read_bytes() == good  # written again, from the entries
+
+
+def test_a_changed_article_makes_a_new_bundle_and_old_ones_go(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claim_cache, "KEEP_BUNDLES", 2)
+    path = next(corpus_dir.glob("001_*.txt"))
+    original = path.read_text(encoding="utf-8")
+    for n in range(4):
+        path.write_text(original + f"\n\nThe count was {n} again.\n", encoding="utf-8")
+        corpus = load_corpus([corpus_dir])
+        assert corpus.documents[1].claims[-1].text == f"The count was {n} again."
+    assert len(_bundles()) == 2

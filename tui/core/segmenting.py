@@ -43,15 +43,23 @@ def segment_all(documents: Sequence[Document], *, workers: int | None = None) ->
 
     ``workers`` overrides the number of cores (1: never start processes).
     """
-    missing = [doc for doc in documents if not claim_cache.load(doc)]
-    if not missing:
+    if claim_cache.load_bundle(documents):
         return
+    entries: dict[int, bytes] = {}
+    missing: list[Document] = []
+    for doc in documents:
+        data = claim_cache.read_entry(doc)
+        if data is not None and claim_cache.load_entry(doc, data):
+            entries[id(doc)] = data
+        else:
+            missing.append(doc)
     count = workers if workers is not None else _cores()
     if count > 1 and len(missing) > 1 and sum(len(d.text) for d in missing) >= PARALLEL_MIN_CHARS:
-        missing = _segment_in_workers(missing, count)
+        missing = _segment_in_workers(missing, count, entries)
     for doc in missing:
         segment_fresh(doc)
-        claim_cache.store(doc)
+        entries[id(doc)] = claim_cache.store(doc)
+    claim_cache.store_bundle(documents, [entries[id(doc)] for doc in documents])
 
 
 def _cores() -> int:
@@ -61,13 +69,15 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _segment_in_workers(documents: list[Document], workers: int) -> list[Document]:
-    """Segment ``documents`` in ``workers`` processes; return those still to do here."""
+def _segment_in_workers(
+    documents: list[Document], workers: int, entries: dict[int, bytes]
+) -> list[Document]:
+    """Segment ``documents`` in ``workers`` processes (their entries into ``entries``, by
+    document id); return the documents still to do here."""
     from concurrent.futures import ProcessPoolExecutor  # only for cold work: ~30 ms to import
 
     chunks = _chunks(documents, workers * _CHUNKS_PER_WORKER)
     left: list[Document] = []
-    done: set[int] = set()
     try:
         with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
             futures: list[tuple[list[Document], Future[list[bytes | None]]]] = [
@@ -75,17 +85,17 @@ def _segment_in_workers(documents: list[Document], workers: int) -> list[Documen
             ]
             for chunk, future in futures:
                 try:
-                    entries = future.result()
+                    made = future.result()
                 except Exception:  # a broken worker: these documents are done here
                     left.extend(chunk)
                     continue
-                for doc, entry in zip(chunk, entries, strict=True):
+                for doc, entry in zip(chunk, made, strict=True):
                     if entry is not None and claim_cache.load_entry(doc, entry):
-                        done.add(id(doc))
+                        entries[id(doc)] = entry
                     else:
                         left.append(doc)
     except (OSError, RuntimeError, ValueError):  # no processes on this system, or a shutdown
-        return [doc for doc in documents if id(doc) not in done]
+        return [doc for doc in documents if id(doc) not in entries]
     return left
 
 
