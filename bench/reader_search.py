@@ -1,0 +1,74 @@
+"""The reader's ``/`` right after start-up on a warm 1,000-article corpus: how long until results.
+
+``factcheck CORPUS`` runs in a 160x45 pseudo-terminal (as ``bench/startup.py``
+runs it: byte code cached, after a warm-up run that also fills the claims and
+search caches, kept in ``--out``/cache). As soon as the first article's words
+reach the terminal, ``/`` and a query are typed; the figure is the time from
+that key to the search screen's "N found" reaching the terminal, i.e. how long
+an analyst who searches at once waits (target: 100 ms). Start-up itself (fork
+to first words) is printed too.
+
+    python bench/reader_search.py [--articles 1000] [--runs 5] [--out bench/out]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from load import corpus_for, use_cache_in  # noqa: E402
+from startup import factcheck_argv, read_until, spawn, stop  # noqa: E402
+
+QUERY = b"wagnr recruitment"
+
+
+def one_run(folder: Path, work: Path) -> tuple[float, float]:
+    first = sorted(folder.glob("*.txt"))[0].read_text("utf-8")
+    needle = " ".join(first.split()[:3]).encode("utf-8")
+    start = time.perf_counter()
+    pid, fd = spawn([*factcheck_argv(), str(folder)], work)
+    try:
+        read_until(fd, needle)
+        painted = time.perf_counter()
+        os.write(fd, b"/")
+        os.write(fd, QUERY)
+        read_until(fd, b" found", timeout=60)
+        return painted - start, time.perf_counter() - painted
+    finally:
+        stop(pid, fd)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args(argv)
+    use_cache_in(args.out / "cache")
+    folder = corpus_for(args.out, args.articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        os.environ["XDG_STATE_HOME"] = str(work / "state")  # no session restored
+        one_run(folder, work)  # warm-up: byte code, page cache, claims and search caches
+        runs = [one_run(folder, work) for _ in range(args.runs)]
+    paint = statistics.median(r[0] for r in runs)
+    answer = statistics.median(r[1] for r in runs)
+    print(f"{args.articles} articles, warm, median of {args.runs} runs:")
+    print(f"  start-up to first words          {paint * 1000:6.0f} ms")
+    print(
+        f"  '/' + query to results on screen {answer * 1000:6.0f} ms "
+        f"(max {max(r[1] for r in runs) * 1000:.0f}; target 100 ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
