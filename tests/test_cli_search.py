@@ -164,3 +164,21 @@ def test_similar_nothing_found_exits_1(
     status, out, err = run(capsys, "similar", f"{claim['doc']}:{claim['id']}", *corpus)
     assert status == 1 and out == ""
     assert_one_line_error(err)
+
+
+def test_a_one_shot_search_imports_only_what_search_needs(corpus_dir: Path) -> None:
+    """Every other subcommand's imports would cost a script's one-shot search (issue 14)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from tui.cli.main import main\n"
+        f"main(['search', 'wagnr recruitment', '--corpus', {str(corpus_dir)!r}])\n"
+        "print(sorted(m for m in ('tui.cli.export', 'tui.cli.claims', 'tui.cli.similar')"
+        " if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() and done.stderr.strip().splitlines()[-1] == "[]"

@@ -22,7 +22,12 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{message[0].upper()}{message[1:]}; see `{self.prog} --help`.")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, just that subcommand's.
+
+    A one-shot ``factcheck search`` from a script should not import what
+    ``export`` or ``claims`` need (hundreds of milliseconds of it).
+    """
     parent = shared_options()
     parser = _Parser(
         prog="factcheck",
@@ -31,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in SUBCOMMANDS:
+    for name in SUBCOMMANDS if only is None else (only,):
         module = importlib.import_module(f"tui.cli.{name}")
         module.register(sub, parent)
     return parser
@@ -51,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and (argv[0] in SUBCOMMANDS or argv[0] in ("-h", "--help", "--version")):
-            args = build_parser().parse_args(argv)
+            args = build_parser(argv[0] if argv[0] in SUBCOMMANDS else None).parse_args(argv)
             return args.run(args)
         from tui.cli.reader import run_reader
 
