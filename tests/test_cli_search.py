@@ -182,3 +182,45 @@ def test_a_one_shot_search_imports_only_what_search_needs(corpus_dir: Path) -> N
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() and done.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_similar_json_has_band_and_differs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Serbia ordered 12 Rafale jets from Dassault in 2024.\n")
+    (corpus / "b.txt").write_text("Serbia ordered 14 Rafale jets from Dassault in 2024.\n")
+    (corpus / "c.txt").write_text("Serbia ordered 12 Rafale jets from Dassault in 2024.\n")
+    status, out, err = run(capsys, "similar", "a:1", "--corpus", str(corpus), "--json")
+    assert status == 0 and err == ""
+    rows = {row["doc"]: row for row in json.loads(out)}
+    assert (rows["c"]["score"], rows["c"]["band"], rows["c"]["differs"]) == (100.0, "same", [])
+    assert rows["b"]["band"] in ("same", "related") and rows["b"]["score"] < 100
+    assert rows["b"]["differs"] == [{"kind": "number", "here": "12", "there": "14"}]
+    status, out, _ = run(capsys, "similar", "a:1", "--corpus", str(corpus))
+    assert "\tnumber: 12 → 14" in out
+
+
+def test_similar_reads_the_project_alias_table(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "The planemaker Dassault delivered the Rafale jets to Belgrade.\n"
+    )
+    (corpus / "b.txt").write_text("Dassault Aviation delivered the Rafale jets to Serbia.\n")
+    _, out, _ = run(capsys, "similar", "a:1", "--corpus", str(corpus), "--json")
+    before = json.loads(out)[0]["score"]
+    annotations = tmp_path / "annotations"
+    annotations.mkdir()
+    (annotations / "aliases.toml").write_text(
+        '[alias]\n"Dassault Aviation" = ["the planemaker Dassault"]\n'
+    )
+    _, out, _ = run(capsys, "similar", "a:1", "--corpus", str(corpus), "--json")
+    assert json.loads(out)[0]["score"] > before
+    (annotations / "aliases.toml").write_text("[alias\n")
+    status, out, err = run(capsys, "similar", "a:1", "--corpus", str(corpus))
+    assert status == 2 and out == "" and "aliases.toml" in err
+    assert_one_line_error(err)

@@ -8,6 +8,7 @@ import sys
 from tui.cli.common import (
     EXIT_NO_MATCH,
     EXIT_OK,
+    CliError,
     claim_json,
     find_claim,
     load_workspace,
@@ -15,8 +16,10 @@ from tui.cli.common import (
     print_json,
 )
 from tui.core.display import display
+from tui.core.match import AliasError, Aliases, load_aliases
 from tui.core.search import SearchIndex
 from tui.core.similar import find_similar
+from tui.core.workspace import Workspace
 
 DEFAULT_LIMIT = 10
 
@@ -42,9 +45,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     workspace = load_workspace(args)
     claim = find_claim(workspace, args.claim)
+    aliases = load_project_aliases(workspace)
     index = SearchIndex.build(workspace.corpus)
     label_of = workspace.store.label_of
-    hits = find_similar(index, claim, limit=args.limit, label_of=label_of)
+    hits = find_similar(index, claim, limit=args.limit, label_of=label_of, aliases=aliases)
     own = label_of(claim)
     if args.json:
         print_json(
@@ -53,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
                     hit.claim,
                     workspace.store.load(hit.claim.doc),
                     score=hit.score,
+                    band=hit.band,
+                    differs=[difference.as_json() for difference in hit.differs],
                     label_differs=hit.label_differs,
                 )
                 for hit in hits
@@ -61,9 +67,12 @@ def run(args: argparse.Namespace) -> int:
     else:
         for hit in hits:
             flag = f"\t(tagged {own} here, {hit.label} there)" if hit.label_differs else ""
+            differs = "".join(
+                f"\t{d.kind}: {display(d.here)} → {display(d.there)}" for d in hit.differs
+            )
             print(
                 f"{display(hit.claim.doc.id)}:{hit.claim.number}\t{hit.claim.id}\t{hit.score:g}\t"
-                f"{hit.label or '-'}\t{display(hit.claim.text)}{flag}"
+                f"{hit.band}\t{hit.label or '-'}\t{display(hit.claim.text)}{differs}{flag}"
             )
         if not hits:
             print(
@@ -72,3 +81,11 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
     return EXIT_OK if hits else EXIT_NO_MATCH
+
+
+def load_project_aliases(workspace: Workspace) -> Aliases:
+    """The shipped alias table and the project's ``annotations/aliases.toml``."""
+    try:
+        return load_aliases(workspace.store.folder)
+    except AliasError as error:
+        raise CliError(str(error)) from None

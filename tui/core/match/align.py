@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from tui.core.match.tokens import NAME, NEGATION, QUANTITIES, WORD, Reading, Token
+from tui.core.match.tokens import NAME, QUANTITIES, WORD, Reading, Token
 from tui.core.normalize import max_edits
 
 
@@ -22,7 +22,7 @@ from tui.core.normalize import max_edits
 class Alignment:
     a: tuple[Token, ...]
     b: tuple[Token, ...]
-    """The two claims' tokens (a repeated key kept once, negators all kept)."""
+    """The two claims' tokens."""
     pairs: dict[int, tuple[int, float]]
     """Index in ``a`` -> (index in ``b``, similarity 0–1)."""
 
@@ -38,21 +38,8 @@ class Alignment:
         return [j for j in range(len(self.b)) if j not in taken]
 
 
-def distinct(reading: Reading) -> tuple[Token, ...]:
-    """Tokens with each key once (a repeated word says a fact once), negators all kept."""
-    seen: set[str] = set()
-    kept = []
-    for token in reading.tokens:
-        if token.kind != NEGATION:
-            if token.key in seen:
-                continue
-            seen.add(token.key)
-        kept.append(token)
-    return tuple(kept)
-
-
 def align(first: Reading, second: Reading) -> Alignment:
-    a, b = distinct(first), distinct(second)
+    a, b = first.tokens, second.tokens
     pairs: dict[int, tuple[int, float]] = {}
     by_key: dict[str, list[int]] = {}
     for j, token in enumerate(b):

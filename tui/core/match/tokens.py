@@ -56,6 +56,7 @@ _MONTHS = {
 }
 _AMBIGUOUS_MONTHS = frozenset({"may", "mar", "jan", "dec"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DATE_STARTS = frozenset(_MONTHS) | _WEEKDAYS
 _UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -89,8 +90,12 @@ _CURRENCIES = {
     "¥": "JPY",
     "yen": "JPY",
 }
+_DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+_SPECIAL = _DATE_STARTS | frozenset(_UNITS) | NEGATORS
+"""Words that may start a date, a quantity or a negation (digits aside)."""
 _DIGITS = re.compile(r"(\d+(?:[.,]\d+)*)(st|nd|rd|th|bn|mn|m|k|tn)?$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'“”‘’(\[—–-])\s*$")
+_SENTENCE_ENDS = frozenset(".!?:;\"'“”‘’([—–-")
+"""A capital after one of these (or at the start) may just begin a sentence or a quote."""
 
 _stemmer = Stemmer.Stemmer("english")
 
@@ -120,7 +125,7 @@ class Reading:
     """A claim as the matcher sees it."""
 
     tokens: tuple[Token, ...]
-    """Content tokens (and negators) in text order."""
+    """Content tokens (each key once) and negators, in text order."""
     normal: tuple[str, ...]
     """Every term, function words included: equal for sentences identical but for form."""
 
@@ -160,8 +165,24 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
     tokens: list[Token] = []
     i = 0
     n = len(spans)
+    starts = aliases.starts if aliases else {}
     while i < n:
         term, start, end = spans[i]
+        if term in STOPWORDS and term not in NEGATORS and term not in starts:
+            i += 1
+            continue
+        if (
+            term not in starts
+            and term not in _SPECIAL
+            and not term[0].isdigit()
+            and not term.endswith("n't")
+        ):
+            # A plain word (most of them): none of the cases below applies.
+            i += 1
+            if len(term) > 1:
+                kind = NAME if not heading and _is_name(text, spans, i - 1) else WORD
+                tokens.append(Token(stem(term), kind, text[start:end], start, end, term))
+            continue
         if aliases:
             found = _alias_at(text, spans, i, aliases)
             if found is not None:
@@ -194,7 +215,20 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
         if not heading and _is_name(text, spans, i - 1):
             kind = NAME
         tokens.append(Token(stem(term), kind, text[start:end], start, end, term))
-    return Reading(tuple(tokens), normal)
+    return Reading(_distinct(tokens), normal)
+
+
+def _distinct(tokens: list[Token]) -> tuple[Token, ...]:
+    """Each key once (a repeated word states a fact once); every negator kept."""
+    seen: set[str] = set()
+    kept = []
+    for token in tokens:
+        if token.kind != NEGATION:
+            if token.key in seen:
+                continue
+            seen.add(token.key)
+        kept.append(token)
+    return tuple(kept)
 
 
 def _alias_at(
@@ -217,6 +251,8 @@ def _alias_at(
 
 def _quantity_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Token, int] | None:
     term, start, _ = spans[i]
+    if not term[:1].isdigit() and term not in _UNITS:
+        return None
     parsed = _number_value(term)
     if parsed is None or (term == "one" and not _scale_follows(spans, i)):
         return None
@@ -271,6 +307,8 @@ def _scale_follows(spans: list[tuple[str, int, int]], i: int) -> bool:
 def _date_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Token, int] | None:
     """A weekday, a month, or a day and a month in either order ("August 24", "3 May")."""
     term, start, end = spans[i]
+    if term not in _DATE_STARTS and not term[:1].isdigit():
+        return None
     if term in _WEEKDAYS:
         return Token(f"@{term[:3]}", DATE, text[start:end], start, end, term), i + 1
     if _month(text, spans, i) is not None:
@@ -305,7 +343,9 @@ def _month(text: str, spans: list[tuple[str, int, int]], i: int) -> int | None:
 def _day(spans: list[tuple[str, int, int]], i: int) -> int | None:
     if not 0 <= i < len(spans):
         return None
-    match = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", spans[i][0])
+    if not spans[i][0][:1].isdigit():
+        return None
+    match = _DAY.fullmatch(spans[i][0])
     if match and 1 <= int(match.group(1)) <= 31:
         return int(match.group(1))
     return None
@@ -320,7 +360,8 @@ def _is_name(text: str, spans: list[tuple[str, int, int]], i: int) -> bool:
     word = text[start:end]
     if len(word) > 1 and word.isupper():
         return True
-    if not _SENTENCE_START.search(text[:start]):
+    before = text[max(0, start - 40) : start].rstrip()
+    if before and before[-1] not in _SENTENCE_ENDS:
         return True
     return (
         i + 1 < len(spans) and text[spans[i + 1][1]].isupper() and spans[i + 1][0] not in STOPWORDS
