@@ -6,7 +6,7 @@ import argparse
 from collections import Counter
 from typing import Any
 
-from tui.cli.common import EXIT_OK, find_document, load_workspace, print_json
+from tui.cli.common import EXIT_OK, claim_json, find_document, load_workspace, print_json
 from tui.cli.similar import load_project_aliases
 from tui.core.compare import (
     EDITED,
@@ -20,6 +20,7 @@ from tui.core.compare import (
 )
 from tui.core.display import display
 from tui.core.model import Claim
+from tui.core.workspace import Workspace
 
 _MARKS = {UNCHANGED: "=", EDITED: "~", MOVED: ">", ONLY_A: "-", ONLY_B: "+"}
 
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
                 "a": a.id,
                 "b": b.id,
                 "counts": {status: counts.get(status, 0) for status in STATUSES},
-                "rows": [row_json(row) for row in rows],
+                "rows": [row_json(row, workspace) for row in rows],
             }
         )
         return EXIT_OK
@@ -91,24 +92,16 @@ def text_line(row: Row, width: int) -> str:
     return head + " · ".join(p for p in parts if p)
 
 
-def _claim_json(claim: Claim | None) -> dict[str, Any] | None:
-    if claim is None:
-        return None
-    return {
-        "doc": claim.doc.id,
-        "id": claim.id,
-        "number": claim.number,
-        "start": claim.start,
-        "end": claim.end,
-        "text": claim.text,
-    }
+def row_json(row: Row, workspace: Workspace) -> dict[str, Any]:
+    """A row; each claim as ``claims --json`` shows it (with its label, if tagged)."""
 
+    def claim(c: Claim | None) -> dict[str, Any] | None:
+        return claim_json(c, workspace.store.load(c.doc)) if c else None
 
-def row_json(row: Row) -> dict[str, Any]:
     return {
         "status": row.status,
-        "a": _claim_json(row.a),
-        "b": _claim_json(row.b),
+        "a": claim(row.a),
+        "b": claim(row.b),
         "score": row.score,
         "changes": [change.as_json() for change in row.changes],
         "differs": [difference.as_json() for difference in row.differs],
