@@ -109,6 +109,8 @@ def test_a_warm_corpus_is_read_from_its_bundle(
     corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
+    assert _bundles() == []  # not after a cold load: it has enough to hold
+    assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
     assert len(_bundles()) == 1
     with monkeypatch.context() as patch:
         _no_entries(patch)
@@ -122,6 +124,7 @@ def test_a_damaged_bundle_falls_back_to_the_entries(
     corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch, cut: int
 ) -> None:
     expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
+    load_corpus([corpus_dir])
     (bundle,) = _bundles()
     good = bundle.read_bytes()
     bundle.write_bytes(good[:cut])
@@ -138,6 +141,23 @@ def test_a_changed_article_makes_a_new_bundle_and_old_ones_go(
     original = path.read_text(encoding="utf-8")
     for n in range(4):
         path.write_text(original + f"\n\nThe count was {n} again.\n", encoding="utf-8")
+        load_corpus([corpus_dir])
         corpus = load_corpus([corpus_dir])
         assert corpus.documents[1].claims[-1].text == f"The count was {n} again."
     assert len(_bundles()) == 2
+
+
+def test_workers_not_forked_get_the_texts_sent(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With threads running (the reader) the pool cannot fork: texts go through the pipe."""
+    import multiprocessing
+
+    monkeypatch.setenv("FACTCHECK_CACHE", "0")
+    expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
+    monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(segmenting, "_cores", lambda: 2)
+    monkeypatch.setattr(segmenting, "_context", lambda: multiprocessing.get_context("spawn"))
+    here = _here_only(monkeypatch)
+    assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
+    assert here == []

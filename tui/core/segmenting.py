@@ -53,13 +53,16 @@ def segment_all(documents: Sequence[Document], *, workers: int | None = None) ->
             entries[id(doc)] = data
         else:
             missing.append(doc)
+    cold = bool(missing)
     count = workers if workers is not None else _cores()
     if count > 1 and len(missing) > 1 and sum(len(d.text) for d in missing) >= PARALLEL_MIN_CHARS:
         missing = _segment_in_workers(missing, count, entries)
     for doc in missing:
         segment_fresh(doc)
         entries[id(doc)] = claim_cache.store(doc)
-    claim_cache.store_bundle(documents, [entries[id(doc)] for doc in documents])
+    if not missing and not cold:
+        # Bundled on the first warm load: a cold one has enough to hold already.
+        claim_cache.store_bundle(documents, [entries[id(doc)] for doc in documents])
 
 
 def _cores() -> int:
@@ -78,11 +81,21 @@ def _segment_in_workers(
 
     chunks = _chunks(documents, workers * _CHUNKS_PER_WORKER)
     left: list[Document] = []
+    context = _context()
+    forked = context.get_start_method() == "fork"
+    if forked:  # the workers inherit the texts: only positions go through the pipe
+        _INHERITED[:] = [(d.text, d.sha256) for chunk in chunks for d in chunk]
     try:
-        with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-            futures: list[tuple[list[Document], Future[list[bytes | None]]]] = [
-                (chunk, pool.submit(_work, [(d.text, d.sha256) for d in chunk])) for chunk in chunks
-            ]
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            futures: list[tuple[list[Document], Future[list[bytes | None]]]] = []
+            start = 0
+            for chunk in chunks:
+                if forked:
+                    future = pool.submit(_work_inherited, start, start + len(chunk))
+                else:
+                    future = pool.submit(_work, [(d.text, d.sha256) for d in chunk])
+                futures.append((chunk, future))
+                start += len(chunk)
             for chunk, future in futures:
                 try:
                     made = future.result()
@@ -96,6 +109,8 @@ def _segment_in_workers(
                         left.append(doc)
     except (OSError, RuntimeError, ValueError):  # no processes on this system, or a shutdown
         return [doc for doc in documents if id(doc) not in entries]
+    finally:
+        _INHERITED.clear()
     return left
 
 
@@ -127,6 +142,15 @@ def _chunks(documents: list[Document], count: int) -> list[list[Document]]:
     if current:
         chunks.append(current)
     return chunks
+
+
+_INHERITED: list[tuple[str, str]] = []
+"""``(text, sha256)`` of the documents a forked pool works on, set before it forks."""
+
+
+def _work_inherited(start: int, end: int) -> list[bytes | None]:
+    """In a forked worker: :func:`_work` on texts it inherited (no copy through a pipe)."""
+    return _work(_INHERITED[start:end])
 
 
 def _work(texts: Iterable[tuple[str, str]]) -> list[bytes | None]:
