@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from tui.cli.common import EXIT_OK, CliError, load_workspace
-from tui.core.atomic import write_atomic
 from tui.core.display import display
 from tui.core.export import DEFAULT_FORMAT, FORMATS, export, format_for_path, is_empty
+from tui.core.export.output import STDOUT, OutputError, check_target, write_output
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         type=Path,
         default=None,
         metavar="FILE",
-        help="write here, atomically (default: print)",
+        help="write here: a file is replaced atomically; - or a device or FIFO is written "
+        "as a stream (default: print)",
     )
     parser.add_argument(
         "--url-base",
@@ -67,8 +68,11 @@ def _date(value: str | None) -> date | None:
 def run(args: argparse.Namespace) -> int:
     fmt = args.format or (format_for_path(args.output) if args.output else None) or DEFAULT_FORMAT
     day = _date(args.date)
-    if args.output is not None and args.output.is_dir():
-        raise CliError(f"{args.output} is a folder; give a file name for --output.")
+    if args.output is not None:
+        try:
+            check_target(args.output)
+        except OutputError as error:
+            raise CliError(f"Cannot write the export: {error}.") from None
     workspace = load_workspace(args)
     try:
         text = export(
@@ -90,13 +94,17 @@ def run(args: argparse.Namespace) -> int:
             )
     if is_empty(workspace):
         print("factcheck: no annotations in this corpus yet; the export is empty.", file=sys.stderr)
-    if args.output is None:
+    if args.output is None or str(args.output) == STDOUT:
         sys.stdout.write(text)
         sys.stdout.flush()
         return EXIT_OK
     try:
-        write_atomic(args.output, FORMATS[fmt].file_prefix + text)
+        written = write_output(args.output, text, FORMATS[fmt].file_prefix)
+    except OutputError as error:
+        raise CliError(f"Cannot write the export: {error}.") from None
     except OSError as error:
-        raise CliError(f"Cannot write {args.output}: {error.strerror or error}.") from None
-    print(f"{fmt} export written to {args.output}", file=sys.stderr)
+        raise CliError(
+            f"Cannot write {args.output}: {error.strerror or error}; the export was not written."
+        ) from None
+    print(display(f"{fmt} export written to {written}"), file=sys.stderr)
     return EXIT_OK

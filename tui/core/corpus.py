@@ -103,29 +103,57 @@ def _read_limited(path: Path) -> bytes:
     return data
 
 
+MAX_DEPTH = 100
+"""Folders deeper than this below a corpus root are not entered (with a warning):
+no real corpus nests so deep, and a hostile one cannot exhaust paths or time."""
+
+
 def iter_article_paths(root: Path, warnings: list[str]) -> Iterator[Path]:
     """Article files under ``root``, sorted, entering each real folder only once.
 
     Symlinked folders are followed (a corpus may be assembled from links) but
-    a folder already visited is not entered again, so a link loop ends.
+    a folder already visited is not entered again, so a link loop ends. The
+    walk keeps its own stack instead of recursing (``os.walk`` recurses, and a
+    folder 1,000 levels deep raised ``RecursionError``) and stops at
+    ``MAX_DEPTH`` levels.
     """
     seen: set[tuple[int, int]] = set()
-
-    def unreadable(error: OSError) -> None:
-        warnings.append(f"{error.filename} cannot be read ({error.strerror or error}); skipped")
-
-    for folder, dirs, files in os.walk(root, followlinks=True, onerror=unreadable):
-        info = os.stat(folder)
+    stack: list[tuple[str, int]] = [(os.fspath(root), 0)]
+    too_deep = 0
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            info = os.stat(folder)
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as error:
+            warnings.append(f"{folder} cannot be read ({error.strerror or error}); skipped")
+            continue
         key = (info.st_dev, info.st_ino)
         if key in seen:
             warnings.append(f"{folder} was already read (a link loop?); skipped")
-            dirs[:] = []
             continue
         seen.add(key)
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.endswith(ARTICLE_SUFFIXES) and not name.startswith("."):
-                yield Path(folder) / name
+        subfolders = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()  # follows links, as a corpus may be made of them
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(entry.path)
+            elif entry.name.endswith(ARTICLE_SUFFIXES):
+                yield Path(entry.path)
+        if subfolders and depth >= MAX_DEPTH:
+            too_deep += 1
+            continue
+        stack.extend((sub, depth + 1) for sub in reversed(subfolders))
+    if too_deep:
+        warnings.append(
+            f"{root} has folders nested over {MAX_DEPTH} levels deep; those were not read"
+        )
 
 
 def expand_paths(paths: Iterable[Path], warnings: list[str]) -> list[Path]:

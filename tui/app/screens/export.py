@@ -19,6 +19,7 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from tui.app.screens.dialog import DialogScreen
 from tui.core.export import DEFAULT_FORMAT, FORMATS, default_path, write_export
+from tui.core.export.output import is_stream
 from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
@@ -129,6 +130,9 @@ class ExportScreen(DialogScreen[Path | None]):
         if path.is_dir():
             self.show_error(f"{path} is a folder; give a file name.")
             return
+        if is_stream(path):  # the terminal is the reader's; a FIFO would block it
+            self.show_error(f"{path} is not a file; use factcheck export to write to a stream.")
+            return
         try:
             write_export(
                 self.workspace,
@@ -139,7 +143,7 @@ class ExportScreen(DialogScreen[Path | None]):
                 index=self.index,
             )
         except OSError as error:
-            self.show_error(f"Cannot write {path}: {error.strerror or error}.")
+            self.show_error(f"Cannot write {path}: {error.strerror or error}; nothing was written.")
             return
         except ValueError as error:
             self.show_error(f"Cannot export: {error}.")

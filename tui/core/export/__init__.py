@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.atomic import write_atomic
 from tui.core.export import claimreview, csv_format, json_format, markdown
+from tui.core.export.output import OutputError, check_target, write_output
 from tui.core.export.summary import Summary, export_path_default, safe_url, summarize
 from tui.core.workspace import Workspace
 
@@ -89,11 +89,14 @@ def export(
 
 
 def write_export(workspace: Workspace, fmt: str, path: Path, **options: Any) -> Path:
-    """Render and write ``path`` atomically (a reader sees the old file or the new)."""
+    """Render and write ``path`` (:func:`tui.core.export.output.write_output`).
+
+    Raises :class:`OutputError` before any work for a target it will not write.
+    """
     form = _format(fmt)
+    check_target(path)
     text = export(workspace, fmt, **options)
-    write_atomic(path, form.file_prefix + text)
-    return path
+    return write_output(path, text, form.file_prefix)
 
 
 def default_path(workspace: Workspace, fmt: str = DEFAULT_FORMAT) -> Path:
@@ -109,6 +112,7 @@ __all__ = [
     "DEFAULT_FORMAT",
     "FORMATS",
     "Format",
+    "OutputError",
     "default_path",
     "export",
     "format_for_path",
