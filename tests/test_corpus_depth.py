@@ -2,13 +2,45 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from cli_helpers import run
 
 from tui.core.corpus import MAX_DEPTH, load_corpus
 
 ARTICLE = "The council approved the plan on Monday. Critics disagreed.\n"
+
+
+def remove_deep(root: Path) -> None:
+    """Remove a tree bottom-up without recursion (``shutil.rmtree`` recurses)."""
+    stack = [root]
+    while stack:
+        folder = stack[-1]
+        children = list(os.scandir(folder))
+        subfolders = [Path(e.path) for e in children if e.is_dir(follow_symlinks=False)]
+        for entry in children:
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        if subfolders:
+            stack.extend(subfolders)
+        else:
+            os.rmdir(folder)
+            stack.pop()
+
+
+@pytest.fixture
+def root() -> Iterator[Path]:
+    """A corpus folder outside pytest's tmp_path: pytest removes old tmp_path folders
+    with the recursive ``shutil.rmtree``, which would crash later sessions on it."""
+    base = Path(tempfile.mkdtemp(prefix="factcheck-deep-"))
+    try:
+        yield base / "corpus"
+    finally:
+        remove_deep(base)
 
 
 def _nest(root: Path, levels: int) -> Path:
@@ -19,8 +51,7 @@ def _nest(root: Path, levels: int) -> Path:
     return folder
 
 
-def test_a_folder_1000_levels_deep_loads_what_is_in_reach(tmp_path: Path) -> None:
-    root = tmp_path / "corpus"
+def test_a_folder_1000_levels_deep_loads_what_is_in_reach(root: Path) -> None:
     root.mkdir()
     (root / "top.txt").write_text(ARTICLE, encoding="utf-8")
     deep = _nest(root, 1000)
@@ -31,8 +62,7 @@ def test_a_folder_1000_levels_deep_loads_what_is_in_reach(tmp_path: Path) -> Non
     assert any(f"over {MAX_DEPTH} levels deep" in w for w in corpus.warnings)
 
 
-def test_order_is_files_first_then_sorted_subfolders(tmp_path: Path) -> None:
-    root = tmp_path / "corpus"
+def test_order_is_files_first_then_sorted_subfolders(root: Path) -> None:
     for rel in ["b/2.txt", "a/z/4.txt", "a/3.txt", "1.txt", ".hidden/5.txt", "a/.x.txt"]:
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -40,8 +70,7 @@ def test_order_is_files_first_then_sorted_subfolders(tmp_path: Path) -> None:
     assert [doc.id for doc in load_corpus([root])] == ["1", "3", "4", "2"]
 
 
-def test_every_command_survives_a_deep_corpus(tmp_path: Path, capsys) -> None:
-    root = tmp_path / "corpus"
+def test_every_command_survives_a_deep_corpus(root: Path, capsys) -> None:
     root.mkdir()
     (root / "top.txt").write_text(ARTICLE, encoding="utf-8")
     (_nest(root, 1000) / "bottom.txt").write_text(ARTICLE, encoding="utf-8")
