@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     annotations = folder.parent / "annotations"
     shutil.rmtree(annotations, ignore_errors=True)
     subprocess.run([sys.executable, "-c", TAG, str(folder)], check=True)
-    tags = sum(1 for path in annotations.glob("*.toml") for _ in path.open() if "[[claim]]" in _)
+    tags = sum(1 for path in annotations.rglob("*.toml") for _ in path.open() if "[[claim]]" in _)
     clear_our_cache()
     cold = time_stats(folder)
     warm = min(time_stats(folder) for _ in range(3))

@@ -11,7 +11,7 @@ from tui import __version__
 from tui.cli.common import EXIT_USAGE, CliError, shared_options
 from tui.core.display import display
 
-SUBCOMMANDS = ("claims", "tag", "stats", "export", "search", "similar", "compare")
+SUBCOMMANDS = ("claims", "tag", "stats", "export", "search", "similar", "compare", "migrate")
 """Each is a module ``tui.cli.<name>`` with ``register(sub, parent)``."""
 
 
