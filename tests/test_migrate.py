@@ -88,7 +88,8 @@ def test_a_format_1_folder_keeps_every_record_through_new_tags_and_migrate(
     assert status == 0 and err == "" and "moved 8 tags from 2 files" in out
     assert _team_view(corpus_dir, annotations_dir) == before
     status, out, _ = run(capsys, "claims", "000", "--json", *corpus)
-    assert [row["labels"] for row in json.loads(out)] == labels_before
+    named = [{a or "unnamed": label for a, label in row.items()} for row in labels_before]
+    assert [row["labels"] for row in json.loads(out)] == named  # a record naming nobody: "unnamed"
     # The format 1 files are gone, but for the metadata one carried; no backup is left.
     doc0, doc1 = _doc(corpus_dir, "000"), _doc(corpus_dir, "001")
     kept = tomllib.loads((annotations_dir / f"{doc0.id}.toml").read_text(encoding="utf-8"))

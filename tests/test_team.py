@@ -191,7 +191,7 @@ def test_a_format_1_file_is_read_never_rewritten_and_newest_wins(
     state = alice.load(doc)
     assert state.labels(doc.claims[0]) == {"alice": "sourced", "bob": "disputed"}
     assert state.mine(doc.claims[1]).record.note == "alice v1"  # type: ignore[union-attr]
-    assert state.labels(doc.claims[2]) == {"unnamed": "skip"}
+    assert state.labels(doc.claims[2]) == {"": "skip"}
     # Alice retags claim 2 (newer: her own file wins) and clears claim 1.
     alice.set(doc.claims[1], "disputed")
     alice.set(doc.claims[0], None)

@@ -17,7 +17,8 @@ from tui.core.analyst import SLUG_RE, analyst_slug
 from tui.core.records import Annotation, AnnotationFile, AnnotationFileError, read
 
 UNNAMED = "unnamed"
-"""Whose a format 1 record is when it names no analyst."""
+"""Whose a format 1 record is, once migrated, when it names no analyst (until then
+its analyst is the empty name, which exports may show as the exporting analyst's)."""
 
 Stamp = tuple[int, int, int] | None
 """(inode, mtime in ns, size) of a file; ``None`` when there is no file."""
@@ -96,8 +97,6 @@ def load_files(folder: Path, doc_id: str, folders: list[Path]) -> Loaded:
         loaded.legacy = read(legacy_path(folder, doc_id))
     except AnnotationFileError as error:
         loaded.legacy_error = error
-    for record in loaded.legacy.records if loaded.legacy else ():
-        record.analyst = record.analyst or UNNAMED
     for analyst_folder in folders:
         path = analyst_folder / f"{doc_id}.toml"
         try:

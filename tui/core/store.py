@@ -14,17 +14,18 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tui.core.anchoring import Anchored, anchor_records
 from tui.core.atomic import DurabilityError, LockError, locked, remove_stale_temps, write_atomic
+from tui.core.changes import ANY, Change, Conflict, ReadOnlyDocument, SaveError, merge
 from tui.core.document_annotations import DocumentAnnotations
 from tui.core.folder import Loaded, Stamp, analyst_folders, file_stamp, legacy_path, load_files
 from tui.core.folder import own_path as _own_path
 from tui.core.model import Claim, Document
-from tui.core.records import CLEARED, CONTEXT, Annotation, AnnotationFile, AnnotationFileError, now
+from tui.core.records import CLEARED, CONTEXT, Annotation, AnnotationFile, now
 
 __all__ = [
     "ANY",
@@ -36,60 +37,6 @@ __all__ = [
     "SaveError",
     "merge",
 ]
-
-
-@dataclass(frozen=True)
-class Change:
-    """What one edit did to its analyst's own file, so that it can be undone exactly."""
-
-    doc_id: str
-    removed: tuple[Annotation, ...]
-    added: tuple[Annotation, ...]
-
-    def inverse(self) -> Change:
-        return Change(self.doc_id, self.added, self.removed)
-
-    @property
-    def withdrew_verdict(self) -> bool:
-        """The edit replaced a verdict of this analyst's with a plain tag (or cleared it)."""
-        return any(r.verdict for r in self.removed) and not any(r.verdict for r in self.added)
-
-
-class ReadOnlyDocument(AnnotationFileError):
-    """Raised when asked to change a document whose annotation file does not parse."""
-
-
-class SaveError(OSError):
-    """A save that failed; ``filename`` is the annotation file that was not written."""
-
-    def __init__(self, path: Path, reason: str, *, written: bool = False) -> None:
-        super().__init__(0, reason, str(path))
-        self.path = path
-        self.reason = reason
-        self.written = written
-        """The new file is in place, but may not survive a crash (the folder sync failed)."""
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
-
-
-class Conflict(Exception):
-    """This analyst's record changed on disk since the caller read it; nothing was written.
-
-    ``base`` is the record the caller started from (``None``: untagged) and
-    ``on_disk`` what the files hold now (``None``: untagged), so an editor
-    can show both versions and let the analyst choose.
-    """
-
-    def __init__(self, claim: Claim, base: Annotation | None, on_disk: Annotation | None) -> None:
-        super().__init__(f"{claim.doc.id}:{claim.number} changed on disk since it was read")
-        self.claim = claim
-        self.base = base
-        self.on_disk = on_disk
-
-
-ANY = object()
-"""``set(base=ANY)``: save whatever the claim holds now."""
 
 
 class AnnotationStore:
@@ -419,33 +366,3 @@ def _after(base: Annotation | None) -> datetime:
     if base is not None and base.updated is not None and base.updated >= stamp:
         stamp = base.updated + timedelta(seconds=1)
     return stamp
-
-
-def merge(on_disk: list[Annotation], change: Change) -> list[Annotation]:
-    """Apply ``change`` record by record over the records on disk now.
-
-    Records the change does not touch are kept as they are on disk (another
-    process may have written them). Where the disk holds a record newer than
-    the one this change replaces, the newer one wins. Nothing else is ever
-    dropped, not even a second record with the same key in a hand-edited file.
-    """
-    records = list(on_disk)
-
-    def find(key: str) -> int | None:
-        return next((i for i, r in enumerate(records) if r.key == key), None)
-
-    for old in change.removed:
-        i = find(old.key)
-        if i is not None and not _newer(records[i], old):
-            del records[i]
-    for new in change.added:
-        i = find(new.key)
-        if i is None:
-            records.append(new)
-        elif not _newer(records[i], new):
-            records[i] = new
-    return records
-
-
-def _newer(a: Annotation, b: Annotation) -> bool:
-    return a.updated is not None and (b.updated is None or a.updated > b.updated)
