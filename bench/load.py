@@ -6,8 +6,10 @@ corpus is written (and after any cache of ours is emptied), "warm" the second
 run (the files are in the OS page cache, and the claims cache of
 ``tui.core.cache``, kept here in ``--out``/cache, is filled). Peak
 memory is the process's maximum resident set size (``ru_maxrss``), which
-includes the interpreter itself. Then ``factcheck stats`` is timed on the
-1,000-article corpus with some tags on disk, as a user would run it.
+includes the interpreter itself; CPU is its user+system time and its worker
+processes' (on a loaded machine wall time is mostly the wait for a core).
+Then ``factcheck stats`` is timed on the 1,000-article corpus with some tags
+on disk, as a user would run it.
 
     python bench/load.py [--sizes 5,1000,5000] [--out bench/out]
 
@@ -42,8 +44,11 @@ from tui.core.corpus import load_corpus
 corpus = load_corpus([sys.argv[1]])
 seconds = time.perf_counter() - start
 claims = sum(len(doc.claims) for doc in corpus)
-peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"seconds": seconds, "claims": claims, "peak_mb": peak_kb / 1024}))
+me = resource.getrusage(resource.RUSAGE_SELF)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"seconds": seconds, "claims": claims, "peak_mb": me.ru_maxrss / 1024,
+                  "cpu": me.ru_utime + me.ru_stime,
+                  "workers_cpu": workers.ru_utime + workers.ru_stime}))
 """
 
 TAG = """
@@ -112,8 +117,8 @@ def main(argv: list[str] | None = None) -> int:
 
     cores = len(os.sched_getaffinity(0))
     print(f"{cores} cores; cold runs segment on all of them (cold1: on one)")
-    header = ("articles", "MB", "claims", "run", "load+segment s", "peak MB")
-    print("{:>8} {:>6} {:>8} {:>5} {:>15} {:>8}".format(*header))
+    header = ("articles", "MB", "claims", "run", "load+segment s", "peak MB", "cpu s", "workers")
+    print("{:>8} {:>6} {:>8} {:>5} {:>15} {:>8} {:>6} {:>7}".format(*header))
     for count in sizes:
         folder = corpus_for(args.out, count)
         megabytes = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1_048_576
@@ -126,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
             result = measure(folder, use)
             print(
                 f"{count:>8} {megabytes:>6.2f} {result['claims']:>8.0f} {run:>5} "
-                f"{result['seconds']:>15.2f} {result['peak_mb']:>8.0f}"
+                f"{result['seconds']:>15.2f} {result['peak_mb']:>8.0f} {result['cpu']:>6.2f} "
+                f"{result['workers_cpu']:>7.2f}"
             )
 
     folder = corpus_for(args.out, args.stats_size)
