@@ -4,8 +4,9 @@
 runs it: byte code cached, after a warm-up run that also fills the claims and
 search caches, kept in ``--out``/cache). As soon as the first article's words
 reach the terminal, ``/`` and a query are typed; the figure is the time from
-that key to the search screen's "N found" reaching the terminal, i.e. how long
-an analyst who searches at once waits (target: 100 ms). Start-up itself (fork
+that key to the search screen, and from typing the query to its "N found"
+reaching the terminal, i.e. how long an analyst who searches at once waits
+(target: 100 ms). Start-up itself (fork
 to first words) is printed too.
 
     python bench/reader_search.py [--articles 1000] [--runs 5] [--out bench/out]
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -36,12 +38,14 @@ def one_run(folder: Path, work: Path) -> tuple[float, float]:
     start = time.perf_counter()
     pid, fd = spawn([*factcheck_argv(), str(folder)], work)
     try:
-        read_until(fd, needle)
+        read_until(fd, needle, timeout=120)
         painted = time.perf_counter()
         os.write(fd, b"/")
+        read_until(fd, b"typos forgiven", timeout=60)  # the search screen is up
+        opened = time.perf_counter()
         os.write(fd, QUERY)
         read_until(fd, b" found", timeout=60)
-        return painted - start, time.perf_counter() - painted
+        return painted - start, opened - painted, time.perf_counter() - opened
     finally:
         stop(pid, fd)
 
@@ -57,15 +61,24 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         os.environ["XDG_STATE_HOME"] = str(work / "state")  # no session restored
-        one_run(folder, work)  # warm-up: byte code, page cache, claims and search caches
+        # Warm-up: the claims and search caches (without a terminal), then byte code.
+        subprocess.run(
+            [*factcheck_argv(), "search", "warm up", "--corpus", str(folder)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        one_run(folder, work)
         runs = [one_run(folder, work) for _ in range(args.runs)]
-    paint = statistics.median(r[0] for r in runs)
-    answer = statistics.median(r[1] for r in runs)
+    paint, opened, answer = (statistics.median(r[i] for r in runs) for i in range(3))
     print(f"{args.articles} articles, warm, median of {args.runs} runs:")
-    print(f"  start-up to first words          {paint * 1000:6.0f} ms")
+    print(f"  start-up to first words            {paint * 1000:6.0f} ms")
+    print(f"  '/' to the search screen           {opened * 1000:6.0f} ms")
     print(
-        f"  '/' + query to results on screen {answer * 1000:6.0f} ms "
-        f"(max {max(r[1] for r in runs) * 1000:.0f}; target 100 ms)"
+        f"  query typed to results on screen   {answer * 1000:6.0f} ms "
+        f"(max {max(r[2] for r in runs) * 1000:.0f})"
+    )
+    print(
+        f"  '/' at start-up to results         {(opened + answer) * 1000:6.0f} ms (target 100 ms)"
     )
     return 0
 
