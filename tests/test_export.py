@@ -212,18 +212,17 @@ def test_claimreview_date_url_template_and_article_metadata(tagged, annotations_
     review = next(r for r in reviews if r["claimReviewed"] == " ".join(claim.text.split()))
     assert review["datePublished"] == "2026-12-01"
     assert review["url"] == f"https://fc.example/{claim.doc.id}/{claim.id}"
+    author = {"@type": "Organization", "name": "Daily Example", "url": "https://news.example"}
     assert review["itemReviewed"] == {
         "@type": "Claim",
         "appearance": {
             "@type": "CreativeWork",
             "headline": " ".join(claim.doc.title.split()),
             "url": "https://news.example/story",
+            "author": author,
+            "datePublished": "2024-09-25",
         },
-        "author": {
-            "@type": "Organization",
-            "name": "Daily Example",
-            "url": "https://news.example",
-        },
+        "author": author,
         "datePublished": "2024-09-25",
     }
     assert review_url("https://x.example", "a b", "c1") == "https://x.example/a%20b#c1"

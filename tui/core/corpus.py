@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tui.core import metadata
 from tui.core import text as text_module
 from tui.core.model import Claim, Document
 from tui.core.segmenting import segment_all
@@ -62,7 +63,14 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
     """Read, decode and segment one article; raise ``UnreadableText`` or ``OSError``."""
     doc = read_document(path, doc_id)
     segment_all([doc])
+    correct(doc)
     return doc
+
+
+def correct(doc: Document) -> None:
+    """Read the document's metadata file: a problem with it is a warning on the document."""
+    _meta, problems = metadata.read_safely(metadata.path_for(doc.path, doc.id))
+    doc.warnings.extend(problems)
 
 
 def read_document(path: Path, doc_id: str | None = None) -> Document:
@@ -192,6 +200,8 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
             continue
         ids.add(doc_id)
         documents.append(doc)
-        warnings.extend(doc.warnings)
     segment_all(documents)  # all at once: the cold ones in parallel when it pays
+    for doc in documents:
+        correct(doc)
+        warnings.extend(doc.warnings)
     return Corpus(documents, warnings, roots)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.export import claimreview, csv_format, json_format, markdown
 from tui.core.export.output import OutputError, check_target, write_output
-from tui.core.export.summary import Summary, export_path_default, safe_url, summarize
+from tui.core.export.summary import Summary, export_path_default, summarize
+from tui.core.metadata import safe_url
 from tui.core.workspace import Workspace
 
 if TYPE_CHECKING:

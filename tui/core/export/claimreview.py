@@ -18,7 +18,8 @@ from urllib.parse import quote
 
 from tui.core.display import display
 from tui.core.export.json_format import dumps
-from tui.core.export.summary import DocSummary, Entry, Summary, iso_date, safe_url
+from tui.core.export.summary import DocSummary, Entry, Summary, iso_date
+from tui.core.metadata import Author, safe_url
 
 CONTEXT = "https://schema.org"
 WORST_RATING = 1
@@ -51,31 +52,36 @@ def review_url(url_base: str, doc_id: str, claim_id: str) -> str:
     return f"{url_base.rstrip('/')}/{doc}#{claim}"
 
 
-def _party(value: Any) -> dict[str, Any] | None:
-    """An annotation file's ``author``: a name (a Person) or a table {type, name, url}."""
-    if isinstance(value, str) and plain(value):
-        return {"@type": "Person", "name": plain(value)}
-    if isinstance(value, dict) and isinstance(value.get("name"), str) and plain(value["name"]):
-        kind = value.get("type")
-        party: dict[str, Any] = {
-            "@type": kind if kind in PERSON_TYPES else "Person",
-            "name": plain(value["name"]),
-        }
-        if url := safe_url(value.get("url")):
-            party["url"] = url
-        return party
-    return None
+def _party(author: Author | None) -> dict[str, Any] | None:
+    """The article's author: a Person or an Organization, with a URL when known."""
+    if author is None or not plain(author.name):
+        return None
+    party: dict[str, Any] = {
+        "@type": author.type if author.type in PERSON_TYPES else "Person",
+        "name": plain(author.name),
+    }
+    if url := safe_url(author.url):
+        party["url"] = url
+    return party
 
 
 def item_reviewed(doc: DocSummary) -> dict[str, Any]:
-    """The claim as it appears in the article (by URL when known, always by headline)."""
+    """The claim and the article it appears in (a ``CreativeWork``: headline, url, author, date)."""
+    meta = doc.metadata
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": plain(doc.title)}
     if doc.url:
         appearance["url"] = doc.url
+    author = _party(meta.author)
+    published = meta.published.isoformat() if meta.published else None
+    if author:
+        appearance["author"] = author
+    if published:
+        appearance["datePublished"] = published
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
-    if author := _party(doc.meta.get("author")):
+    # The article's author and date stand for the claim's own (who said it, when).
+    if author:
         item["author"] = author
-    if published := iso_date(doc.meta.get("published")):
+    if published:
         item["datePublished"] = published
     return item
 

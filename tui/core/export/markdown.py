@@ -12,7 +12,8 @@ import re
 
 from tui.core.anchoring import Anchor
 from tui.core.display import display
-from tui.core.export.summary import DocSummary, Entry, Summary, iso_time, safe_url
+from tui.core.export.summary import DocSummary, Entry, Summary, iso_time
+from tui.core.metadata import safe_url
 from tui.core.model import LABELS
 
 TITLE_WIDTH = 80

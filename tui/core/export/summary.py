@@ -8,7 +8,6 @@ and a date the caller asks for.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.anchoring import Anchor, Anchored
+from tui.core.metadata import Metadata, document_metadata
 from tui.core.model import LABELS, Claim, Document
 from tui.core.records import Annotation, AnnotationFileError, read
 from tui.core.search import SearchIndex
@@ -24,11 +24,6 @@ from tui.core.store import DocumentAnnotations
 from tui.core.workspace import Workspace
 
 MATCH_LIMIT = 10
-
-_URL_LINE = re.compile(
-    r"^(?:(?:url|source|link|original)\s*:\s*)?<?(https?://[^\s<>\"]+)>?$", re.IGNORECASE
-)
-_SAFE_URL = re.compile(r"^https?://[^\s<>\"\x00-\x1f\x7f]+$", re.IGNORECASE)
 
 
 def iso_time(value: datetime | None) -> str | None:
@@ -51,13 +46,6 @@ def iso_date(value: Any) -> str | None:
             return date.fromisoformat(value.strip()[:10]).isoformat()
         except ValueError:
             return None
-    return None
-
-
-def safe_url(value: Any) -> str | None:
-    """``value`` if it is one plain http(s) URL, else ``None``."""
-    if isinstance(value, str) and _SAFE_URL.match(value.strip()):
-        return value.strip()
     return None
 
 
@@ -102,6 +90,8 @@ class DocSummary:
     entries: list[Entry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     """Top-level keys of the annotation file this version does not use itself."""
+    metadata: Metadata = field(default_factory=Metadata)
+    """Where the article came from (``tui.core.metadata.document_metadata``)."""
     error: str | None = None
     changed: bool = False
 
@@ -224,14 +214,6 @@ def _entry(doc: Document, anchored: Anchored) -> Entry:
     return Entry(doc.id, record, anchored.status, anchored.claim, anchored.start, anchored.end)
 
 
-def _first_line_url(doc: Document) -> str | None:
-    if not doc.blocks:
-        return None
-    first = doc.blocks[0]
-    found = _URL_LINE.match(doc.text[first.start : first.end].strip())
-    return safe_url(found.group(1)) if found else None
-
-
 def _file_meta(state: DocumentAnnotations) -> dict[str, Any]:
     """The annotation file's own top-level keys (``url``, ``author``…), if it parses."""
     if state.error is not None:
@@ -243,15 +225,16 @@ def _file_meta(state: DocumentAnnotations) -> dict[str, Any]:
     return dict(stored.extra) if stored else {}
 
 
-def document_summary(state: DocumentAnnotations) -> DocSummary:
+def document_summary(state: DocumentAnnotations, annotations: Path | None = None) -> DocSummary:
+    """``annotations``: the folder that may hold a format 1 file with the article's metadata."""
     doc = state.doc
-    meta = _file_meta(state)
-    title = meta.get("title")
+    metadata = document_metadata(doc, annotations or state.path.parent)
     summary = DocSummary(
         doc,
-        title=title.strip() if isinstance(title, str) and title.strip() else doc.title,
-        url=safe_url(meta.get("url")) or _first_line_url(doc),
-        meta=meta,
+        title=metadata.title or doc.title,
+        url=metadata.url,
+        meta=_file_meta(state),
+        metadata=metadata,
         changed=state.changed_since_annotated,
     )
     if state.error is not None:
@@ -342,7 +325,8 @@ def summarize(
     day = iso_date(date) if date is not None else None
     if date is not None and day is None:
         raise ValueError(f"{date!r} is not a date (YYYY-MM-DD)")
-    documents = [document_summary(workspace.store.load(doc)) for doc in workspace.corpus]
+    folder = workspace.store.folder
+    documents = [document_summary(workspace.store.load(doc), folder) for doc in workspace.corpus]
     return Summary(
         corpus=_corpus_name(workspace),
         documents=documents,
