@@ -11,8 +11,23 @@ from tui import __version__
 from tui.cli.common import EXIT_USAGE, CliError, shared_options
 from tui.core.display import display
 
-SUBCOMMANDS = ("claims", "tag", "stats", "export", "search", "similar", "compare", "migrate")
-"""Each is a module ``tui.cli.<name>`` with ``register(sub, parent)``."""
+SUBCOMMANDS = (
+    "claims",
+    "tag",
+    "stats",
+    "export",
+    "search",
+    "similar",
+    "compare",
+    "migrate",
+    "split",
+    "join",
+    "noclaim",
+    "boundaries",
+)
+"""Each is a module ``tui.cli.<name>`` with ``register(sub, parent)`` (or is in ``MODULES``)."""
+MODULES = {"split": "boundaries", "join": "boundaries", "noclaim": "boundaries"}
+"""Subcommands registered by another subcommand's module."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,7 +51,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in SUBCOMMANDS if only is None else (only,):
+    names = SUBCOMMANDS if only is None else (only,)
+    for name in dict.fromkeys(MODULES.get(name, name) for name in names):
         module = importlib.import_module(f"tui.cli.{name}")
         module.register(sub, parent)
     return parser

@@ -19,25 +19,35 @@ def claim_id(text: str) -> str:
     return "c" + hashlib.sha1(collapsed.encode("utf-8")).hexdigest()[:8]
 
 
+Piece = tuple[int, int, ClaimKind, int]
+"""A claim before it has an id: ``(start, end, kind, block index)``."""
+
+
 def build_claims(doc: Document) -> list[Claim]:
     """Segment every paragraph and heading of ``doc`` into claims, in text order."""
     text = doc.text
-    claims: list[Claim] = []
-    seen: dict[str, int] = {}
+    pieces: list[Piece] = []
     for block_index, block in enumerate(doc.blocks):
         if block.kind is BlockKind.BOILERPLATE:
             continue
         if block.kind is BlockKind.HEADING:
-            spans = [(block.start, block.end)]
-            kind = ClaimKind.HEADING
-        else:
-            body = text[block.start : block.end]
-            spans = [(block.start + a, block.start + b) for a, b in sentence_spans(body)]
-            kind = ClaimKind.CLAIM
-        for start, end in spans:
-            base = claim_id(text[start:end])
-            count = seen.get(base, 0) + 1
-            seen[base] = count
-            ident = base if count == 1 else f"{base}-{count}"
-            claims.append(Claim(doc, len(claims), ident, start, end, kind, block_index))
+            pieces.append((block.start, block.end, ClaimKind.HEADING, block_index))
+            continue
+        body = text[block.start : block.end]
+        for a, b in sentence_spans(body):
+            pieces.append((block.start + a, block.start + b, ClaimKind.CLAIM, block_index))
+    return number_claims(doc, pieces)
+
+
+def number_claims(doc: Document, pieces: list[Piece]) -> list[Claim]:
+    """Claims for ``pieces`` (in text order), with their ids and 0-based positions."""
+    text = doc.text
+    claims: list[Claim] = []
+    seen: dict[str, int] = {}
+    for start, end, kind, block_index in pieces:
+        base = claim_id(text[start:end])
+        count = seen.get(base, 0) + 1
+        seen[base] = count
+        ident = base if count == 1 else f"{base}-{count}"
+        claims.append(Claim(doc, len(claims), ident, start, end, kind, block_index))
     return claims

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core import metadata
+from tui.core import boundaries, metadata
 from tui.core import text as text_module
+from tui.core.boundaries import Outcome
 from tui.core.model import Claim, Document
 from tui.core.segmenting import segment_all
 from tui.core.text import UnreadableText, check_size, decode
@@ -68,9 +69,24 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
 
 
 def correct(doc: Document) -> None:
-    """Read the document's metadata file: a problem with it is a warning on the document."""
-    _meta, problems = metadata.read_safely(metadata.path_for(doc.path, doc.id))
+    """Apply the team's corrected claim boundaries from the document's metadata file.
+
+    A problem with the file, or a correction whose text is gone, is a warning on the document.
+    """
+    meta, problems = metadata.read_safely(metadata.path_for(doc.path, doc.id))
     doc.warnings.extend(problems)
+    if meta is None or not meta.boundaries:
+        return
+    lost = [a for a in boundaries.apply(doc, meta.boundaries) if a.outcome is Outcome.ORPHAN]
+    if lost:
+        what = (
+            "1 corrected claim boundary no longer matches"
+            if len(lost) == 1
+            else f"{len(lost)} corrected claim boundaries no longer match"
+        )
+        doc.warnings.append(
+            f"{doc.path.name}: {what} the text (see `factcheck boundaries {doc.id}`)"
+        )
 
 
 def read_document(path: Path, doc_id: str | None = None) -> Document:

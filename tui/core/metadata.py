@@ -14,9 +14,11 @@ top-level keys of a format 1 annotation file).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,7 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from tui.core.atomic import locked, write_atomic
+from tui.core.atomic import write_atomic
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from tui.core.model import Document
@@ -137,7 +144,7 @@ class Metadata:
         for key, value in self.extra.items():
             top.setdefault(key, value)
         if self.boundaries:
-            top["boundary"] = [b.to_toml() for b in sorted(self.boundaries, key=_boundary_key)]
+            top["boundary"] = [b.to_toml() for b in sorted(self.boundaries, key=boundary_key)]
         return tomli_w.dumps(top, multiline_strings=True)
 
     @property
@@ -145,7 +152,7 @@ class Metadata:
         return all(getattr(self, key) is None for key in FIELDS) and not self.boundaries
 
 
-def _boundary_key(boundary: Boundary) -> tuple[int, str, str]:
+def boundary_key(boundary: Boundary) -> tuple[int, str, str]:
     return (boundary.start, boundary.action, boundary.before + boundary.quote)
 
 
@@ -292,8 +299,20 @@ def read_safely(path: Path) -> tuple[Metadata | None, list[str]]:
     return meta, (meta.warnings if meta else [])
 
 
-def _lock_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.lock")
+@contextlib.contextmanager
+def _folder_lock(path: Path) -> Iterator[None]:
+    """An exclusive lock on the corpus folder itself: no lock file among the articles."""
+    try:
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        yield  # no folder to lock (the write will say why) or a system without this
+        return
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def update(path: Path, change: Callable[[Metadata], Metadata]) -> Metadata:
@@ -301,7 +320,7 @@ def update(path: Path, change: Callable[[Metadata], Metadata]) -> Metadata:
 
     A file that does not parse raises :class:`MetadataError` and is left as it is.
     """
-    with locked(_lock_path(path)):
+    with _folder_lock(path):
         current = read(path) or Metadata()
         new = change(replace(current, boundaries=list(current.boundaries), warnings=[]))
         write_atomic(path, new.dumps())
@@ -310,7 +329,7 @@ def update(path: Path, change: Callable[[Metadata], Metadata]) -> Metadata:
 
 def write_new(path: Path, meta: Metadata) -> None:
     """Write the metadata of a document being added (refusing to replace a file)."""
-    with locked(_lock_path(path)):
+    with _folder_lock(path):
         if path.exists():
             raise FileExistsError(path)
         write_atomic(path, meta.dumps())
