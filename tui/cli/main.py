@@ -24,6 +24,7 @@ SUBCOMMANDS = (
     "join",
     "noclaim",
     "boundaries",
+    "add",
 )
 """Each is a module ``tui.cli.<name>`` with ``register(sub, parent)`` (or is in ``MODULES``)."""
 MODULES = {"split": "boundaries", "join": "boundaries", "noclaim": "boundaries"}

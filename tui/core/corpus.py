@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -180,6 +181,12 @@ def iter_article_paths(root: Path, warnings: list[str]) -> Iterator[Path]:
         )
 
 
+def _as_url(path: Path) -> str | None:
+    """``https://…`` given where a path was expected (``Path`` has made ``//`` into ``/``)."""
+    found = re.match(r"^(https?):/+(.+)$", str(path), re.IGNORECASE)
+    return f"{found.group(1)}://{found.group(2)}" if found else None
+
+
 def expand_paths(paths: Iterable[Path], warnings: list[str]) -> list[Path]:
     """Files named directly are taken whatever their suffix; folders are searched."""
     found: list[Path] = []
@@ -190,6 +197,10 @@ def expand_paths(paths: Iterable[Path], warnings: list[str]) -> list[Path]:
             found.append(path)
         elif path.exists():
             raise CorpusError(f"{path} is neither a file nor a folder")
+        elif url := _as_url(path):
+            raise CorpusError(
+                f"{url} is a web address; add it to the corpus first with `factcheck add {url}`"
+            )
         else:
             raise CorpusError(f"{path} does not exist")
     return found

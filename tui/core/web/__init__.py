@@ -1,0 +1,1 @@
+"""Articles from the web: fetching a page, extracting its article, adding it to a corpus."""
