@@ -222,6 +222,108 @@ HARD_CASES: list[tuple[str, str, list[str]]] = [
         "Serbia—backed by Moscow—refused. Vučić agreed.",
         ["Serbia—backed by Moscow—refused.", "Vučić agreed."],
     ),
+    # Lists: a paragraph that starts with a marker is cut before each next marker.
+    (
+        "list",
+        "1) Ban the toll 2) Review the budget 3) Publish the data",
+        ["1) Ban the toll", "2) Review the budget", "3) Publish the data"],
+    ),
+    (
+        "list",
+        "1. The toll rises. 2. The bridge closes. 3. Buses are rerouted.",
+        ["1. The toll rises.", "2. The bridge closes.", "3. Buses are rerouted."],
+    ),
+    (
+        "list",
+        "• 4. Cost of repairs • 5. Who pays",
+        ["• 4. Cost of repairs", "• 5. Who pays"],
+    ),
+    (
+        "list",
+        "a. The mayor resigns b. The council meets c. A vote is held",
+        ["a. The mayor resigns", "b. The council meets", "c. A vote is held"],
+    ),
+    (
+        "list",
+        "• Rents went up • Wages did not",
+        ["• Rents went up", "• Wages did not"],
+    ),
+    (
+        "list",
+        "He listed 1) cost and 2) time. Both matter.",
+        ["He listed 1) cost and 2) time.", "Both matter."],
+    ),
+    (
+        "list",
+        "A. Smith and B. Jones wrote the report.",
+        ["A. Smith and B. Jones wrote the report."],
+    ),
+    # Quotations and brackets that a sentence goes on after stay whole.
+    (
+        "quote",
+        "“We got this wrong. Nobody checked it,” said the councillor. Then she left.",
+        ["“We got this wrong. Nobody checked it,” said the councillor.", "Then she left."],
+    ),
+    (
+        "quote",
+        '"Stop. Think. Vote," the posters said.',
+        ['"Stop. Think. Vote," the posters said.'],
+    ),
+    (
+        "quote",
+        'He said: "It is over. We lost." Then he left.',
+        ['He said: "It is over. We lost."', "Then he left."],
+    ),
+    (
+        "quote",
+        "We saw “The Goat, or Who Is Sylvia?” at the Almeida. It was long.",
+        ["We saw “The Goat, or Who Is Sylvia?” at the Almeida.", "It was long."],
+    ),
+    (
+        "quote",
+        "“We won. It was hard.” The crowd cheered.",
+        ["“We won.", "It was hard.”", "The crowd cheered."],
+    ),
+    (
+        "brackets",
+        "The report (see page 4. It is long.) was published on Monday.",
+        ["The report (see page 4. It is long.) was published on Monday."],
+    ),
+    # Missed splits and false cuts.
+    (
+        "acronym",
+        "The phone had a multi-takings OS. Shame the marketing was so bad!!! It sold well.",
+        [
+            "The phone had a multi-takings OS.",
+            "Shame the marketing was so bad!!!",
+            "It sold well.",
+        ],
+    ),
+    (
+        "pronoun",
+        "The fault was mine, not hers, and I. Did anyone check?",
+        ["The fault was mine, not hers, and I.", "Did anyone check?"],
+    ),
+    (
+        "numbers",
+        "The team scored 2. The fans cheered.",
+        ["The team scored 2.", "The fans cheered."],
+    ),
+    (
+        "numbers",
+        "He lives at No. 10 Downing Street. See p. 4 of the report.",
+        ["He lives at No. 10 Downing Street.", "See p. 4 of the report."],
+    ),
+    (
+        "punctuation",
+        "She won Jeopardy! in 2019 and again in 2021.",
+        ["She won Jeopardy! in 2019 and again in 2021."],
+    ),
+    (
+        "ellipsis",
+        "The vote was close. . . . Nobody expected it.",
+        ["The vote was close.", ". . . Nobody expected it."],
+    ),
 ]
 
 

@@ -14,7 +14,19 @@ is full of, which two small repairs fix:
   is sometimes not split: it is, unless the word is a known abbreviation;
   so is an initialism before a sentence opener ("… from the U.S. Instead, …");
 * a piece with no letter at all (the "2." of "… refused. 2. Kosovo …") is
-  not a sentence: it is joined to the sentence after it.
+  not a sentence: it is joined to the sentence after it;
+* a paragraph that starts a list ("1) …", "2. …", "• 9. …", "a. …") is cut
+  before each next marker of the same sequence, stop or no stop ("1) The
+  first item 2) The second item"): one claim per item;
+* a cut inside a quotation or parentheses that the sentence goes on after
+  (or that opened mid-sentence) is undone: ``"Stop. Think. Vote," the posters
+  said.`` is one claim, and so is ``(see page 4. It is long.)`` with its sentence;
+* a cut after ``!`` or ``?`` before a lowercase word is undone ("Yahoo! in"),
+  and so is one between "No." (or "p.", "vol." …) and a number;
+* more missed splits are made: after an all-capitals word ("… OS. Shame …"),
+  after the pronoun "I" ("… you and I. Did …") and after a number that
+  ends a sentence ("… 553. That …") when a sentence opener follows; and
+  an ellipsis after a full stop ("compounds. . . . The") opens the next sentence.
 
 No-break spaces are read as spaces by the segmenter (same length, so offsets
 hold). Spans are trimmed and never empty.
@@ -30,16 +42,24 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 _INITIALISM_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _FIRST_WORD = re.compile(r"[\"'“‘(\[]*([^\W\d_][\w’']*)")
 _MISSED_SPLIT = re.compile(r"(?<![.\w])([a-z][a-z]+)([.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z])")
 _INITIALISM_BREAK = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*\s+(?=[\"'“‘(]?([A-Z][a-z]*)\b)")
+_FULL_STOP = re.compile(r"\.[\"'”’)]*\s+")
+_NEXT_WORD = re.compile(r"[\"'“‘(]?([A-Z][a-z]*)\b")
+_NUMBER_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:No|N°|Nos|Nr|no|nos|nr|p|pp|vol|Vol|fig|Fig|art|Art|ch|sec|para)\.$"
+)
+_FOUR_DOT_END = re.compile(r"\w\.((?: \.){3})$")
 _INNER_STOP = re.compile(r"[.!?][\"'”’)]*\s")
 """A cheap necessary condition for ``_MISSED_SPLIT``: most sentences have no inner stop."""
 
 SENTENCE_OPENERS = frozenset(
     """a an the this that these those it its he she they we i you there here
+    did do does is are was were can could will would should has have had
     but and or so yet for nor if when while after before as at by in on of to
     from with without since until however meanwhile then still also now
     his her their our my your some many most one two no not all each every
@@ -110,6 +130,7 @@ def _split_missed(text: str, start: int, end: int) -> list[tuple[int, int]]:
         for match in _INITIALISM_BREAK.finditer(text, start, end)
         if match.group(1).lower() in SENTENCE_OPENERS
     )
+    cuts.update(_more_cuts(text, start, end))
     spans = []
     for cut in sorted(cuts):
         spans.append((start, cut))
@@ -118,19 +139,199 @@ def _split_missed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _more_cuts(text: str, start: int, end: int) -> list[int]:
+    """Cuts after an all-capitals word ("OS. Shame"), the pronoun I ("and I. Did") or a
+    number ("… 553. That"): tried at each full stop, not by scanning every position."""
+    cuts = []
+    for stop in _FULL_STOP.finditer(text, start, end):
+        after = _NEXT_WORD.match(text, stop.end())
+        if after is None:
+            continue
+        at = word_start = stop.start()
+        while word_start > start and (
+            text[word_start - 1].isalnum() or text[word_start - 1] in ".,"
+        ):
+            word_start -= 1
+        word, before = text[word_start:at], text[word_start - 2 : word_start]
+        next_word = after.group(1)
+        opener = next_word.lower() in SENTENCE_OPENERS
+        if (
+            (word.isalpha() and word.isupper() and len(word) > 1 and len(next_word) > 1)
+            or (word == "I" and opener and before[:1].islower() | (before[:1] == ","))
+            or (word[:1].isdigit() and opener and before[:1].isalnum())
+        ) and before[1:] in ("", " "):
+            cuts.append(stop.end())
+    return cuts
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return the trimmed ``(start, end)`` span of each sentence of ``text``."""
     if not text.strip():
         return []
     if _crowded(text):
         return _pieces(text)
-    raw = [s for a, b in _nupunkt_spans(text) if (s := _trim(text, a, b))]
+    spans: list[tuple[int, int]] = []
+    for item_start, item_end in list_items(text):
+        spans += _item_spans(text, item_start, item_end)
+    return _join_letterless(text, spans)
+
+
+def _item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    piece = text[start:end]
+    raw = [s for a, b in _nupunkt_spans(piece) if (s := _trim(text, start + a, start + b))]
     spans: list[tuple[int, int]] = []
     for a, b in _merge_initialisms(text, raw):
-        for piece in _split_missed(text, a, b):
-            if trimmed := _trim(text, *piece):
+        for cut in _split_missed(text, a, b):
+            if trimmed := _trim(text, *cut):
                 spans.append(trimmed)
-    return _join_letterless(text, spans)
+    if len(spans) < 2:
+        return spans
+    regions = _protected(text, start, end) if _unbalanced(text, spans) else []
+    return _ellipsis_first(text, _merge_false_cuts(text, spans, regions))
+
+
+def _merge_false_cuts(
+    text: str, spans: list[tuple[int, int]], regions: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Undo cuts inside quotes or brackets, after "!"/"?" before lowercase, in "No. 5"."""
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        prev_start, prev_end = merged[-1]
+        before = text[prev_end - 1]
+        after = text[start]
+        if (
+            (before in "!?" and after.islower())
+            or (after.isdigit() and _NUMBER_ABBREVIATION.search(text, prev_start, prev_end))
+            or any(a < prev_end and start < b for a, b in regions)
+        ):
+            merged[-1] = (prev_start, end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _ellipsis_first(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``compounds. . . . The`` : the full stop ends the sentence, the ellipsis opens the next."""
+    for i in range(len(spans) - 1):
+        start, end = spans[i]
+        if text.startswith(" . . .", end - 6) and (found := _FOUR_DOT_END.search(text, start, end)):
+            cut = found.start(1)
+            spans[i] = (start, cut)
+            spans[i + 1] = (cut + 1, spans[i + 1][1])
+    return spans
+
+
+# --- lists -------------------------------------------------------------------------
+
+_MARKER = re.compile(r"([•⁃▪‣◦·*–-][ \t]*)?(\d{1,3}|[a-z]|[A-Z](?=\)))(\.\)|[.)])(?=\s)")
+_BULLETS = "•⁃▪‣◦"
+
+
+def _next_value(value: str) -> str:
+    return str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
+
+
+def list_items(text: str) -> list[tuple[int, int]]:
+    """``text`` cut before each list marker that continues the one it starts with.
+
+    Only a paragraph that *starts* with a marker is cut, and only before the
+    next markers of the same sequence and style ("1)" then "2)" then "3)"), so
+    a number in running text ("scored 2. The team …") never is.
+    """
+    lead = len(text) - len(text.lstrip())
+    found = _MARKER.match(text, lead)
+    cuts: list[int] = []
+    if found is not None:
+        bullet = (found.group(1) or "").strip()
+        value, style = found.group(2), found.group(3)
+        position = found.end()
+        while True:
+            value = _next_value(value)
+            marker = re.compile(
+                r"(?<=\s)"
+                + (re.escape(bullet) + r"[ \t]*" if bullet else "")
+                + re.escape(value)
+                + re.escape(style)
+                + r"(?=\s)"
+            )
+            following = marker.search(text, position)
+            if following is None:
+                break
+            cuts.append(following.start())
+            position = following.end()
+    elif text[lead : lead + 1] in _BULLETS:
+        bullet = text[lead]
+        cuts = [m.start() for m in re.finditer(rf"(?<=\s){re.escape(bullet)}(?=\s)", text)]
+    if not cuts:
+        return [(0, len(text))]
+    bounds = [0, *cuts, len(text)]
+    return list(pairwise(bounds))
+
+
+# --- quotations and brackets ---------------------------------------------------------
+
+_PAIRS = re.compile(r"[()\[\]“”\"]")
+_REGION_MAX = 600
+"""A quotation longer than this is not kept whole (a stray quote mark must not swallow a page)."""
+
+
+def _unbalanced(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Some sentence but the last opens a quotation or bracket it does not close (cheap test)."""
+    for a, b in spans[:-1]:
+        if (
+            text.count("(", a, b) != text.count(")", a, b)
+            or text.count("“", a, b) != text.count("”", a, b)
+            or text.count('"', a, b) % 2
+            or text.count("[", a, b) != text.count("]", a, b)
+        ):
+            return True
+    return False
+
+
+def _protected(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of quotations and brackets between ``start`` and ``end`` (outer ones)."""
+    if all(text.find(mark, start, end) < 0 for mark in '("“['):
+        return []
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    curly: int | None = None
+    straight: int | None = None
+    for match in _PAIRS.finditer(text, start, end):
+        mark, at = match.group(), match.start()
+        if mark in "([":
+            stack.append((mark, at))
+        elif mark in ")]":
+            if stack and stack[-1][0] == "(["[")]".index(mark)]:
+                regions.append((stack.pop()[1], at + 1))
+        elif mark == "“":
+            curly = at
+        elif mark == "”":
+            if curly is not None:
+                regions.append((curly, at + 1))
+                curly = None
+        elif straight is None:
+            if at == start or not text[at - 1].isalnum():
+                straight = at
+        else:
+            regions.append((straight, at + 1))
+            straight = None
+    return [
+        (a, b) for a, b in regions if b - a <= _REGION_MAX and _embedded(text, a, b, start, end)
+    ]
+
+
+def _embedded(text: str, a: int, b: int, start: int, end: int) -> bool:
+    """The quotation opens mid-sentence or the sentence goes on after it.
+
+    A quotation that is whole sentences on its own ("“We won. It was hard.”")
+    is cut as usual: it is not part of a larger sentence.
+    """
+    opens_sentence = not text[start:a].strip() or text[:a].rstrip()[-1:] in ".!?…"
+    rest = text[b:end].lstrip()
+    closes_sentence = text[b - 2 : b - 1] in (".", "!", "?", "…") and (
+        not rest or rest[0].isupper() or rest[0] in '“"(['
+    )
+    return not (opens_sentence and closes_sentence)
 
 
 def _crowded(text: str) -> bool:

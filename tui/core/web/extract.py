@@ -9,6 +9,7 @@ Imported only when a page is read: it costs a start-up a quarter of a second.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -58,8 +59,11 @@ def _text(body: str, title: str | None) -> str:
 
 def extract(html: bytes | str, url: str | None = None, name: str = "the page") -> Article:
     """The article of one HTML page; raise :class:`NoArticle` if there is none."""
-    import trafilatura
+    import trafilatura  # a quarter of a second at start-up: only when a page is read
 
+    for logger in ("trafilatura", "htmldate", "courlan", "justext"):
+        # Their warnings ("discarding data") would reach the terminal; our message says it.
+        logging.getLogger(logger).setLevel(logging.ERROR)
     try:
         found = trafilatura.bare_extraction(
             html,
@@ -75,8 +79,10 @@ def extract(html: bytes | str, url: str | None = None, name: str = "the page") -
         raise NoArticle(f"No article text was found in {name}.")
     title = _clean(found.title) if found.title else None
     text = _text(found.text, title)
-    if len(text.split()) < MIN_WORDS:
-        raise NoArticle(f"No article was found in {name} (only {len(text.split())} words of text).")
+    count = len(text.split())
+    if count < MIN_WORDS:
+        what = "1 word" if count == 1 else f"{count} words"
+        raise NoArticle(f"No article was found in {name} (only {what} of text).")
     return Article(
         text=text,
         title=title or None,
