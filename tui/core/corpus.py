@@ -15,14 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core import boundaries, metadata
+from tui.core import boundaries, metadata, rendered
 from tui.core import text as text_module
 from tui.core.boundaries import Outcome
 from tui.core.model import Claim, Document
 from tui.core.segmenting import segment_all
-from tui.core.text import UnreadableText, check_size, decode
+from tui.core.text import Decoded, UnreadableText, check_size, decode
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", *rendered.MARKDOWN_SUFFIXES, *rendered.HTML_SUFFIXES)
 
 
 class CorpusError(ValueError):
@@ -93,7 +93,13 @@ def correct(doc: Document) -> None:
 def read_document(path: Path, doc_id: str | None = None) -> Document:
     """Read and decode one article, not segmented yet (see :func:`segment_all`)."""
     data = _read_limited(path)
-    decoded = decode(data, path.name)
+    suffix = path.suffix.lower()
+    if suffix in rendered.HTML_SUFFIXES:
+        decoded = Decoded(rendered.html_text(data, path.name))
+    else:
+        decoded = decode(data, path.name)
+        if suffix in rendered.MARKDOWN_SUFFIXES:
+            decoded = Decoded(rendered.read_markdown(decoded.text), decoded.warning)
     text = decoded.text
     doc = Document(
         id=doc_id or path.stem,
