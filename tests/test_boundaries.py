@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from tui.core.workspace import open_workspace
 ARTICLE = """\
 Phones of the future
 
-The phone had a multi-takings OS. Shame the marketing was so bad!!! It sold well anyway.
+The phone was made by Vodafone Ltd. Shame the marketing was so bad!!! It sold well anyway.
 
 We saw The Goat or Who is Sylvia? It was long.
 
@@ -42,12 +43,12 @@ def texts(doc: Document) -> list[str]:
 
 def test_split_join_and_noclaim_change_the_claims_and_their_ids(folder: Path) -> None:
     doc = load(folder)
-    assert texts(doc)[1] == "The phone had a multi-takings OS. Shame the marketing was so bad!!!"
+    assert texts(doc)[1] == "The phone was made by Vodafone Ltd. Shame the marketing was so bad!!!"
     claim = doc.claims[1]
     boundaries.record(doc, boundaries.split_at(claim, boundaries.word_start(claim, "Shame")))
     doc = load(folder)
     assert texts(doc)[1:3] == [
-        "The phone had a multi-takings OS.",
+        "The phone was made by Vodafone Ltd.",
         "Shame the marketing was so bad!!!",
     ]
     assert doc.claim("3").id != claim.id and [c.index for c in doc.claims] == list(range(8))
@@ -74,7 +75,7 @@ def test_corrections_survive_an_edit_of_the_article_and_orphans_are_kept(folder:
     assert "Shame the marketing was so bad!!!" in texts(doc)
     assert doc.warnings == []
     (folder / "p.txt").write_text(
-        ARTICLE.replace("multi-takings", "multitasking"), encoding="utf-8"
+        ARTICLE.replace("Vodafone Ltd.", "Vodafone Ltd"), encoding="utf-8"
     )
     doc = load(folder)
     assert "Shame the marketing was so bad!!!" not in texts(doc)
@@ -93,7 +94,7 @@ def test_a_join_where_a_split_was_made_takes_the_split_back_and_undo_redoes(
     )
     doc = load(folder)
     joined = boundaries.record(doc, boundaries.join_next(doc.claims[1]))
-    assert joined.removed == split.added and joined.added is None
+    assert joined.removed == split.added and joined.added == ()
     assert metadata.read(folder / "p.toml").boundaries == []
     assert texts(load(folder))[1] == claim.text
     undone = boundaries.revert(joined)  # undo the join: the split is back
@@ -151,3 +152,26 @@ def test_cli_split_join_noclaim_and_list(folder: Path, capsys) -> None:
     code, out, err = run(capsys, "split", "p:2", "Nope", *corpus)
     assert code == 2 and "not a word" in err
     assert_one_line_error(err)
+
+
+def test_noclaim_through_a_later_line_marks_each_line_once(folder: Path, capsys) -> None:
+    corpus = ("--corpus", str(folder))
+    code, out, err = run(capsys, "noclaim", "p:4", "--to", "7", *corpus)
+    assert code == 0, err
+    assert out.count("recorded noclaim") == 2
+    doc = load(folder)
+    assert texts(doc) == [
+        "Phones of the future",
+        "The phone was made by Vodafone Ltd. Shame the marketing was so bad!!!",
+        "It sold well anyway.",
+    ]
+    code, out, _err = run(capsys, "noclaim", "p:3", *corpus)  # its line again
+    assert code == 0
+    code, out, _err = run(capsys, "boundaries", "p", "--json", *corpus)
+    assert [b["action"] for b in json.loads(out)] == ["noclaim"] * 3
+    doc = load(folder)
+    heading = boundaries.no_claim(doc.claims[0])
+    assert len(boundaries.record(doc, heading).added) == 1
+    again = boundaries.record(load(folder), heading)  # the same line once more
+    assert again.added == () and again.removed == ()
+    assert len(metadata.read(folder / "p.toml").boundaries) == 4

@@ -42,6 +42,12 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         help="mark a claim's whole line not-a-claim (site furniture)",
     )
     noclaim.add_argument("claim", metavar="DOC:CLAIM")
+    noclaim.add_argument(
+        "--to",
+        default=None,
+        metavar="CLAIM",
+        help="and every line through this claim's (e.g. the last reader comment)",
+    )
     listing = sub.add_parser(
         "boundaries", parents=[parent], help="list a document's corrected claim boundaries"
     )
@@ -54,12 +60,17 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         parser.set_defaults(run=run)
 
 
-def _correction(args: argparse.Namespace, claim: Claim, analyst: str) -> Boundary:
+def _correction(args: argparse.Namespace, claim: Claim, analyst: str) -> list[Boundary]:
     if args.command == "split":
-        return boundaries.split_at(claim, boundaries.word_start(claim, args.word), analyst)
+        return [boundaries.split_at(claim, boundaries.word_start(claim, args.word), analyst)]
     if args.command == "join":
-        return boundaries.join_next(claim, analyst)
-    return boundaries.no_claim(claim, analyst)
+        return [boundaries.join_next(claim, analyst)]
+    last = None
+    if args.to is not None:
+        last = claim.doc.claim(args.to.rpartition(":")[2])
+        if last is None:
+            raise CliError(f"{claim.doc.id} has no claim {args.to!r}.")
+    return boundaries.no_claim(claim, analyst, last)
 
 
 def _reloaded(doc: Document) -> Document:
@@ -97,19 +108,29 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json([claim_json(c, None) for c in near])
         return EXIT_OK
-    verb = "took back" if change.removed else "recorded"
-    done = change.removed or change.added
-    print(clean_line(f"{doc.id}: {verb} {_describe(done)} -> {change.path}"))
+    for boundary in change.removed:
+        print(clean_line(f"{doc.id}: took back {_describe(boundary)} -> {change.path}"))
+    for boundary in change.added:
+        print(clean_line(f"{doc.id}: recorded {_describe(boundary)} -> {change.path}"))
+    if not change.added and not change.removed:
+        print(clean_line(f"{doc.id}: already recorded; nothing changed"))
     for c in near:
         print(clean_line(f"  {doc.id}:{c.number} {c.id} {_short(c.text, 70)}"))
     return EXIT_OK
 
 
+def _json(number: int, boundary: Boundary, outcome: str) -> dict[str, object]:
+    table = boundary.to_toml()
+    if boundary.updated is not None:
+        table["updated"] = boundary.updated.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {"n": number, **table, "outcome": outcome}
+
+
 def _list(args: argparse.Namespace, doc: Document) -> int:
     path = metadata.path_for(doc.path, doc.id)
     if args.drop is not None:
-        change = boundaries.drop(doc, args.drop)
-        print(clean_line(f"{doc.id}: took back {_describe(change.removed)} -> {path}"))
+        (removed,) = boundaries.drop(doc, args.drop).removed
+        print(clean_line(f"{doc.id}: took back {_describe(removed)} -> {path}"))
         return EXIT_OK
     meta = metadata.read(path)
     listed = sorted(meta.boundaries if meta else [], key=metadata.boundary_key)
@@ -118,12 +139,7 @@ def _list(args: argparse.Namespace, doc: Document) -> int:
     segment_fresh(fresh)
     outcomes = {id(a.boundary): a.outcome for a in boundaries.apply(fresh, listed)}
     if args.json:
-        print_json(
-            [
-                {"n": n, **b.to_toml(), "outcome": outcomes[id(b)].value}
-                for n, b in enumerate(listed, 1)
-            ]
-        )
+        print_json([_json(n, b, outcomes[id(b)].value) for n, b in enumerate(listed, 1)])
         return EXIT_OK
     if not listed:
         print(f"{doc.id} has no corrected claim boundaries.")

@@ -186,11 +186,24 @@ def join_next(claim: Claim, analyst: str = "") -> Boundary:
     return _point(doc, claim.end, after.start, "join", analyst)
 
 
-def no_claim(claim: Claim, analyst: str = "") -> Boundary:
-    """A correction that marks ``claim``'s whole block (line) as not-a-claim."""
-    block = claim.doc.blocks[claim.block]
-    quote = claim.doc.text[block.start : block.end]
-    return Boundary("noclaim", block.start, quote=quote, analyst=analyst, updated=now())
+def no_claim(claim: Claim, analyst: str = "", last: Claim | None = None) -> list[Boundary]:
+    """Corrections that mark ``claim``'s line (through ``last``'s line) as not-a-claim."""
+    doc = claim.doc
+    end = claim.block if last is None else last.block
+    if end < claim.block:
+        raise BoundaryError(f"Claim {last.number} comes before claim {claim.number}.")  # type: ignore[union-attr]
+    lines = sorted({c.block for c in doc.claims if claim.block <= c.block <= end})
+    stamp = now()
+    return [
+        Boundary(
+            "noclaim",
+            doc.blocks[i].start,
+            quote=doc.text[doc.blocks[i].start : doc.blocks[i].end],
+            analyst=analyst,
+            updated=stamp,
+        )
+        for i in lines
+    ]
 
 
 # --- storing them ------------------------------------------------------------------------
@@ -198,11 +211,11 @@ def no_claim(claim: Claim, analyst: str = "") -> Boundary:
 
 @dataclass(frozen=True)
 class Change:
-    """What one correction did to the metadata file; ``inverse`` undoes it."""
+    """What one command did to the metadata file; ``inverse`` undoes it."""
 
     path: Path
-    added: Boundary | None = None
-    removed: Boundary | None = None
+    added: tuple[Boundary, ...] = ()
+    removed: tuple[Boundary, ...] = ()
 
     def inverse(self) -> Change:
         return Change(self.path, added=self.removed, removed=self.added)
@@ -215,23 +228,40 @@ def _cancels(doc: Document, new: Boundary, old: Boundary) -> bool:
     return locate_point(doc.text, old) == locate_point(doc.text, new)
 
 
-def record(doc: Document, boundary: Boundary) -> Change:
-    """Store ``boundary`` in the document's metadata file (or take back the one it undoes)."""
+def _same(doc: Document, new: Boundary, old: Boundary) -> bool:
+    if new.action != old.action:
+        return False
+    if new.action == "noclaim":
+        return locate_block(doc, new) == locate_block(doc, old)
+    return locate_point(doc.text, old) == locate_point(doc.text, new)
+
+
+def record(doc: Document, new: Boundary | list[Boundary]) -> Change:
+    """Store corrections in the document's metadata file, in one write.
+
+    One that undoes a stored correction (a join where a split was made) takes
+    that one back instead; one already stored is not stored twice.
+    """
+    wanted = [new] if isinstance(new, Boundary) else list(new)
     path = metadata.path_for(doc.path, doc.id)
-    cancelled: list[Boundary] = []
+    added: list[Boundary] = []
+    removed: list[Boundary] = []
 
     def change(meta: Metadata) -> Metadata:
-        cancelled[:] = [old for old in meta.boundaries if _cancels(doc, boundary, old)][:1]
-        if cancelled:
-            meta.boundaries.remove(cancelled[0])
-        else:
-            meta.boundaries.append(boundary)
+        added.clear()
+        removed.clear()
+        for boundary in wanted:
+            cancelled = next((b for b in meta.boundaries if _cancels(doc, boundary, b)), None)
+            if cancelled is not None:
+                meta.boundaries.remove(cancelled)
+                removed.append(cancelled)
+            elif not any(_same(doc, boundary, b) for b in meta.boundaries):
+                meta.boundaries.append(boundary)
+                added.append(boundary)
         return meta
 
     metadata.update(path, change)
-    if cancelled:
-        return Change(path, removed=cancelled[0])
-    return Change(path, added=boundary)
+    return Change(path, tuple(added), tuple(removed))
 
 
 def revert(change: Change) -> Change:
@@ -239,10 +269,10 @@ def revert(change: Change) -> Change:
     undo = change.inverse()
 
     def edit(meta: Metadata) -> Metadata:
-        if undo.removed is not None:
-            meta.boundaries = [b for b in meta.boundaries if not b.same_place(undo.removed)]
-        if undo.added is not None:
-            meta.boundaries.append(undo.added)
+        meta.boundaries = [
+            b for b in meta.boundaries if not any(b.same_place(r) for r in undo.removed)
+        ]
+        meta.boundaries.extend(undo.added)
         return meta
 
     metadata.update(change.path, edit)
@@ -258,9 +288,9 @@ def drop(doc: Document, number: int) -> Change:
         ordered = sorted(meta.boundaries, key=metadata.boundary_key)
         if not 1 <= number <= len(ordered):
             raise BoundaryError(f"{doc.id} has no correction {number} (it has {len(ordered)}).")
-        removed.append(ordered[number - 1])
+        removed[:] = [ordered[number - 1]]
         meta.boundaries = [b for b in meta.boundaries if b is not ordered[number - 1]]
         return meta
 
     metadata.update(path, edit)
-    return Change(path, removed=removed[0])
+    return Change(path, removed=tuple(removed))
