@@ -175,3 +175,13 @@ def test_noclaim_through_a_later_line_marks_each_line_once(folder: Path, capsys)
     again = boundaries.record(load(folder), heading)  # the same line once more
     assert again.added == () and again.removed == ()
     assert len(metadata.read(folder / "p.toml").boundaries) == 4
+
+
+def test_the_corpus_reloads_a_corrected_document_in_its_place(folder: Path) -> None:
+    ws = open_workspace([folder])
+    doc = ws.corpus.get("p")
+    claim = doc.claims[1]
+    boundaries.record(doc, boundaries.split_at(claim, boundaries.word_start(claim, "Shame")))
+    fresh = ws.corpus.reload(doc)
+    assert ws.corpus.get("p") is fresh and ws.corpus.documents == [fresh]
+    assert fresh.claims[2].text == "Shame the marketing was so bad!!!"

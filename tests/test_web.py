@@ -184,3 +184,18 @@ def test_a_url_given_to_the_reader_says_how_to_add_it(capsys) -> None:
     assert_one_line_error(err)
     assert "https://www.bbc.co.uk/news/uk-12345 is a web address" in err
     assert "`factcheck add https://www.bbc.co.uk/news/uk-12345`" in err
+
+
+def test_fetch_reports_progress_as_the_page_arrives(site: str) -> None:
+    seen: list[tuple[int, int | None]] = []
+    page = fetch(site + STORY, progress=lambda got, total: seen.append((got, total)))
+    assert seen and seen[-1] == (len(page.content), len(page.content))
+    assert [got for got, _ in seen] == sorted(got for got, _ in seen)
+
+
+def test_the_corpus_takes_an_added_page_without_loading_again(site: str, corpus: Path) -> None:
+    ws = open_workspace([corpus])
+    added = add_page(site + STORY, corpus)
+    doc = ws.corpus.add(added.path)
+    assert ws.corpus.get(added.doc_id) is doc and ws.corpus.add(added.path) is doc
+    assert doc.claims[0].text == "Council admits bridge toll figures were wrong"

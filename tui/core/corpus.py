@@ -60,6 +60,23 @@ class Corpus:
         for doc in self.documents:
             yield from doc.claims
 
+    def reload(self, doc: Document) -> Document:
+        """Read ``doc`` again (its text or its corrected boundaries changed) in its place."""
+        fresh = load_document(doc.path, doc.id)
+        self.documents[self.documents.index(doc)] = fresh
+        self._by_id[doc.id] = fresh
+        return fresh
+
+    def add(self, path: Path) -> Document:
+        """Load one more article (one just added to the corpus folder), or the one already there."""
+        doc_id = path.stem
+        if doc_id in self._by_id:
+            return self._by_id[doc_id]
+        doc = load_document(path, doc_id)
+        self.documents.append(doc)
+        self._by_id[doc_id] = doc
+        return doc
+
 
 def load_document(path: Path, doc_id: str | None = None) -> Document:
     """Read, decode and segment one article; raise ``UnreadableText`` or ``OSError``."""

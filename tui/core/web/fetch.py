@@ -13,6 +13,7 @@ import socket
 import ssl
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urlsplit
@@ -57,9 +58,14 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
     return headers.get_content_type().lower(), headers.get_content_charset()
 
 
-def _read_limited(response, url: str, limit: int) -> bytes:
+Progress = Callable[[int, int | None], None]
+"""Told the bytes received so far and the announced total (``None`` if unknown)."""
+
+
+def _read_limited(response, url: str, limit: int, progress: Progress | None = None) -> bytes:
     length = response.headers.get("Content-Length")
-    if length and length.isdigit() and int(length) > limit:
+    total = int(length) if length and length.isdigit() else None
+    if total is not None and total > limit:
         raise FetchError(
             f"{url} is {int(length):,} bytes, over the {limit:,} byte limit for a page."
         )
@@ -69,6 +75,8 @@ def _read_limited(response, url: str, limit: int) -> bytes:
         if size > limit:
             raise FetchError(f"{url} is over the {limit:,} byte limit for a page.")
         chunks.append(chunk)
+        if progress is not None:
+            progress(size, total)
     return b"".join(chunks)
 
 
@@ -78,6 +86,7 @@ def fetch(
     timeout: float = TIMEOUT,
     max_bytes: int = MAX_BYTES,
     max_redirects: int = MAX_REDIRECTS,
+    progress: Progress | None = None,
 ) -> Page:
     """GET ``url`` and return the HTML page it leads to; raise :class:`FetchError`."""
     url = check_url(url)
@@ -97,7 +106,7 @@ def fetch(
             kind, charset = _content_type(response.headers)
             if kind not in HTML_TYPES:
                 raise FetchError(f"{url} is not a web page (the server sent {kind}).")
-            content = _read_limited(response, url, max_bytes)
+            content = _read_limited(response, url, max_bytes, progress)
     except FetchError:
         raise
     except urllib.error.HTTPError as error:
