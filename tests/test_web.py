@@ -135,6 +135,9 @@ def test_only_http_and_https(corpus: Path) -> None:
     for url in ("ftp://127.0.0.1/x", "file:///etc/passwd", "http://"):
         with pytest.raises(FetchError, match="is not an http or https address"):
             fetch(url)
+    with pytest.raises(AddError, match=r"^ftp://127.0.0.1/x is not an http or https address\.$"):
+        add_page("ftp://127.0.0.1/x", corpus)
+    assert files(corpus) == []
 
 
 def test_slugs_are_readable_ascii() -> None:

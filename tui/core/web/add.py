@@ -77,6 +77,8 @@ def read_page(source: str, fetcher: Callable[[str], Page] = fetch) -> tuple[Page
     """The page's bytes, from the web or from a saved file, and a name for messages."""
     if is_url(source):
         return fetcher(source), source
+    if re.match(r"^[a-z][a-z0-9+.-]*://", source.strip(), re.IGNORECASE):
+        raise AddError(f"{source} is not an http or https address.")
     path = Path(source)
     if not path.is_file():
         what = "a folder" if path.is_dir() else "neither a web address nor a file"
