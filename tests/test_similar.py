@@ -110,7 +110,9 @@ def test_only_other_documents_and_limit(index: SearchIndex) -> None:
     for claim in index.claims[::7]:
         hits = find_similar(index, claim, limit=2)
         assert len(hits) <= 2
-        assert all(h.claim.doc is not claim.doc and h.score >= THRESHOLD for h in hits)
+        # find_similar keeps every match in a band, even one whose discrepancies bring its
+        # score under THRESHOLD (its docstring): a band, not the score, is the promise.
+        assert all(h.claim.doc is not claim.doc and h.band is not None for h in hits)
 
 
 def test_claims_without_content_words_match_nothing(index: SearchIndex) -> None:
