@@ -207,3 +207,23 @@ def test_a_word_changed_in_place_is_found(corpus_dir: Path, cache_home: Path) ->
     index = SearchIndex.build(_open(corpus_dir).corpus)
     assert any(h.claim.doc.id.startswith("002") for h in index.search("brnabiq", limit=50))
     assert not any(h.claim.doc.id.startswith("002") for h in index.search('"brnabic"'))
+
+
+def test_notes_are_read_only_for_documents_with_annotation_files(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace = _open(corpus_dir)
+    claim = workspace.corpus.documents[1].claims[2]
+    workspace.store.set(claim, "sourced", note="a zyzzyva in the second article")
+    again = _open(corpus_dir)
+    loaded: list[str] = []
+    real = again.store.load
+
+    def counting(doc, **kwargs):  # type: ignore[no-untyped-def]
+        loaded.append(doc.id)
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(again.store, "load", counting)
+    index = SearchIndex.build(again.corpus, again.store)
+    assert loaded == [claim.doc.id]
+    assert [(h.claim.ref, h.field) for h in index.search("zyzzyva")] == [(claim.ref, "note")]
