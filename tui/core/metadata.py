@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import tomli_w
 
 from tui.core.atomic import write_atomic
+from tui.core.records import AnnotationFileError
 
 try:
     import fcntl
@@ -47,15 +48,8 @@ _URL_LINE = re.compile(
 _LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
 
 
-class MetadataError(ValueError):
-    """A metadata file that cannot be used; it is never overwritten."""
-
-    def __init__(self, path: Path, reason: str, line: int | None = None) -> None:
-        where = f"{path}, line {line}" if line else str(path)
-        super().__init__(f"{where}: {reason}")
-        self.path = path
-        self.reason = reason
-        self.line = line
+class MetadataError(AnnotationFileError):
+    """A metadata file that cannot be used (named with its line); it is never overwritten."""
 
 
 @dataclass(frozen=True)
