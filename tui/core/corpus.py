@@ -15,14 +15,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core import boundaries, metadata, rendered
+from tui.core import metadata
 from tui.core import text as text_module
-from tui.core.boundaries import Outcome
 from tui.core.model import Claim, Document
 from tui.core.segmenting import segment_all
 from tui.core.text import Decoded, UnreadableText, check_size, decode
 
-ARTICLE_SUFFIXES = (".txt", *rendered.MARKDOWN_SUFFIXES, *rendered.HTML_SUFFIXES)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+"""Read as their rendered text (:mod:`tui.core.rendered`, imported only for such a file)."""
+ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
 
 
 class CorpusError(ValueError):
@@ -95,7 +97,9 @@ def correct(doc: Document) -> None:
     doc.warnings.extend(problems)
     if meta is None or not meta.boundaries:
         return
-    lost = [a for a in boundaries.apply(doc, meta.boundaries) if a.outcome is Outcome.ORPHAN]
+    from tui.core.boundaries import Outcome, apply  # only for a document with corrections
+
+    lost = [a for a in apply(doc, meta.boundaries) if a.outcome is Outcome.ORPHAN]
     if lost:
         what = (
             "1 corrected claim boundary no longer matches"
@@ -111,12 +115,16 @@ def read_document(path: Path, doc_id: str | None = None) -> Document:
     """Read and decode one article, not segmented yet (see :func:`segment_all`)."""
     data = _read_limited(path)
     suffix = path.suffix.lower()
-    if suffix in rendered.HTML_SUFFIXES:
-        decoded = Decoded(rendered.html_text(data, path.name))
+    if suffix in HTML_SUFFIXES:
+        from tui.core.rendered import html_text
+
+        decoded = Decoded(html_text(data, path.name))
     else:
         decoded = decode(data, path.name)
-        if suffix in rendered.MARKDOWN_SUFFIXES:
-            decoded = Decoded(rendered.read_markdown(decoded.text), decoded.warning)
+        if suffix in MARKDOWN_SUFFIXES:
+            from tui.core.rendered import read_markdown
+
+            decoded = Decoded(read_markdown(decoded.text), decoded.warning)
     text = decoded.text
     doc = Document(
         id=doc_id or path.stem,

@@ -23,8 +23,6 @@ from pathlib import Path
 
 from tui.core.text import UnreadableText
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-HTML_SUFFIXES = (".html", ".htm")
 _DROPPED_BLOCKS = frozenset({"fence", "code_block", "html_block", "hr"})
 _FORMAT = 1
 
