@@ -18,6 +18,8 @@ for _var in ("NO_COLOR", "TEXTUAL_THEME", "FACTCHECK_ANALYST"):
 # Keep the segmentation cache of test runs out of the user's ~/.cache.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="factcheck-test-cache-")
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="factcheck-test-state-")  # reader sessions
+# A developer's own config file (keys, theme, analyst) never reaches the tests.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="factcheck-test-config-")
 
 
 @pytest.fixture

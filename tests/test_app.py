@@ -9,8 +9,9 @@ from app_helpers import SIZE, inspector_text, make_app, notifications, records, 
 from textual.widgets import TextArea
 
 from tui.app.app import FactcheckApp
-from tui.app.keys import PANE_KEYS, READER_KEYS
+from tui.app.keys import reader_keys
 from tui.app.widgets.inspector import ClaimInspector
+from tui.core.live_index import IndexState
 
 
 @pytest.fixture
@@ -22,37 +23,39 @@ async def test_opens_the_first_two_documents_side_by_side(app: FactcheckApp) -> 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         docs = app.workspace.corpus.documents
-        assert [pane.doc for pane in app.panes] == docs[:2]
-        assert all(pane.display for pane in app.panes)
-        assert app.focused is app.panes[0].view
-        title = app.panes[0].title_bar.render().plain
+        assert [pane.doc for pane in app.reader.panes] == docs[:2]
+        assert all(pane.display for pane in app.reader.panes)
+        assert app.focused is app.reader.panes[0].view
+        title = app.reader.panes[0].title_bar.render().plain
         assert title.startswith(" 000 ") and title.rstrip().endswith(f"0/{len(docs[0].claims)}")
-        assert "One year after Serbia" in "\n".join(view_text(app.panes[0].view))
-        assert f"0/{sum(len(d.claims) for d in docs)} claims reviewed" in app.progress
+        assert "One year after Serbia" in "\n".join(view_text(app.reader.panes[0].view))
+        assert f"0/{sum(len(d.claims) for d in docs)} claims reviewed" in app.reader.header.progress
 
 
 async def test_a_tag_is_on_disk_at_once_and_the_cursor_moves_on(
     app: FactcheckApp, annotations_dir: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("j", "d")
         saved = records(annotations_dir, doc)  # the analyst's own file
         assert [(r["id"], r["label"]) for r in saved] == [(doc.claims[1].id, "disputed")]
         assert saved[0]["quote"] == doc.claims[1].text
-        assert app.active_view.cursor == 2
+        assert app.reader.active_view.cursor == 2
         await pilot.pause()
-        assert app.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
-        assert "1/" in app.progress
+        assert (
+            app.reader.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
+        )
+        assert "1/" in app.reader.header.progress
         await pilot.press("k")
         assert "[D] disputed" in inspector_text(app)
-        line = next(t for t in view_text(app.panes[0].view) if t.startswith("D "))
+        line = next(t for t in view_text(app.reader.panes[0].view) if t.startswith("D "))
         assert doc.claims[1].text[:20] in line or line.startswith("D  ")
 
 
 async def test_number_keys_tag_like_letters(app: FactcheckApp, annotations_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("1", "2", "3", "4")
         saved = {r["id"]: r["label"] for r in records(annotations_dir, doc)}
         assert saved == {
@@ -68,15 +71,15 @@ async def test_undo_goes_back_step_by_step_on_disk(
 ) -> None:
     seen = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("s", "d", "k", "o")  # the second claim: disputed, then opinion
         assert [r["label"] for r in records(annotations_dir, doc)] == ["sourced", "opinion"]
         await pilot.press("u")
         assert [r["label"] for r in records(annotations_dir, doc)] == ["sourced", "disputed"]
-        assert app.active_view.cursor == 1
+        assert app.reader.active_view.cursor == 1
         await pilot.press("u", "u")
         assert records(annotations_dir, doc) == []
-        assert app.active_view.cursor == 0
+        assert app.reader.active_view.cursor == 0
         await pilot.press("u")
         assert "Nothing to undo." in seen
 
@@ -85,7 +88,7 @@ async def test_backspace_clears_a_tag_and_undo_restores_it(
     app: FactcheckApp, annotations_dir: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("e")
         app.screen.query_one("#note-text", TextArea).text = "keep me"
         await pilot.click("#label-disputed")
@@ -93,7 +96,7 @@ async def test_backspace_clears_a_tag_and_undo_restores_it(
         assert records(annotations_dir, doc)[0]["note"] == "keep me"
         await pilot.press("backspace")
         assert records(annotations_dir, doc) == []
-        assert app.active_view.cursor == 0
+        assert app.reader.active_view.cursor == 0
         await pilot.press("u")
         assert [(r["label"], r["note"]) for r in records(annotations_dir, doc)] == [
             ("disputed", "keep me")
@@ -108,16 +111,16 @@ async def test_documents_open_at_their_first_unreviewed_claim_and_n_skips_review
     for claim in (*doc.claims[:3], doc.claims[4], doc.claims[-1]):
         store.set(claim, "sourced")
     async with app.run_test(size=SIZE) as pilot:
-        assert app.active_view.cursor == 3
+        assert app.reader.active_view.cursor == 3
         await pilot.press("n")
-        assert app.active_view.cursor == 5
+        assert app.reader.active_view.cursor == 5
         await pilot.press("N", "N")  # back to 3, then round to the last unreviewed one
-        assert app.active_view.cursor == len(doc.claims) - 2
+        assert app.reader.active_view.cursor == len(doc.claims) - 2
 
 
 async def test_tab_and_shift_tab_move_between_panes(app: FactcheckApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        first, second = app.panes
+        first, second = app.reader.panes
         await pilot.press("tab")
         assert app.focused is second.view
         await pilot.press("j", "s")
@@ -130,7 +133,7 @@ async def test_note_editor_saves_a_multi_line_note_and_sources(
     app: FactcheckApp, annotations_dir: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("s", "k", "enter")
         assert type(app.screen).__name__ == "NoteScreen"
         await pilot.press(*"one", "enter", *"two")
@@ -147,7 +150,7 @@ async def test_note_editor_saves_a_multi_line_note_and_sources(
         await pilot.press("e")
         await pilot.click("#note-save")  # the button saves too; nothing changed, nothing written
         assert app.screen is app.reader
-        assert len(app.undo_stack) == 2
+        assert len(app.reader.editor.undo_stack) == 2
 
 
 async def test_note_editor_escape_cancels(app: FactcheckApp, annotations_dir: Path) -> None:
@@ -162,7 +165,7 @@ async def test_a_note_on_an_untagged_claim_asks_for_a_label_first(
     app: FactcheckApp, annotations_dir: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("e")
         assert type(app.screen).__name__ == "NoteScreen"
         assert app.screen.focused is app.screen.query_one("#note-label")  # a label first
@@ -180,7 +183,7 @@ async def test_a_note_on_an_untagged_claim_asks_for_a_label_first(
 async def test_e_then_a_label_key_then_the_note(app: FactcheckApp, annotations_dir: Path) -> None:
     """The fast way to tag with a note: `e`, a label key, type, `ctrl+s`."""
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("e", "d", *"no registry entry", "ctrl+s")
         assert type(app.screen).__name__ != "NoteScreen"
         assert [(r["label"], r["note"]) for r in records(annotations_dir, doc)] == [
@@ -195,26 +198,26 @@ async def test_open_and_close_panes(app: FactcheckApp) -> None:
         assert type(app.screen).__name__ == "OpenDocumentScreen"
         await pilot.press(*"003", "enter")
         # The new pane opens right of the active one.
-        assert [pane.doc.id[:3] for pane in app.panes] == ["000", "003", "001"]
-        assert app.active_view.doc.id.startswith("003")
+        assert [pane.doc.id[:3] for pane in app.reader.panes] == ["000", "003", "001"]
+        assert app.reader.active_view.doc.id.startswith("003")
         await pilot.press("W")
-        assert [pane.doc.id[:3] for pane in app.panes] == ["000", "001"]
+        assert [pane.doc.id[:3] for pane in app.reader.panes] == ["000", "001"]
         await pilot.press("W")
-        assert len(app.panes) == 1
+        assert len(app.reader.panes) == 1
         await pilot.press("W")
-        assert len(app.panes) == 1
+        assert len(app.reader.panes) == 1
         assert any("last pane" in message for message in seen)
         await pilot.press("O", "escape")
-        assert len(app.panes) == 1
+        assert len(app.reader.panes) == 1
 
 
 async def test_a_pane_opened_when_not_all_fit_says_where_it_is(app: FactcheckApp) -> None:
     async with app.run_test(size=(80, 30)) as pilot:  # two panes fit
         await pilot.press("O", *"003", "enter")
         await pilot.pause()
-        titles = [pane.title_bar.render().plain for pane in app.panes]
-        assert "pane 2/3" in titles[1] and app.panes[1].doc.id.startswith("003")
-        assert [pane.display for pane in app.panes] == [True, True, False]
+        titles = [pane.title_bar.render().plain for pane in app.reader.panes]
+        assert "pane 2/3" in titles[1] and app.reader.panes[1].doc.id.startswith("003")
+        assert [pane.display for pane in app.reader.panes] == [True, True, False]
 
 
 async def test_a_bad_annotation_file_opens_read_only_and_is_never_written(
@@ -227,16 +230,16 @@ async def test_a_bad_annotation_file_opens_read_only_and_is_never_written(
     app = make_app([corpus_dir], annotations_dir)
     seen = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        banner = app.panes[0].query_one(".pane--banner").render()
+        banner = app.reader.panes[0].query_one(".pane--banner").render()
         assert "Read-only" in str(banner)
         assert "000_b9222599d6781aaf.toml, line 3" in str(banner)
-        assert "read-only" in app.panes[0].title_bar.render().plain
+        assert "read-only" in app.reader.panes[0].title_bar.render().plain
         await pilot.press("s", "d", "backspace", "e")
         assert app.screen is app.reader
         assert bad.read_bytes() == before
         assert any("read-only" in message for message in seen)
         await pilot.press("tab", "s")  # the other document is still writable
-        assert app.store.path_for(app.panes[1].doc).exists()
+        assert app.store.path_for(app.reader.panes[1].doc).exists()
 
 
 async def test_orphans_screen_reattaches_to_the_current_claim(
@@ -252,7 +255,7 @@ async def test_orphans_screen_reattaches_to_the_current_claim(
     )
     app = make_app([corpus_dir], annotations_dir)
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("j", "j", "R")
         assert type(app.screen).__name__ == "OrphansScreen"
         await pilot.press("escape")  # leave it: nothing changes
@@ -289,12 +292,12 @@ async def test_a_hostile_article_renders_literally_and_nothing_crashes(tmp_path:
     app = make_app([folder], annotations)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         lines = view_text(view)
         assert lines[0].startswith("D  [/] [@click=app.quit]x[/] headline")
         assert "[bold]tags[/bold] and [/] here" in " ".join(lines)
         assert all("\x1b" not in line and "\x07" not in line for line in lines)
-        assert "[/] [@click=app.quit]x[/]" in app.panes[0].title_bar.render().plain
+        assert "[/] [@click=app.quit]x[/]" in app.reader.panes[0].title_bar.render().plain
         await pilot.press("k")  # it opened at the first unreviewed claim; the tagged one is above
         text = inspector_text(app)
         assert "[/] and" in text and "[@click=app.quit]s[/]" in text and "\x1b" not in text
@@ -308,7 +311,7 @@ async def test_a_hostile_article_renders_literally_and_nothing_crashes(tmp_path:
 
 async def test_small_and_large_terminals(app: FactcheckApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        first, second = app.panes
+        first, second = app.reader.panes
         await pilot.resize_terminal(50, 15)
         await pilot.pause()
         assert first.display and not second.display
@@ -342,7 +345,7 @@ async def test_corpus_warnings_become_plain_notifications(tmp_path: Path) -> Non
         await pilot.pause()
         assert any("[bold]binary.txt looks like a binary file" in m for m in seen)
         assert any("latin1.txt is not valid UTF-8" in message for message in seen)
-        assert len(app.panes) == 2  # the empty file and the one with bad bytes
+        assert len(app.reader.panes) == 2  # the empty file and the one with bad bytes
         await pilot.press("s", "tab", "s", "j", "O")
         await pilot.press("escape")
         assert app.is_running
@@ -383,7 +386,7 @@ async def test_help_lists_every_key_and_closes(app: FactcheckApp) -> None:
         await pilot.press("question_mark")
         assert type(app.screen).__name__ == "HelpScreen"
         text = str(app.screen.query_one("#help-text").render())
-        for key in (*READER_KEYS, *PANE_KEYS):
+        for key in reader_keys():
             assert key.help in text
         for shown in ("j ↓", "s 1", "e enter", "backspace", "/", "O", "W", "tab", "ctrl+p", "?"):
             assert shown in text
@@ -398,12 +401,12 @@ async def test_every_action_is_in_the_command_palette(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         titles = {command.title for command in app.get_system_commands(app.reader)}
-        assert {key.title for key in (*READER_KEYS, *PANE_KEYS)} <= titles
+        assert {key.title for key in reader_keys()} <= titles
         await pilot.press("ctrl+p", *"disp")
         await pilot.pause(0.2)
         await pilot.press("enter")
         await pilot.pause()
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         assert [r["label"] for r in records(annotations_dir, doc)] == ["disputed"]
 
 
@@ -411,7 +414,7 @@ async def test_keys_can_be_remapped_by_binding_id(app: FactcheckApp, annotations
     async with app.run_test(size=SIZE) as pilot:
         app.set_keymap({"factcheck.tag-disputed": "z"})
         await pilot.press("z")
-        [record] = records(annotations_dir, app.panes[0].doc)
+        [record] = records(annotations_dir, app.reader.panes[0].doc)
         assert record["label"] == "disputed"
 
 
@@ -430,13 +433,13 @@ async def test_q_quits_and_a_new_session_finds_everything_as_left(
         await pilot.press("j")
         assert "[D] disputed" in inspector_text(again)
         assert "why" in inspector_text(again)
-        assert again.panes[0].title_bar.render().plain.rstrip().endswith("1/57")
+        assert again.reader.panes[0].title_bar.render().plain.rstrip().endswith("1/57")
 
 
 async def test_clicking_a_sentence_moves_the_cursor(app: FactcheckApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        view = app.panes[1].view
+        view = app.reader.panes[1].view
         lines = view_text(view)
         y = next(i for i, line in enumerate(lines) if "Banjska attacks" in line)
         await pilot.click(view, offset=(10, y))
@@ -447,7 +450,7 @@ async def test_clicking_a_sentence_moves_the_cursor(app: FactcheckApp) -> None:
 async def test_inspector_shows_the_same_claim_in_other_documents(app: FactcheckApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "j")
-        await app.settle()
+        await app.reader.settle()
         await pilot.pause()
         text = inspector_text(app)
         assert "Also in  001 (" in text
@@ -461,14 +464,14 @@ async def test_search_similar_and_export_are_wired(app: FactcheckApp) -> None:
         assert type(app.screen).__name__ == "SearchScreen"
         app.screen.dismiss(target)
         await pilot.pause()
-        assert app.active_view.doc is target.doc and app.active_view.claim is target
-        assert len(app.panes) == 3
+        assert app.reader.active_view.doc is target.doc and app.reader.active_view.claim is target
+        assert len(app.reader.panes) == 3
         back = app.workspace.corpus.documents[0].claims[2]
         await pilot.press("m")
         assert type(app.screen).__name__ == "SimilarScreen"
         app.screen.dismiss(back)
         await pilot.pause()
-        assert app.active_view.claim is back and len(app.panes) == 3
+        assert app.reader.active_view.claim is back and len(app.reader.panes) == 3
         await pilot.press("E")
         assert type(app.screen).__name__ == "ExportScreen"
         app.screen.dismiss(Path("summary.md"))
@@ -483,8 +486,8 @@ async def test_export_from_the_reader_reuses_its_search_index(
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("j", "d")  # a tagged claim, so the export looks for matches
-        await app.settle()
-        assert app._index_state == "ready"
+        await app.reader.settle()
+        assert app.reader.live_index.state is IndexState.READY
 
         def build_again(*args, **kwargs):
             raise AssertionError("the export indexed the corpus a second time")
@@ -508,7 +511,7 @@ async def test_tags_read_without_colour(
     assert app.no_color
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s", "d", "x")
-        lines = view_text(app.panes[0].view)
+        lines = view_text(app.reader.panes[0].view)
         assert lines[0].startswith("S  One year after")
         assert any(line.startswith("D  ") for line in lines)
         assert any(line.startswith("x  ") or line.startswith("Dx ") for line in lines)

@@ -9,8 +9,8 @@ from app_helpers import SIZE, make_app
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from tui.app import app as app_module
 from tui.app.app import FactcheckApp
+from tui.app.screens import reader as reader_module
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore
 from tui.core.workspace import open_workspace
@@ -23,7 +23,7 @@ def app(corpus_dir: Path, annotations_dir: Path) -> FactcheckApp:
 
 def note_hits(app: FactcheckApp, query: str) -> list[tuple[Claim, str | None]]:
     """The note hits of ``query`` in the reader's own index."""
-    hits = app._index_now().search(query)
+    hits = app.reader.live_index.build().search(query)
     return [(hit.claim, hit.note) for hit in hits if hit.field == "note"]
 
 
@@ -49,8 +49,8 @@ async def test_a_note_saved_in_the_editor_is_found_by_search_and_leaves_on_undo_
     app: FactcheckApp,
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        await app.settle()
-        claim = app.panes[0].doc.claims[0]
+        await app.reader.settle()
+        claim = app.reader.panes[0].doc.claims[0]
         assert await search_screen(app, pilot, "zeppelin") == []
         await pilot.press("s", "k", "enter", *"Zeppelin")  # typed, then the rest set at once
         app.screen.query_one("#note-text", TextArea).insert(" sighting, per the ministry")
@@ -80,16 +80,16 @@ async def test_a_note_written_by_another_process_is_found_after_the_poll(
 ) -> None:
     other = AnnotationStore(annotations_dir, analyst="other")
     async with app.run_test(size=SIZE) as pilot:
-        await app.settle()
-        claim = app.panes[1].doc.claims[4]
+        await app.reader.settle()
+        claim = app.reader.panes[1].doc.claims[4]
         other.set(claim, "disputed", note="Quetzal registry disagrees")
         assert note_hits(app, "quetzal") == []  # not before the poll reads the file
-        assert app.poll_annotations() == [claim.doc]
+        assert app.reader.poll_annotations() == [claim.doc]
         hits = await search_screen(app, pilot, "quetzal registry")
         assert hits and hits[0].field == "note" and hits[0].claim is claim
 
         other.set(claim, "disputed", note="Reworded by the other analyst")
-        app.poll_annotations()
+        app.reader.poll_annotations()
         assert note_hits(app, "quetzal") == []
         assert note_hits(app, "reworded") == [(claim, "Reworded by the other analyst")]
 
@@ -113,20 +113,21 @@ async def test_notes_on_disk_at_start_are_found_in_every_document(
     before.store.set(far, "opinion", note="Marmalade clause in the treaty")
     before.store.set(near, "sourced", note="Marmalade clause confirmed")
     if index_first:
-        monkeypatch.setattr(app_module, "PROGRESS_CHUNK", 1)
+        monkeypatch.setattr(reader_module, "PROGRESS_CHUNK", 1)
     app = make_app([corpus_dir], annotations_dir, session=False)
     async with app.run_test(size=SIZE) as pilot:
         if index_first:
-            assert app._index_or_say("test") is not None
-            assert docs[-1].id not in app._tagged  # not read yet
+            assert app.reader.live_index.build() is not None
+            app.reader.track_notes()
+            assert not app.reader.progress.counted(docs[-1])  # not read yet
             [(claim, _)] = note_hits(app, "marmalade")  # the open documents' only
             assert (claim.doc.id, claim.index) == (near.doc.id, near.index)
         for _ in range(100):  # the count runs after the first paint, a step per frame
-            await app.settle()
+            await app.reader.settle()
             await pilot.pause()
-            if len(app._tagged) == len(docs):
+            if app.reader.progress.complete:
                 break
-        assert len(app._tagged) == len(docs)
+        assert app.reader.progress.complete
         hits = await search_screen(app, pilot, "marmalade clause")
         found = {(hit.claim.doc.id, hit.claim.index) for hit in hits if hit.field == "note"}
         assert found == {(far.doc.id, far.index), (near.doc.id, near.index)}

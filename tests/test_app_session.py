@@ -21,14 +21,14 @@ def sessions_on(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def open_ids(app: FactcheckApp) -> list[str]:
-    return [pane.doc.id[:3] for pane in app.panes]
+    return [pane.doc.id[:3] for pane in app.reader.panes]
 
 
 async def test_panes_cursors_and_focus_come_back_after_quitting(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
     app = make_app([corpus_dir], annotations_dir)
-    path = app.session_file
+    path = app.reader.session_keeper.path
     assert path is not None
     assert path.parent == Path(os.environ["XDG_STATE_HOME"]) / "factcheck" / "sessions"
     assert len(path.stem) == 16 and int(path.stem, 16) >= 0
@@ -37,9 +37,9 @@ async def test_panes_cursors_and_focus_come_back_after_quitting(
         assert open_ids(app) == ["000", "003", "001"]
         assert path.exists()  # saved on opening a pane, before any quit
         await pilot.press("j", "j", "j")
-        where = app.current_claim
+        where = app.reader.current_claim
         await pilot.press("tab", "j", "j", "shift+tab")  # the last pane moved too
-        last = app.panes[2].view.claim
+        last = app.reader.panes[2].view.claim
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
@@ -50,24 +50,24 @@ async def test_panes_cursors_and_focus_come_back_after_quitting(
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert open_ids(again) == ["000", "003", "001"]
-        assert again.active_view is again.panes[1].view
-        assert again.focused is again.panes[1].view
-        assert again.current_claim.id == where.id
-        assert again.panes[2].view.claim.id == last.id
+        assert again.reader.active_view is again.reader.panes[1].view
+        assert again.focused is again.reader.panes[1].view
+        assert again.reader.current_claim.id == where.id
+        assert again.reader.panes[2].view.claim.id == last.id
         assert "003" in again.query_one("#inspector").text
         # In a terminal the screen first focuses the first pane (AUTO_FOCUS), and that
         # pane's focus event may arrive after the restored pane took over: it is ignored.
-        again.post_message(events.DescendantFocus(again.panes[0].view))
+        again.post_message(events.DescendantFocus(again.reader.panes[0].view))
         await pilot.pause()
-        assert again.active_view is again.panes[1].view
-        assert again.current_claim.id == where.id
+        assert again.reader.active_view is again.reader.panes[1].view
+        assert again.reader.current_claim.id == where.id
 
 
 async def test_closing_a_pane_is_saved_at_once(corpus_dir: Path, annotations_dir: Path) -> None:
     app = make_app([corpus_dir], annotations_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("tab", "W")
-        saved = json.loads(app.session_file.read_text("utf-8"))
+        saved = json.loads(app.reader.session_keeper.path.read_text("utf-8"))
         assert [pane["doc"][:3] for pane in saved["panes"]] == ["000"]
     # No quit (as after a crash): the file written on closing is what the next start sees.
     again = make_app([corpus_dir], annotations_dir)
@@ -99,8 +99,8 @@ async def test_a_corrupt_or_useless_session_file_means_a_normal_start(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert open_ids(app) == ["000", "001"]
-        assert app.focused is app.panes[0].view
-        assert app.current_claim is app.panes[0].doc.claims[0]
+        assert app.focused is app.reader.panes[0].view
+        assert app.reader.current_claim is app.reader.panes[0].doc.claims[0]
 
 
 async def test_documents_and_claims_gone_since_are_skipped(
@@ -124,9 +124,9 @@ async def test_documents_and_claims_gone_since_are_skipped(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert open_ids(app) == ["003", "002"]
-        assert app.panes[0].view.claim is docs[3].claims[5]
-        assert app.panes[1].view.claim is docs[2].claims[1]
-        assert app.focused is app.panes[0].view
+        assert app.reader.panes[0].view.claim is docs[3].claims[5]
+        assert app.reader.panes[1].view.claim is docs[2].claims[1]
+        assert app.focused is app.reader.panes[0].view
 
 
 def test_restore_keeps_order_and_maps_the_focus(corpus_dir: Path) -> None:
@@ -152,7 +152,7 @@ async def test_factcheck_session_0_neither_saves_nor_restores(
     path.write_text(text, "utf-8")
     monkeypatch.setenv("FACTCHECK_SESSION", "0")
     app = FactcheckApp(workspace)
-    assert app.session_file is None
+    assert app.reader.session_keeper is None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert open_ids(app) == ["000", "001"]

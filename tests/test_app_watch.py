@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from app_helpers import SIZE, inspector_text, make_app, notifications, records, view_text
 
-from tui.app import app as app_module
 from tui.app.app import FactcheckApp
+from tui.app.screens import reader as reader_module
 from tui.core import store as store_module
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore
@@ -33,7 +33,7 @@ def other(annotations_dir: Path) -> AnnotationStore:
 
 def margin(app: FactcheckApp, claim: Claim) -> str:
     """The gutter of the first line ``claim`` is drawn on in its pane."""
-    view = next(v for v in app.views if v.doc is claim.doc)
+    view = next(v for v in app.reader.views if v.doc is claim.doc)
     assert view.wrapped is not None
     line = view.wrapped.line_of(claim.start) - view.scroll_offset.y
     return view_text(view)[line][:2]
@@ -44,29 +44,31 @@ async def test_a_tag_saved_elsewhere_appears_after_the_poll(
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         claim = doc.claims[1]
         other(annotations_dir).set(claim, "disputed", note="from the command line")
         assert margin(app, claim).strip() == ""  # the cache is stale until the poll
-        assert app.poll_annotations() == [doc]
+        assert app.reader.poll_annotations() == [doc]
         await pilot.pause()
         assert margin(app, claim) == "D "
-        assert app.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
-        assert "1/" in app.progress
+        assert (
+            app.reader.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
+        )
+        assert "1/" in app.reader.header.progress
         await pilot.press("j")
         assert "[D] disputed" in inspector_text(app)
         assert "from the command line" in inspector_text(app)
-        assert app.poll_annotations() == []  # nothing new: no reload
+        assert app.reader.poll_annotations() == []  # nothing new: no reload
 
 
 async def test_the_poll_runs_by_itself(
     corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(app_module, "POLL_SECONDS", 0.05)
+    monkeypatch.setattr(reader_module, "POLL_SECONDS", 0.05)
     app = make_app([corpus_dir], annotations_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        claim = app.panes[1].doc.claims[0]
+        claim = app.reader.panes[1].doc.claims[0]
         other(annotations_dir).set(claim, "opinion")
         await pilot.pause(0.3)
         assert margin(app, claim) == "O "
@@ -75,7 +77,7 @@ async def test_the_poll_runs_by_itself(
 async def test_own_saves_do_not_count_as_changes(app: FactcheckApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s", "d", "u")
-        assert app.poll_annotations() == []
+        assert app.reader.poll_annotations() == []
 
 
 async def test_a_file_broken_elsewhere_turns_the_pane_read_only_until_fixed(
@@ -83,25 +85,25 @@ async def test_a_file_broken_elsewhere_turns_the_pane_read_only_until_fixed(
 ) -> None:
     seen = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("s")
         path = app.store.path_for(doc)
         good = path.read_text("utf-8")
         path.write_text(BAD, "utf-8")
-        assert app.poll_annotations() == [doc]
+        assert app.reader.poll_annotations() == [doc]
         await pilot.pause()
-        banner = app.panes[0].query_one(".pane--banner").render()
+        banner = app.reader.panes[0].query_one(".pane--banner").render()
         assert "Read-only" in str(banner) and f"{doc.id}.toml, line 3" in str(banner)
-        assert "read-only" in app.panes[0].title_bar.render().plain
+        assert "read-only" in app.reader.panes[0].title_bar.render().plain
         assert any("read-only now" in message for message in seen)
         await pilot.press("d")
         assert path.read_text("utf-8") == BAD  # never written while broken
 
         path.write_text(good, "utf-8")
-        assert app.poll_annotations() == [doc]
+        assert app.reader.poll_annotations() == [doc]
         await pilot.pause()
-        assert not app.panes[0].query(".pane--banner")
-        assert "read-only" not in app.panes[0].title_bar.render().plain
+        assert not app.reader.panes[0].query(".pane--banner")
+        assert "read-only" not in app.reader.panes[0].title_bar.render().plain
         assert any("can be tagged again" in message for message in seen)
         await pilot.press("d")
         assert [r["label"] for r in records(annotations_dir, doc)] == ["sourced", "disputed"]
@@ -111,7 +113,7 @@ async def test_a_key_after_an_unpolled_change_acts_on_the_file_as_it_is(
     app: FactcheckApp, annotations_dir: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("d", "k")  # claim 0 disputed, cursor back on it
         other(annotations_dir).set(doc.claims[0], "opinion")
         other(annotations_dir).set(doc.claims[5], "sourced")
@@ -126,10 +128,10 @@ async def test_undo_keeps_what_another_process_saved_on_other_claims(
     app: FactcheckApp, annotations_dir: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("s")
         other(annotations_dir).set(doc.claims[3], "opinion")
-        app.poll_annotations()
+        app.reader.poll_annotations()
         await pilot.press("u")
         assert [(r["id"], r["label"]) for r in records(annotations_dir, doc)] == [
             (doc.claims[3].id, "opinion")
@@ -147,20 +149,20 @@ async def test_undo_does_not_overwrite_or_bring_back_a_claim_changed_elsewhere(
     monkeypatch.setattr(store_module, "now", lambda: datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
     seen = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         first, second = doc.claims[0], doc.claims[1]
         await pilot.press("s", "o")
         other(annotations_dir).set(first, "disputed", note="theirs")
         other(annotations_dir).set(second, None)
         if poll:
-            app.poll_annotations()
+            app.reader.poll_annotations()
         expected = [(first.id, "disputed", "theirs")]
         await pilot.press("u")  # our "opinion" on the second claim, which they cleared
         await pilot.press("u")  # our "sourced" on the first claim, which they re-tagged
         saved = [(r["id"], r["label"], r.get("note", "")) for r in records(annotations_dir, doc)]
         assert saved == expected
         assert sum("changed elsewhere" in message for message in seen) == 2
-        assert app.active_view.cursor == 0
+        assert app.reader.active_view.cursor == 0
         await pilot.pause()
         assert margin(app, first) == "D " and "O" not in margin(app, second)
         await pilot.press("u")
@@ -171,10 +173,10 @@ async def test_a_poll_under_a_dialog_repaints_the_pane_beneath(
     app: FactcheckApp, annotations_dir: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         await pilot.press("question_mark")
         other(annotations_dir).set(doc.claims[2], "skip")
-        assert app.poll_annotations() == [doc]
+        assert app.reader.poll_annotations() == [doc]
         await pilot.press("escape")
         assert margin(app, doc.claims[2]) == "x "
 
@@ -183,11 +185,11 @@ async def test_a_closed_document_is_read_afresh_when_reopened(
     app: FactcheckApp, annotations_dir: Path
 ) -> None:
     async with app.run_test(size=SIZE) as pilot:
-        second = app.panes[1].doc
+        second = app.reader.panes[1].doc
         await pilot.press("tab", "W")
-        assert app.poll_annotations() == []
+        assert app.reader.poll_annotations() == []
         other(annotations_dir).set(second.claims[0], "sourced")
-        assert app.poll_annotations() == []  # not shown, not watched
-        await app.open_pane(second, 0)
+        assert app.reader.poll_annotations() == []  # not shown, not watched
+        await app.reader.open_pane(second, 0)
         await pilot.pause()
         assert margin(app, second.claims[0]) == "S "

@@ -47,10 +47,19 @@ def app(corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
 
 def keys(*presses: str):
     async def run_before(pilot: Pilot) -> None:
+        await pilot.app.reader.settle()  # type: ignore[attr-defined]  # Footer in, index built
+        await pilot.pause()  # the Footer draws its keys
         await pilot.press(*presses)
-        await pilot.app.settle()  # type: ignore[attr-defined]
-        for area in pilot.app.screen.query(TextArea):
-            area.cursor_blink = False
+        await pilot.app.reader.settle()  # type: ignore[attr-defined]
+        await pilot.pause()  # a dialog's focus lands
+        screen = pilot.app.screen
+        focused = screen.focused
+        for area in screen.query(TextArea):
+            area.cursor_blink = False  # the cursor drawn steadily where the focus is
+        if isinstance(focused, TextArea):  # redrawn with the cursor, whatever the blink's phase
+            screen.set_focus(None)
+            await pilot.pause()
+            screen.set_focus(focused)
         await pilot.pause()
 
     return run_before

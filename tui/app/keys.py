@@ -1,155 +1,191 @@
-"""The reader's key map (docs/format.md, "The reader's keys"), in one table.
+"""The reader's key map (docs/format.md, "The reader's keys"): one table, remappable by id.
 
-The table feeds the bindings (each with an id, so ``App.set_keymap`` can remap
-it), the ``?`` help screen and the command palette, so the three never
-disagree.
+The table feeds the reader screen's bindings, the ``?`` help, the command
+palette and every key hint on screen, always through a :class:`KeyMap` (the
+defaults with the config file's ``[keys]`` over them), so none of them can
+disagree with the keys that work. The tag keys come from the label definition
+(:mod:`tui.core.labels`).
+
+Adding a screen with its own key (the usual change):
+
+1. write the screen in ``tui/app/screens/<name>.py`` (a ``DialogScreen`` for a dialog);
+2. write what the key does as a flow: a function taking the reader screen,
+   registered with ``@flow("<name>")`` in ``tui/app/flows/<name>.py``, and add
+   that module to ``FLOW_MODULES`` in ``tui/app/flows/__init__.py``;
+3. add one ``Key("<name>", "<key>", "flow('<name>')", title, help, group)`` row to
+   :func:`reader_keys` below.
+
+Help, palette, footer (``show=True``) and remapping (``[keys] <name> = "…"``)
+then follow by themselves.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding
+
+from tui.core.labels import all_labels
+
+PREFIX = "factcheck."
+"""Binding ids of the reader's keys are ``factcheck.<id>``; the config file names them ``<id>``."""
+ALT = "-alt"
+"""A key's second keys (``2`` for disputed, ``↓`` for next) have the binding id ``<id>-alt``."""
 
 
 @dataclass(frozen=True)
 class Key:
     id: str
     keys: str
+    """Comma-separated, as Textual writes them (``question_mark``, ``ctrl+r``)."""
     action: str
     title: str
     help: str
     group: str
     show: bool = False
     """Shown in the Footer."""
+    alt: str = ""
+    """Second keys, bound under ``<id>-alt``: they keep working when ``keys`` is remapped."""
 
 
-READER_KEYS: tuple[Key, ...] = (
-    Key("next-claim", "j,down", "next_claim", "Next claim", "Move to the next claim", "Move"),
-    Key(
-        "previous-claim",
-        "k,up",
-        "previous_claim",
-        "Previous claim",
-        "Move to the previous claim",
-        "Move",
-    ),
-    Key(
-        "next-unreviewed",
-        "n",
-        "next_unreviewed",
-        "Next unreviewed",
-        "Jump to the next claim without a tag",
-        "Move",
-    ),
-    Key(
-        "previous-unreviewed",
-        "N",
-        "previous_unreviewed",
-        "Previous unreviewed",
-        "Jump to the previous claim without a tag",
-        "Move",
-    ),
-    Key(
-        "tag-sourced",
-        "s,1",
-        "tag('sourced')",
-        "Sourced",
-        "Tag the claim sourced and move on",
-        "Tag",
-        show=True,
-    ),
-    Key(
-        "tag-disputed",
-        "d,2",
-        "tag('disputed')",
-        "Disputed",
-        "Tag the claim disputed and move on",
-        "Tag",
-        show=True,
-    ),
-    Key(
-        "tag-opinion",
-        "o,3",
-        "tag('opinion')",
-        "Opinion",
-        "Tag the claim opinion and move on",
-        "Tag",
-        show=True,
-    ),
-    Key(
-        "tag-skip",
-        "x,4",
-        "tag('skip')",
-        "Skip",
-        "Mark the claim reviewed: not checkable; move on",
-        "Tag",
-        show=True,
-    ),
-    Key(
-        "clear-tag",
-        "backspace",
-        "clear_tag",
-        "Clear tag",
-        "Remove the claim's tag (and its note)",
-        "Tag",
-    ),
-    Key(
-        "undo",
-        "u",
-        "undo",
-        "Undo",
-        "Undo the last change, one step at a time, also on disk",
-        "Tag",
-        show=True,
-    ),
-    Key(
-        "edit-note",
-        "e,enter",
-        "edit_note",
-        "Note",
-        "Edit the claim's note and sources",
-        "Tag",
-        show=True,
-    ),
-    Key(
-        "search",
-        "slash",
-        "search",
-        "Search",
-        "Fuzzy search across all documents",
-        "Find",
-        show=True,
-    ),
-    Key("similar", "m", "similar", "Similar", "The same claim in other documents", "Find"),
-    Key("orphans", "R", "orphans", "Orphans", "Re-attach annotations whose text is gone", "Find"),
-    Key(
-        "open-document",
-        "O",
-        "open_document",
-        "Open",
-        "Open another document in a new pane",
-        "Panes",
-        show=True,
-    ),
-    Key("close-pane", "W", "close_pane", "Close pane", "Close the current pane", "Panes"),
-    Key("export", "E", "export", "Export", "Export a summary of the annotations", "Panes"),
-    Key("help", "question_mark", "help", "Help", "Show every key", "App", show=True),
-    Key("quit", "q", "quit", "Quit", "Quit (everything is already saved)", "App", show=True),
-)
-"""App-level keys; ``tab``/``shift+tab`` live on the reader screen (they replace focus moves)."""
+def reader_keys() -> tuple[Key, ...]:
+    """Every key of the reader screen, in help order within each group."""
+    tags = tuple(
+        Key(
+            f"tag-{label.value}",
+            label.key,
+            f"tag('{label.value}')",
+            label.title,
+            f"{label.title}: {label.description}; move on",
+            "Tag",
+            show=True,
+            alt=label.alias,
+        )
+        for label in all_labels()
+    )
+    return (
+        Key(
+            "next-claim",
+            "j",
+            "next_claim",
+            "Next claim",
+            "Move to the next claim",
+            "Move",
+            alt="down",
+        ),
+        Key(
+            "previous-claim",
+            "k",
+            "previous_claim",
+            "Previous claim",
+            "Move to the previous claim",
+            "Move",
+            alt="up",
+        ),
+        Key(
+            "next-unreviewed",
+            "n",
+            "next_unreviewed",
+            "Next unreviewed",
+            "Jump to the next claim without a tag",
+            "Move",
+        ),
+        Key(
+            "previous-unreviewed",
+            "N",
+            "previous_unreviewed",
+            "Previous unreviewed",
+            "Jump to the previous claim without a tag",
+            "Move",
+        ),
+        *tags,
+        Key(
+            "clear-tag",
+            "backspace",
+            "clear_tag",
+            "Clear tag",
+            "Remove the claim's tag (and its note)",
+            "Tag",
+        ),
+        Key(
+            "undo",
+            "u",
+            "undo",
+            "Undo",
+            "Undo the last change, one step at a time, also on disk",
+            "Tag",
+            show=True,
+        ),
+        Key("redo", "ctrl+r", "redo", "Redo", "Redo what was undone", "Tag"),
+        Key(
+            "edit-note",
+            "e",
+            "flow('note')",
+            "Note",
+            "Edit the claim's note and sources",
+            "Tag",
+            show=True,
+            alt="enter",
+        ),
+        Key(
+            "search",
+            "slash",
+            "flow('search')",
+            "Search",
+            "Fuzzy search across all documents",
+            "Find",
+            show=True,
+        ),
+        Key(
+            "similar",
+            "m",
+            "flow('similar')",
+            "Similar",
+            "The same claim in other documents",
+            "Find",
+        ),
+        Key(
+            "orphans",
+            "R",
+            "flow('orphans')",
+            "Orphans",
+            "Re-attach annotations whose text is gone",
+            "Find",
+        ),
+        Key(
+            "open-document",
+            "O",
+            "flow('open')",
+            "Open",
+            "Open another document in a new pane",
+            "Panes",
+            show=True,
+        ),
+        Key("close-pane", "W", "close_pane", "Close pane", "Close the current pane", "Panes"),
+        Key("next-pane", "tab", "next_pane", "Next pane", "Move to the next pane", "Panes"),
+        Key(
+            "previous-pane",
+            "shift+tab",
+            "previous_pane",
+            "Previous pane",
+            "Move to the previous pane",
+            "Panes",
+        ),
+        Key(
+            "export",
+            "E",
+            "flow('export')",
+            "Export",
+            "Export a summary of the annotations",
+            "Panes",
+        ),
+        Key("help", "question_mark", "flow('help')", "Help", "Show every key", "App", show=True),
+        Key(
+            "quit", "q", "app.quit", "Quit", "Quit (everything is already saved)", "App", show=True
+        ),
+    )
 
-PANE_KEYS: tuple[Key, ...] = (
-    Key("next-pane", "tab", "app.next_pane", "Next pane", "Move to the next pane", "Panes"),
-    Key(
-        "previous-pane",
-        "shift+tab",
-        "app.previous_pane",
-        "Previous pane",
-        "Move to the previous pane",
-        "Panes",
-    ),
-)
 
 EXTRA_HELP: tuple[tuple[str, str, str], ...] = (
     ("Move", "pageup pagedown space", "Page up / down"),
@@ -159,24 +195,96 @@ EXTRA_HELP: tuple[tuple[str, str, str], ...] = (
 )
 """Keys bound by the document view or by Textual itself, listed in the help too."""
 
-
-def bindings(keys: tuple[Key, ...]) -> list[Binding]:
-    return [
-        Binding(
-            key.keys,
-            key.action,
-            key.title,
-            show=key.show,
-            tooltip=key.help,
-            id=f"factcheck.{key.id}",
-        )
-        for key in keys
-    ]
-
+GROUPS = ("Move", "Tag", "Find", "Panes", "App")
 
 _KEY_NAMES = {"question_mark": "?", "slash": "/", "down": "↓", "up": "↑"}
 
 
 def key_label(key: str) -> str:
-    """A key as the help shows it: ``?`` and ``/`` as characters, arrows as arrows."""
+    """A key as hints show it: ``?`` and ``/`` as characters, arrows as arrows."""
     return _KEY_NAMES.get(key, key)
+
+
+def split_keys(keys: str) -> list[str]:
+    return [k.strip() for k in keys.split(",") if k.strip()]
+
+
+class KeyMap:
+    """The reader's keys as mapped: the defaults, with the config file's ``[keys]`` over them."""
+
+    def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
+        self.overrides = {self._local(k): v for k, v in (overrides or {}).items()}
+
+    @staticmethod
+    def _local(binding_id: str) -> str:
+        return binding_id.removeprefix(PREFIX)
+
+    def keys(self, key: Key) -> list[str]:
+        """The primary keys of ``key`` (what ``<id>`` maps to)."""
+        return split_keys(self.overrides.get(key.id, key.keys))
+
+    def alt_keys(self, key: Key) -> list[str]:
+        return split_keys(self.overrides.get(key.id + ALT, key.alt))
+
+    def all_keys(self, key: Key) -> list[str]:
+        return list(dict.fromkeys([*self.keys(key), *self.alt_keys(key)]))
+
+    def shown(self, key: Key, *, alt: bool = True) -> str:
+        """``d 2``: the keys of ``key`` as hints show them."""
+        keys = self.all_keys(key) if alt else self.keys(key)
+        return " ".join(key_label(k) for k in keys)
+
+    def first(self, key_id: str) -> str:
+        """The first key of binding ``key_id`` as shown (``""`` if none)."""
+        key = next((k for k in reader_keys() if k.id == key_id), None)
+        keys = self.keys(key) if key else []
+        return key_label(keys[0]) if keys else ""
+
+    def label_keys(self) -> dict[str, list[str]]:
+        """Label value to the keys that tag it (the note editor picks with the same keys)."""
+        found = {}
+        for label in all_labels():
+            key = next(k for k in reader_keys() if k.id == f"tag-{label.value}")
+            found[label.value] = self.all_keys(key)
+        return found
+
+    def textual_keymap(self) -> dict[str, str]:
+        """For ``App.set_keymap``: binding ids of the reader prefixed, others as given."""
+        own = {k.id for k in reader_keys()} | {k.id + ALT for k in reader_keys()}
+        return {(PREFIX + k if k in own else k): v for k, v in self.overrides.items()}
+
+    def unknown(self) -> list[str]:
+        """Overridden ids that name no binding of the reader (and no dotted id of a dialog)."""
+        own = {k.id for k in reader_keys()} | {k.id + ALT for k in reader_keys()}
+        return [k for k in self.overrides if k not in own and "." not in k]
+
+
+def bindings(keys: Iterable[Key]) -> list[Binding]:
+    """Textual bindings for ``keys``: ``factcheck.<id>`` and, for second keys, ``…-alt``."""
+    made = []
+    for key in keys:
+        made.append(
+            Binding(
+                key.keys, key.action, key.title, show=key.show, tooltip=key.help, id=PREFIX + key.id
+            )
+        )
+        if key.alt:
+            made.append(
+                Binding(
+                    key.alt,
+                    key.action,
+                    key.title,
+                    show=False,
+                    tooltip=key.help,
+                    id=PREFIX + key.id + ALT,
+                )
+            )
+    return made
+
+
+def help_rows(keymap: KeyMap) -> list[tuple[str, str, str]]:
+    """(group, keys, what) for every key, with the keys as mapped, grouped for the help."""
+    rows = [(key.group, keymap.shown(key), key.help) for key in reader_keys()]
+    rows += list(EXTRA_HELP)
+    rows.sort(key=lambda row: GROUPS.index(row[0]) if row[0] in GROUPS else len(GROUPS))
+    return rows

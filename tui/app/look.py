@@ -4,24 +4,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from tui.core.model import LABELS, Document, Label
+from tui.core.labels import label_def, letter
+from tui.core.model import Document
 
 MUTED = "$foreground-muted"
 """Secondary text in ``Content``: ``$text-muted`` is an "auto" colour, drawn there bright white."""
-LABEL_STYLES = {
-    "sourced": "bold $text-success",
-    "disputed": "bold $text-error",
-    "opinion": "bold $text-warning",
-    "skip": f"bold {MUTED}",
+TONE_STYLES = {
+    "success": "bold $text-success",
+    "error": "bold $text-error",
+    "warning": "bold $text-warning",
+    "accent": "bold $text-accent",
+    "muted": f"bold {MUTED}",
 }
+"""``Content`` styles of the label tones (:attr:`tui.core.labels.LabelDef.tone`)."""
+
+
+def label_style(label: str | None) -> str:
+    """The ``Content`` style of ``label`` (plain bold for a label this version does not know)."""
+    found = label_def(label) if label else None
+    return TONE_STYLES.get(found.tone, "bold") if found else "bold"
 
 
 def label_part(label: str | None) -> tuple[str, str]:
     """``[D] disputed`` in its colour (the letter reads without colour), or ``unreviewed``."""
     if label is None:
         return ("unreviewed", MUTED)
-    letter = Label(label).letter if label in LABELS else "?"
-    return (f"[{letter}] {label}", LABEL_STYLES.get(label, "bold"))
+    return (f"[{letter(label)}] {label}", label_style(label))
 
 
 def short_ids(documents: Iterable[Document]) -> dict[str, str]:

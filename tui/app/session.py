@@ -134,3 +134,51 @@ def restore(session: Session, corpus: Corpus) -> Restored | None:
     if not documents:
         return None
     return Restored(documents, cursors, focused)
+
+
+class SessionKeeper:
+    """Writes the session file when the panes change; a failure costs only the restore."""
+
+    def __init__(self, path: Path, workspace: Workspace, saved: Session | None = None) -> None:
+        self.path = path
+        self.workspace = workspace
+        self.saved = saved
+
+    def save(self, session: Session | None) -> None:
+        if session is None or session == self.saved:
+            return
+        try:
+            write_session(self.path, session, self.workspace)
+        except OSError:
+            return
+        self.saved = session
+
+
+@dataclass(frozen=True)
+class Start:
+    """What the reader opens with: documents, each one's cursor, the focused pane."""
+
+    documents: list[Document]
+    cursors: list[int | None]
+    focused: int = 0
+
+
+def starting_point(
+    workspace: Workspace, documents: list[Document] | None, *, session: bool | None
+) -> tuple[Start, SessionKeeper | None]:
+    """The given documents, else the last session's panes, else the first two documents.
+
+    ``session``: restore and keep the session (default: unless ``FACTCHECK_SESSION=0``).
+    """
+    keep = enabled() if session is None else session
+    keeper = SessionKeeper(session_path(workspace), workspace) if keep else None
+    if documents is not None:
+        return Start(list(documents), [None] * len(documents)), keeper
+    if keeper is not None:
+        saved = read_session(keeper.path)
+        restored = restore(saved, workspace.corpus) if saved is not None else None
+        if restored is not None:
+            keeper.saved = saved
+            return Start(restored.documents, restored.cursors, restored.focused), keeper
+    first = workspace.corpus.documents[:2]
+    return Start(first, [None] * len(first)), keeper

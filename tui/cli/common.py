@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.analyst import resolve_analyst
+from tui.core.config import load_config
 from tui.core.corpus import CorpusError
 from tui.core.display import display, json_escape
 from tui.core.model import Claim, Document
@@ -60,13 +61,21 @@ def shared_options() -> argparse.ArgumentParser:
     return parent
 
 
+def configured_analyst() -> str:
+    """The config file's analyst; a bad config file is a warning, never a stop."""
+    config = load_config()
+    if config.error:
+        print(f"factcheck: warning: {display(config.error)}", file=sys.stderr)
+    return config.analyst
+
+
 def load_workspace(args: argparse.Namespace, *, analyst: bool = False) -> Workspace:
     corpus = args.corpus or DEFAULT_CORPUS
     try:
         workspace = open_workspace(
             [corpus],
             annotations=args.annotations,
-            analyst=resolve_analyst(args.analyst) if analyst else "",
+            analyst=resolve_analyst(args.analyst, configured_analyst()) if analyst else "",
         )
     except CorpusError as error:
         raise CliError(f"{error}.") from None

@@ -25,7 +25,8 @@ from tui.cli.common import (
     print_json,
 )
 from tui.core.display import display, json_escape
-from tui.core.model import LABELS, Claim
+from tui.core.labels import label_names
+from tui.core.model import Claim
 from tui.core.search import NO_LABEL, QueryError, SearchHit, SearchIndex
 from tui.core.workspace import Workspace
 
@@ -44,7 +45,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
         "query", metavar="QUERY", help="words to find, or - to read queries from stdin"
     )
     parser.add_argument(
-        "--label", metavar="L", help=f"only claims labeled L ({', '.join(LABELS)} or none)"
+        "--label", metavar="L", help=f"only claims labeled L ({', '.join(label_names())} or none)"
     )
     parser.add_argument(
         "--doc", metavar="DOC", help="only claims of this document (id or unique prefix)"
@@ -62,8 +63,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     label = args.label.lower() if args.label else None
-    if label is not None and label not in (*LABELS, NO_LABEL):
-        raise CliError(f"{args.label!r} is not a label; use one of {', '.join(LABELS)} or none.")
+    if label is not None and label not in (*label_names(), NO_LABEL):
+        raise CliError(
+            f"{args.label!r} is not a label; use one of {', '.join(label_names())} or none."
+        )
     workspace = load_workspace(args)
     doc_id = find_document(workspace, args.doc).id if args.doc else None
     index = SearchIndex.build(workspace.corpus, workspace.store)

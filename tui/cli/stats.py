@@ -8,7 +8,7 @@ from collections import Counter
 from tui.cli.common import EXIT_OK, load_workspace, print_json
 from tui.core.anchoring import Anchor
 from tui.core.display import display
-from tui.core.model import LABELS
+from tui.core.labels import label_names
 from tui.core.stats import corpus_stats
 
 
@@ -33,14 +33,22 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
-    header = ["doc", "claims", "reviewed", "%", *LABELS, "contested", *(a.value for a in Anchor)]
+    header = [
+        "doc",
+        "claims",
+        "reviewed",
+        "%",
+        *label_names(),
+        "contested",
+        *(a.value for a in Anchor),
+    ]
     rows = [
         [
             display(s.doc_id),
             s.claims,
             s.reviewed,
             f"{s.percent:.0f}",
-            *(s.labels.get(label, 0) for label in LABELS),
+            *(s.labels.get(label, 0) for label in label_names()),
             s.contested,
             *(s.anchors.get(a.value, 0) for a in Anchor),
         ]
@@ -55,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
             total_claims,
             total_reviewed,
             f"{pct:.0f}",
-            *(sum(s.labels.get(label, 0) for s in stats) for label in LABELS),
+            *(sum(s.labels.get(label, 0) for s in stats) for label in label_names()),
             sum(s.contested for s in stats),
             *(sum(s.anchors.get(a.value, 0) for s in stats) for a in Anchor),
         ]

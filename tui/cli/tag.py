@@ -7,16 +7,16 @@ import sys
 
 from tui.cli.common import EXIT_OK, CliError, claim_json, find_claim, load_workspace, print_json
 from tui.core.display import display
-from tui.core.model import LABELS
+from tui.core.labels import label_names, names_text
 from tui.core.store import ReadOnlyDocument, SaveError
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
-    parser = sub.add_parser(
-        "tag", parents=[parent], help="tag a claim sourced, disputed, opinion or skip"
-    )
+    parser = sub.add_parser("tag", parents=[parent], help=f"tag a claim {names_text()}")
     parser.add_argument("claim", metavar="DOC:CLAIM", help="e.g. 000:3 or 000:c3f9a01b")
-    parser.add_argument("label", metavar="LABEL", help=f"{', '.join(LABELS)} or none to clear")
+    parser.add_argument(
+        "label", metavar="LABEL", help=f"{', '.join(label_names())} or none to clear"
+    )
     parser.add_argument("--note", default=None, help="a note (replaces the current one)")
     parser.add_argument(
         "--source",
@@ -36,8 +36,10 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     label = args.label.lower()
-    if label not in (*LABELS, "none"):
-        raise CliError(f"{args.label!r} is not a label; use one of {', '.join(LABELS)} or none.")
+    if label not in (*label_names(), "none"):
+        raise CliError(
+            f"{args.label!r} is not a label; use one of {', '.join(label_names())} or none."
+        )
     workspace = load_workspace(args, analyst=True)
     claim = find_claim(workspace, args.claim)
     if args.verdict and label == "none":

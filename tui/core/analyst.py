@@ -1,4 +1,5 @@
-"""Who is tagging: ``--analyst``, else ``$FACTCHECK_ANALYST``, else git, else the login."""
+"""Who is tagging (docs/format.md, "Analyst"): the first of ``--analyst``, the config
+file's ``analyst``, ``$FACTCHECK_ANALYST``, ``git config user.name``, the login name."""
 
 from __future__ import annotations
 
@@ -20,11 +21,16 @@ def git_user_name() -> str:
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
-def resolve_analyst(explicit: str | None = None) -> str:
-    for candidate in (explicit, os.environ.get("FACTCHECK_ANALYST")):
+def quick_analyst(explicit: str | None = None, configured: str | None = None) -> str:
+    """The name if it is given without asking git (no subprocess); else ``""``."""
+    for candidate in (explicit, configured, os.environ.get("FACTCHECK_ANALYST")):
         if candidate and candidate.strip():
             return candidate.strip()
-    name = git_user_name()
+    return ""
+
+
+def resolve_analyst(explicit: str | None = None, configured: str | None = None) -> str:
+    name = quick_analyst(explicit, configured) or git_user_name()
     if name:
         return name
     try:

@@ -10,10 +10,13 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
+from tui.core import labels
 from tui.core.blocks import Block, BlockKind
 
 
 class Label(StrEnum):
+    """The built-in labels by name; their definition (keys, letters) is :mod:`tui.core.labels`."""
+
     SOURCED = "sourced"
     DISPUTED = "disputed"
     OPINION = "opinion"
@@ -22,10 +25,14 @@ class Label(StrEnum):
     @property
     def letter(self) -> str:
         """The margin letter, so a tag reads without colour (``NO_COLOR``)."""
-        return {"sourced": "S", "disputed": "D", "opinion": "O", "skip": "x"}[self.value]
+        return labels.letter(self.value)
 
 
-LABELS: tuple[str, ...] = tuple(label.value for label in Label)
+def __getattr__(name: str) -> object:
+    """``LABELS``: the label values as :func:`tui.core.labels.label_names` gives them now."""
+    if name == "LABELS":
+        return labels.label_names()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ClaimKind(StrEnum):

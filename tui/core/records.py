@@ -20,7 +20,7 @@ from typing import Any
 
 import tomli_w
 
-from tui.core.model import LABELS
+from tui.core.labels import label_names
 
 FORMAT = 2
 """What every save writes: one file per analyst per document."""
@@ -297,8 +297,8 @@ def _record(table: Any, *, cleared_allowed: bool = False) -> Annotation:
         if key not in table:
             raise ValueError(f"this [[claim]] has no `{key}`")
     label, quote, start, end = (table.pop(k) for k in ("label", "quote", "start", "end"))
-    if label not in LABELS and not (cleared_allowed and label == CLEARED):
-        raise ValueError(f"unknown label {label!r} (expected one of {', '.join(LABELS)})")
+    if label not in label_names() and not (cleared_allowed and label == CLEARED):
+        raise ValueError(f"unknown label {label!r} (expected one of {', '.join(label_names())})")
     if not isinstance(quote, str):
         raise ValueError("`quote` must be a string")
     if any(not isinstance(v, int) or isinstance(v, bool) for v in (start, end)):

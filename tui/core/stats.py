@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from tui.core.anchoring import Anchor
-from tui.core.model import LABELS
+from tui.core.labels import label_names
 from tui.core.store import DocumentAnnotations
 from tui.core.team import STATUSES, Status
 from tui.core.workspace import Workspace
@@ -51,7 +51,7 @@ class DocumentStats:
             "title": self.title,
             "claims": self.claims,
             "reviewed": self.reviewed,
-            "labels": {label: self.labels.get(label, 0) for label in LABELS},
+            "labels": {label: self.labels.get(label, 0) for label in label_names()},
             "anchors": {a.value: self.anchors.get(a.value, 0) for a in Anchor},
             "statuses": {status: self.statuses.get(status, 0) for status in STATUSES},
             "analysts": dict(sorted(self.analysts.items())),

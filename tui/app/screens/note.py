@@ -12,14 +12,16 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
+from tui.app.keys import key_label
 from tui.app.screens.dialog import DialogScreen
 from tui.app.widgets.pane import fit
-from tui.core.model import LABELS, Claim
+from tui.core.labels import all_labels, label_names, names_text
+from tui.core.model import Claim
 from tui.core.records import Annotation
 from tui.core.text import clean_line, strip_controls
 
@@ -83,19 +85,32 @@ class NoteScreen(DialogScreen[NoteResult | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="note.save"),
         Binding("escape", "cancel", "Cancel", id="note.cancel"),
-        # Letters reach these only when no text box has focus (the label row, a button).
-        *(
-            Binding(key, f"pick('{label}')", label, show=False, id=f"note.{label}")
-            for key, label in zip("sdox", LABELS, strict=True)
-        ),
     ]
     AUTO_FOCUS = "#note-text"
 
-    def __init__(self, claim: Claim, record: Annotation | None, *, short_id: str = "") -> None:
+    def __init__(
+        self,
+        claim: Claim,
+        record: Annotation | None,
+        *,
+        short_id: str = "",
+        label_keys: dict[str, list[str]] | None = None,
+    ) -> None:
+        """``label_keys``: the keys that pick each label (the reader's tag keys as mapped)."""
         super().__init__()
         self.claim = claim
         self.record = record
         self.short_id = short_id or claim.doc.id
+        self.label_keys = label_keys or {
+            label.value: [label.key, label.alias] for label in all_labels()
+        }
+        # Label keys reach these only when no text box has focus (the label row, a button).
+        picks = [
+            Binding(key, f"pick('{label}')", label, show=False, id=f"note.{label}")
+            for label, keys in self.label_keys.items()
+            for key in keys
+        ]
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(picks)])
         # An untagged claim needs a label first: start on the label row, so `e d`
         # then typing writes a disputed claim's note (picking moves on to the note).
         self.AUTO_FOCUS = "#note-text" if record is not None else "#note-label"
@@ -105,12 +120,13 @@ class NoteScreen(DialogScreen[NoteResult | None]):
         title = f"Note · {self.short_id}:{self.claim.number}"
         with self.frame(title, "ctrl+s save · escape cancel", scroll=True):
             yield Static(Content(fit(clean_line(self.claim.text), 240)), id="note-claim")
+            keys = " ".join(key_label(keys[0]) for keys in self.label_keys.values() if keys)
             yield Static(
-                "Label (s d o x here, or arrows and space; a pick moves on to the note)",
+                f"Label ({keys} here, or arrows and space; a pick moves on to the note)",
                 classes="note--caption",
             )
             with RadioSet(id="note-label"):
-                for label in LABELS:
+                for label in label_names():
                     yield RadioButton(
                         label,
                         value=record is not None and record.label == label,
@@ -146,7 +162,7 @@ class NoteScreen(DialogScreen[NoteResult | None]):
                 self.dismiss(None)
                 return
             self.query_one("#note-error", Static).update(
-                Content("Choose a label for this claim first (sourced, disputed, opinion, skip).")
+                Content(f"Choose a label for this claim first ({names_text()}).")
             )
             self.query_one("#note-label", RadioSet).focus()
             return

@@ -28,7 +28,8 @@ from textual.strip import Strip
 
 from tui.app.wrap import SPACER, Wrapped, wrap_document
 from tui.core.blocks import BlockKind
-from tui.core.model import Claim, Document, Label
+from tui.core.labels import TONES, label_def, letter
+from tui.core.model import Claim, Document
 from tui.core.store import AnnotationStore
 
 GUTTER = 3
@@ -50,7 +51,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         "document-view--heading",
         "document-view--boilerplate",
         "document-view--placeholder",
-        *(f"document-view--{label.value}" for label in Label),
+        *(f"document-view--{tone}" for tone in TONES),
     }
 
     DEFAULT_CSS = """
@@ -79,16 +80,19 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         color: $text-muted;
         text-style: italic;
     }
-    DocumentView > .document-view--sourced {
+    DocumentView > .document-view--success {
         color: $text-success;
     }
-    DocumentView > .document-view--disputed {
+    DocumentView > .document-view--error {
         color: $text-error;
     }
-    DocumentView > .document-view--opinion {
+    DocumentView > .document-view--warning {
         color: $text-warning;
     }
-    DocumentView > .document-view--skip {
+    DocumentView > .document-view--accent {
+        color: $text-accent;
+    }
+    DocumentView > .document-view--muted {
         color: $text-muted;
     }
     """
@@ -312,6 +316,11 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self._styles[name] = style
         return style
 
+    def _label_style(self, label: str) -> Style:
+        """The colour of ``label``'s tone (:mod:`tui.core.labels`); none for an unknown label."""
+        found = label_def(label)
+        return self._style(found.tone) if found else Style()
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if self._wrapped is None or self._wrapped.width != max(width - GUTTER, 1):
@@ -372,10 +381,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                 style = line_style
                 label = state.label(claim)
                 if label:
-                    label_style = self._style(label)
+                    label_style = self._label_style(label)
                     style = style + label_style
                     if claim.start >= start:
-                        letters.append((Label(label).letter, label_style))
+                        letters.append((letter(label), label_style))
                     else:
                         continued = label_style
                 if index == self.cursor:

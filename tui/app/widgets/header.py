@@ -13,7 +13,9 @@ from textual.content import Content
 from textual.events import Click
 from textual.widget import Widget
 
+from tui.app.messages import AnnotationsChanged, ProgressChanged
 from tui.app.widgets.pane import fit
+from tui.core.progress import Progress
 from tui.core.text import clean_line
 
 
@@ -29,15 +31,24 @@ class ReaderHeader(Widget):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, progress: Progress, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.counter = progress
         self.progress = ""
         self.analyst = ""
 
-    def show(self, progress: str, analyst: str = "") -> None:
+    def update_progress(self) -> None:
+        """Show the count and the analyst as they are now (a repaint only if they changed)."""
+        progress, analyst = self.counter.text(), self.counter.store.analyst
         if (progress, analyst) != (self.progress, self.analyst):
             self.progress, self.analyst = progress, analyst
             self.refresh()
+
+    def on_annotations_changed(self, event: AnnotationsChanged) -> None:
+        self.update_progress()
+
+    def on_progress_changed(self, event: ProgressChanged) -> None:
+        self.update_progress()
 
     def render(self) -> Content:
         width = self.size.width

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
-from tui.app.look import LABEL_STYLES, MUTED, label_part
+from tui.app.look import MUTED, label_part, label_style
+from tui.app.messages import AnnotationsChanged
 from tui.core.model import Claim
-from tui.core.store import DocumentAnnotations
+from tui.core.store import AnnotationStore, DocumentAnnotations
 from tui.core.text import clean_line
+
+DEFAULT_HINT = "s d o x to tag · e for a note"
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,8 @@ class AlsoIn:
     short_id: str
     score: int
     label: str | None = None
+    claim: Claim | None = None
+    """The matching claim (its label is read afresh whenever the inspector redraws)."""
 
 
 class ClaimInspector(Widget):
@@ -37,23 +42,55 @@ class ClaimInspector(Widget):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(
+        self, store: AnnotationStore, *, hint: str = DEFAULT_HINT, id: str | None = None
+    ) -> None:
+        """``hint``: how to tag, with the keys as mapped (``s d o x to tag · e for a note``)."""
         super().__init__(id=id)
+        self.store = store
+        self.hint = hint
+        self.claim: Claim | None = None
+        self._short_id = ""
+        self._also_in: list[AlsoIn] | None = None
+        self._also_in_note = ""
         self._content = Content("")
 
-    def show(
+    def inspect(
         self,
         claim: Claim | None,
-        state: DocumentAnnotations | None,
         *,
         short_id: str = "",
         also_in: list[AlsoIn] | None = None,
         also_in_note: str = "",
     ) -> None:
+        """Show ``claim`` (with what "also in" found for it) as the store has it now."""
+        self.claim, self._short_id = claim, short_id
+        self._also_in, self._also_in_note = also_in, also_in_note
+        self._redescribe()
+
+    def _redescribe(self) -> None:
+        claim = self.claim
+        also_in = [
+            AlsoIn(e.short_id, e.score, self.store.label_of(e.claim), e.claim)
+            if e.claim is not None
+            else e
+            for e in self._also_in or ()
+        ]
         self._content = describe(
-            claim, state, short_id=short_id, also_in=also_in, also_in_note=also_in_note
+            claim,
+            self.store.load(claim.doc) if claim else None,
+            short_id=self._short_id,
+            also_in=also_in if self._also_in is not None else None,
+            also_in_note=self._also_in_note,
+            hint=self.hint,
         )
         self.refresh()
+
+    def on_annotations_changed(self, event: AnnotationsChanged) -> None:
+        shown = {self.claim.doc.id} if self.claim else set()
+        shown.update(e.claim.doc.id for e in self._also_in or () if e.claim is not None)
+        if event.doc_id in shown:
+            self._redescribe()
 
     @property
     def text(self) -> str:
@@ -71,6 +108,7 @@ def describe(
     short_id: str = "",
     also_in: list[AlsoIn] | None = None,
     also_in_note: str = "",
+    hint: str = DEFAULT_HINT,
 ) -> Content:
     if claim is None:
         return Content.assemble(("No claim here.", MUTED))
@@ -86,7 +124,7 @@ def describe(
         if state is not None and state.read_only:
             head.append(("  read-only", "$text-error"))
         else:
-            head.append(("  s d o x to tag · e for a note", MUTED))
+            head.append((f"  {hint}", MUTED))
         lines.append(Content.assemble(*head))
         lines.append(Content.assemble(("Note     ", MUTED), ("—", MUTED)))
         lines.append(Content.assemble(("Sources  ", MUTED), ("—", MUTED)))
@@ -116,7 +154,7 @@ def _also_in_line(also_in: list[AlsoIn] | None, note: str) -> Content:
             parts.append((entry.short_id, "bold"))
             parts.append(f" ({entry.score})")
             if entry.label:
-                parts.append((f" {entry.label}", LABEL_STYLES.get(entry.label, "")))
+                parts.append((f" {entry.label}", label_style(entry.label)))
     else:
         parts.append((note or "—", MUTED))
     return Content.assemble(*parts)

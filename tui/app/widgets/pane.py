@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
+from tui.app.messages import AnnotationsChanged
 from tui.app.widgets.document_view import DocumentView
 from tui.core.model import Document
 from tui.core.store import AnnotationStore
@@ -109,11 +110,23 @@ class DocumentPane(Vertical):
             banners.first(Static).update(banner_text(state.error))
         else:
             self.mount(Static(banner_text(state.error), classes="pane--banner"), before=self.view)
-        self.refresh_title(self.title_bar.position)
+        self.refresh_title()
 
-    def refresh_title(self, position: str = "") -> None:
+    def refresh_title(self, position: str | None = None) -> None:
+        """Redraw the title from the store; ``position``: ``2/3`` when not every pane fits."""
         state = self.store.load(self.doc)
+        if position is None:
+            position = self.title_bar.position
         self.title_bar.set_state(tagged=state.tagged, position=position, read_only=state.read_only)
+
+    def on_annotations_changed(self, event: AnnotationsChanged) -> None:
+        if event.doc_id != self.doc.id:
+            return
+        if event.claim_index is not None:
+            self.view.redraw_claims(event.claim_index)
+        else:
+            self.view.redraw()
+        self.sync_banner()
 
 
 def banner_text(error: Exception) -> Content:

@@ -11,7 +11,7 @@ from typing import Any
 
 from tui.core.display import json_escape
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_time
-from tui.core.model import LABELS
+from tui.core.labels import label_names
 
 FORMAT = 1
 
@@ -96,7 +96,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             "reviewed": summary.reviewed,
             "annotations": len(summary.entries),
             "orphans": len(summary.orphans),
-            "labels": {label: summary.labels[label] for label in LABELS},
+            "labels": {label: summary.labels[label] for label in label_names()},
         },
         "documents": [document_json(summary, d) for d in summary.documents],
         "matches": matches,

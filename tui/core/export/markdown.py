@@ -13,8 +13,8 @@ import re
 from tui.core.anchoring import Anchor
 from tui.core.display import display
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_time
+from tui.core.labels import label_names
 from tui.core.metadata import safe_url
-from tui.core.model import LABELS
 
 TITLE_WIDTH = 80
 _INLINE = re.compile(r"([\\`*\[\]<>|~&$])")
@@ -99,7 +99,14 @@ def _header(summary: Summary) -> list[str]:
 
 
 def _table(summary: Summary) -> list[str]:
-    columns = ["Document", "Title", "Claims", "Reviewed", *(x.capitalize() for x in LABELS), "%"]
+    columns = [
+        "Document",
+        "Title",
+        "Claims",
+        "Reviewed",
+        *(x.capitalize() for x in label_names()),
+        "%",
+    ]
     lines = [
         "## Documents",
         "",
@@ -112,7 +119,7 @@ def _table(summary: Summary) -> list[str]:
             md_escape(shorten(doc.title)),
             str(doc.claims),
             str(doc.reviewed),
-            *(str(doc.labels[label]) for label in LABELS),
+            *(str(doc.labels[label]) for label in label_names()),
             _percent(doc.reviewed, doc.claims),
         ]
         lines.append("| " + " | ".join(cells) + " |")
@@ -122,7 +129,7 @@ def _table(summary: Summary) -> list[str]:
         "",
         str(summary.claims),
         str(summary.reviewed),
-        *(str(totals[label]) for label in LABELS),
+        *(str(totals[label]) for label in label_names()),
         _percent(summary.reviewed, summary.claims),
     ]
     lines += ["| " + " | ".join(cells) + " |", ""]

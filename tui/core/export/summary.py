@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from tui.core.anchoring import Anchor, Anchored
+from tui.core.labels import label_names
 from tui.core.metadata import Metadata, document_metadata
-from tui.core.model import LABELS, Claim, Document
+from tui.core.model import Claim, Document
 from tui.core.records import Annotation, AnnotationFileError, read
 from tui.core.search import SearchIndex
 from tui.core.similar import SAME, find_similar
@@ -114,7 +115,7 @@ class DocSummary:
     @property
     def labels(self) -> dict[str, int]:
         counts = Counter(e.label for e in self.anchored)
-        return {label: counts.get(label, 0) for label in LABELS}
+        return {label: counts.get(label, 0) for label in label_names()}
 
     @property
     def anchors(self) -> dict[str, int]:
@@ -195,7 +196,7 @@ class Summary:
 
     @property
     def labels(self) -> dict[str, int]:
-        return {label: sum(d.labels[label] for d in self.documents) for label in LABELS}
+        return {label: sum(d.labels[label] for d in self.documents) for label in label_names()}
 
     @property
     def orphans(self) -> list[Entry]:

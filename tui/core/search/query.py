@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tui.core.model import LABELS
+from tui.core.labels import label_names
 from tui.core.normalize import fold, terms
 
 NO_LABEL = "none"
@@ -97,7 +97,7 @@ def parse_query(text: str) -> Query:
 
 
 def _labels_for(value: str) -> set[str]:
-    return _pick(value, (*LABELS, NO_LABEL, CONTESTED), "label")
+    return _pick(value, (*label_names(), NO_LABEL, CONTESTED), "label")
 
 
 def _pick(value: str, names: tuple[str, ...], what: str) -> set[str]:

@@ -1,0 +1,45 @@
+"""What the reader's dialog keys do: one flow per key, each in a small module.
+
+A flow is a function taking the reader screen: it opens a dialog and handles
+its result (usually through the core's editor and ``ReaderScreen.apply``). It
+is registered under a name with :func:`flow` and bound by a ``flow('<name>')``
+row in :func:`tui.app.keys.reader_keys` (see there for adding one). Flow
+modules are imported on the first dialog key, not at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from tui.app.screens.reader import ReaderScreen
+
+Flow: TypeAlias = "Callable[[ReaderScreen], Awaitable[None] | None]"
+
+FLOW_MODULES = (
+    "tui.app.flows.notes",
+    "tui.app.flows.documents",
+    "tui.app.flows.finding",
+)
+"""Every module holding flows; a new one is added here."""
+
+_FLOWS: dict[str, Flow] = {}
+
+
+def flow(name: str) -> Callable[[Flow], Flow]:
+    """Register the decorated function as the flow ``name``."""
+
+    def register(function: Flow) -> Flow:
+        _FLOWS[name] = function
+        return function
+
+    return register
+
+
+def get_flow(name: str) -> Flow:
+    if name not in _FLOWS:
+        for module in FLOW_MODULES:
+            importlib.import_module(module)
+    return _FLOWS[name]

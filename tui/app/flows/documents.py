@@ -1,0 +1,92 @@
+"""``O``: open another document in a new pane; ``R``: re-attach an orphaned annotation."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from tui.app.flows import flow
+from tui.core.model import Document
+
+if TYPE_CHECKING:
+    from tui.app.screens.orphans import Orphan
+    from tui.app.screens.reader import ReaderScreen
+
+
+@flow("open")
+def open_document(reader: ReaderScreen) -> None:
+    from tui.app.screens.open_document import DocumentRow, OpenDocumentScreen
+
+    corpus = reader.workspace.corpus
+    if not corpus.documents:
+        reader.notify("There are no documents to open.", markup=False)
+        return
+    open_ids = {view.doc.id for view in reader.views}
+    rows = [
+        DocumentRow(
+            doc,
+            reader.short_id(doc),
+            reader.progress.tagged(doc),
+            len(doc.text),
+            doc.id in open_ids,
+        )
+        for doc in corpus.documents
+    ]
+    reader.app.push_screen(OpenDocumentScreen(rows), partial(_picked, reader))
+
+
+async def _picked(reader: ReaderScreen, doc: Document | None) -> None:
+    if doc is None:
+        return
+    view = reader.view_for(doc)
+    if view is not None:
+        reader.activate(view)
+        reader.notify(f"{reader.short_id(doc)} is already open.", timeout=1.5, markup=False)
+        return
+    await reader.open_pane(doc)
+
+
+def orphans(reader: ReaderScreen) -> list[Orphan]:
+    """The orphaned annotations of the open documents, each document once."""
+    from tui.app.screens.orphans import Orphan
+
+    seen: set[str] = set()
+    found = []
+    for view in reader.views:
+        doc = view.doc
+        if doc.id in seen:
+            continue
+        seen.add(doc.id)
+        for anchored in reader.store.load(doc).orphans:
+            found.append(Orphan(doc, reader.short_id(doc), anchored))
+    return found
+
+
+@flow("orphans")
+def show_orphans(reader: ReaderScreen) -> None:
+    from tui.app.screens.orphans import OrphansScreen
+
+    claim = reader.current_claim
+    label = f"{reader.short_id(claim.doc)}:{claim.number}" if claim else ""
+    screen = OrphansScreen(orphans(reader), claim, claim_label=label)
+    reader.app.push_screen(screen, partial(_reattach, reader))
+
+
+def _reattach(reader: ReaderScreen, orphan: Orphan | None) -> None:
+    if orphan is None:
+        return
+    claim = reader.current_claim
+    if refused := reader.editor.refuse_read_only(claim):
+        reader.apply(refused)
+        return
+    assert claim is not None
+    if claim.doc is not orphan.doc:
+        reader.notify(
+            f"That annotation belongs to {orphan.short_id}: put the cursor on a claim of "
+            f"{orphan.short_id} first, then press R again.",
+            severity="warning",
+            markup=False,
+        )
+        return
+    reader.ensure_analyst()
+    reader.apply(reader.editor.attach(orphan.anchored.record, claim))

@@ -1,0 +1,526 @@
+"""The reader screen: articles side by side, claims tagged with one key, saved at once.
+
+This screen runs the reading and tagging flow. Every change goes through the
+core's :class:`~tui.core.editing.Editor` (an atomic, locked write) inside the
+key's handler, so it is on disk before the next key is read; the screen then
+tells the panes, header and inspector what changed (:mod:`tui.app.messages`)
+and says what the editor's outcome says. Dialogs (note editor, search, open,
+export, …) are flows in :mod:`tui.app.flows`, started by ``flow('<name>')``
+bindings; how to add one is in :mod:`tui.app.keys`.
+
+Dialog screens are imported when first opened, and the search index is built
+in a thread after the first paint, so start-up costs no more than loading the
+corpus.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterable
+from contextlib import suppress
+from typing import ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import BindingsMap
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.app.also_in import AlsoInLookup
+from tui.app.keys import KeyMap, bindings, reader_keys
+from tui.app.look import short_ids
+from tui.app.messages import AnnotationsChanged, ProgressChanged
+from tui.app.session import PaneState, Session, SessionKeeper, Start
+from tui.app.watch import AnnotationWatch
+from tui.app.widgets.document_view import DocumentView
+from tui.app.widgets.header import ReaderHeader
+from tui.app.widgets.inspector import ClaimInspector
+from tui.app.widgets.pane import DocumentPane
+from tui.app.widgets.pane_row import PaneRow
+from tui.core.editing import Editor, Outcome
+from tui.core.labels import all_labels
+from tui.core.live_index import LiveIndex
+from tui.core.model import Claim, Document
+from tui.core.progress import Progress, plural
+from tui.core.store import DocumentAnnotations
+from tui.core.text import clean_line
+from tui.core.workspace import Workspace
+
+COMPACT_HEIGHT = 24
+"""From this many rows up the inspector shows every line; below it shrinks."""
+MAX_WARNINGS = 3
+PROGRESS_CHUNK = 25
+"""Annotation files read per step when counting the corpus progress (and documents whose
+notes go into the search index per step)."""
+POLL_SECONDS = 1.5
+"""How often the open documents' annotation files are checked for changes by others."""
+
+
+class ReaderScreen(Screen[None]):
+    """The main screen; ``tab`` moves between panes rather than between widgets."""
+
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-short"),
+        (COMPACT_HEIGHT, "-tall"),
+    ]
+    """A short terminal gets the ``-short`` class: the inspector shrinks (factcheck.tcss)."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        start: Start,
+        *,
+        keymap: KeyMap | None = None,
+        session: SessionKeeper | None = None,
+        ensure_analyst: Callable[[], None] = lambda: None,
+    ) -> None:
+        super().__init__(id="reader")
+        # Bindings built now, not at import: they follow the label definition as it is.
+        own = BindingsMap(bindings(reader_keys()))
+        inherited = self._bindings.key_to_bindings  # tab moves panes here, not the focus
+        own.key_to_bindings.update(
+            (key, found) for key, found in inherited.items() if key not in own.key_to_bindings
+        )
+        self._bindings = own
+        self.workspace = workspace
+        self.store = workspace.store
+        self.start = start
+        self.keymap = keymap or KeyMap()
+        self.session_keeper = session
+        self.ensure_analyst = ensure_analyst
+        self._short_ids = short_ids(workspace.corpus.documents)
+        self.watch = AnnotationWatch(self.store)
+        self.live_index = LiveIndex(workspace.corpus, self.store)
+        self.progress = Progress(workspace.corpus, self.store, on_read=self.live_index.sync)
+        self.editor = Editor(self.store, fresh=self.fresh, name=self.short_id)
+        self.also_in = AlsoInLookup(
+            self,
+            self.live_index,
+            short_id=lambda claim: self.short_id(claim.doc),
+            current=lambda: self.current_claim,
+            on_found=lambda claim: self.update_inspector(),
+        )
+        self._counting = False
+        self._inspected: Claim | None = None
+        self._started = asyncio.Event()
+        """Set once the work after the first paint (Footer, index worker) has begun."""
+
+    # -- composition -------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ReaderHeader(self.progress, id="header")
+        # The Footer is mounted right after the first paint (_after_first_paint):
+        # mounted before it, it delays the article by ~40 ms.
+        panes = [
+            self.new_pane(d, c)
+            for d, c in zip(self.start.documents, self.start.cursors, strict=True)
+        ]
+        if not panes:
+            panes.append(Static(empty_message(self.workspace), id="empty"))  # type: ignore[arg-type]
+        yield PaneRow(*panes, id="panes")
+        yield ClaimInspector(self.store, hint=self.tag_hint(), id="inspector")
+
+    def tag_hint(self) -> str:
+        """``s d o x to tag · e for a note``, with the keys as mapped."""
+        keys = " ".join(self.keymap.first(f"tag-{label.value}") for label in all_labels())
+        return f"{keys} to tag · {self.keymap.first('edit-note')} for a note"
+
+    def new_pane(self, doc: Document, cursor: int | None = None) -> DocumentPane:
+        """A pane on ``doc``, at ``cursor`` or else at its first unreviewed claim.
+
+        A document no pane showed yet is read afresh (the progress count may
+        have read it long ago) and watched for changes from now on.
+        """
+        state = self.store.load(doc) if self.watch.watching(doc) else self.watch.load(doc)
+        self.live_index.sync(doc)
+        if cursor is None:
+            cursor = next((c.index for c in doc.claims if state.get(c) is None), 0)
+        return DocumentPane(doc, self.store, short_id=self.short_id(doc), cursor=cursor)
+
+    def on_mount(self) -> None:
+        views = self.views
+        if views:
+            view = views[min(self.start.focused, len(views) - 1)]
+            # At once, not view.focus() (a callback): the screen has already given the
+            # first pane focus (AUTO_FOCUS), and that pane's focus event is on its way.
+            self.set_focus(view)
+            self.pane_row.set_active(view)
+        self._show_warnings()
+        for view in views:
+            self.progress.tagged(view.doc)
+        self.header.update_progress()
+        self.arrange_panes()
+        self.update_inspector()
+        self.call_after_refresh(self._after_first_paint)
+        self.set_interval(POLL_SECONDS, self.poll_annotations, name="annotations")
+
+    async def _after_first_paint(self) -> None:
+        self.ensure_analyst()
+        await self.mount(Footer())
+        self.refresh_bindings()  # the Footer draws its keys on the next bindings signal
+        self._count_progress()
+        self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
+        self._started.set()
+
+    def _show_warnings(self) -> None:
+        warnings = [clean_line(w) for w in self.workspace.corpus.warnings]
+        for warning in warnings[:MAX_WARNINGS]:
+            self.notify(warning, title="Skipped or odd file", severity="warning", markup=False)
+        more = len(warnings) - MAX_WARNINGS
+        if more > 0:
+            self.notify(
+                f"{plural(more, 'more warning')}; `factcheck stats` lists them.",
+                severity="warning",
+                markup=False,
+            )
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.arrange_panes()
+
+    # -- the parts ---------------------------------------------------------------------
+
+    @property
+    def pane_row(self) -> PaneRow:
+        return self.query_one(PaneRow)
+
+    @property
+    def header(self) -> ReaderHeader:
+        return self.query_one(ReaderHeader)
+
+    @property
+    def inspector(self) -> ClaimInspector:
+        return self.query_one(ClaimInspector)
+
+    def short_id(self, doc: Document) -> str:
+        return self._short_ids.get(doc.id, doc.id)
+
+    @property
+    def panes(self) -> list[DocumentPane]:
+        return self.pane_row.panes
+
+    @property
+    def views(self) -> list[DocumentView]:
+        return self.pane_row.views
+
+    @property
+    def active_view(self) -> DocumentView | None:
+        return self.pane_row.active_view
+
+    @property
+    def current_claim(self) -> Claim | None:
+        view = self.active_view
+        return view.claim if view else None
+
+    def view_for(self, doc: Document) -> DocumentView | None:
+        return self.pane_row.view_for(doc)
+
+    # -- panes -------------------------------------------------------------------------
+
+    @on(DocumentView.CursorMoved)
+    def _cursor_moved(self, event: DocumentView.CursorMoved) -> None:
+        """A move by mouse (key moves update the inspector at once)."""
+        if event.view is self.active_view and event.claim is not self._inspected:
+            self.update_inspector()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
+        # A pane that lost the focus again before its event arrived is not activated:
+        # at start-up the screen focuses the first pane, then the restored one takes over.
+        active = self.pane_row.active_view
+        if isinstance(widget, DocumentView) and widget is not active and widget.has_focus:
+            self.activate(widget)
+
+    def activate(self, view: DocumentView) -> None:
+        """Make ``view`` the pane the keys act on: in sight, focused, in the inspector."""
+        self.pane_row.set_active(view)
+        self.arrange_panes()
+        view.focus()
+        self.update_inspector()
+
+    def arrange_panes(self) -> None:
+        self.pane_row.fit_to(self.size.width)
+
+    def action_next_pane(self) -> None:
+        if view := self.pane_row.neighbour(1):
+            self.activate(view)
+
+    def action_previous_pane(self) -> None:
+        if view := self.pane_row.neighbour(-1):
+            self.activate(view)
+
+    async def open_pane(self, doc: Document, cursor: int | None = None) -> DocumentView:
+        """Open ``doc`` in a new pane right of the active one and focus it."""
+        pane = self.new_pane(doc, cursor)
+        self.progress.tagged(doc)
+        await self.pane_row.add(pane)
+        self.activate(pane.view)
+        self.save_session()
+        return pane.view
+
+    async def action_close_pane(self) -> None:
+        if not self.panes:
+            self.notify("No pane is open.", markup=False)
+            return
+        view = await self.pane_row.close_active()
+        if view is None:
+            self.notify("This is the last pane; O opens another document.", markup=False)
+            return
+        self.activate(view)  # back to the pane it was opened from
+        self.save_session()
+
+    async def show_claim(self, claim: Claim, *, new_pane: bool = False) -> None:
+        """Move to ``claim``: in a pane showing its document, else in a new pane."""
+        view = None if new_pane else self.view_for(claim.doc)
+        if view is None:
+            view = await self.open_pane(claim.doc, claim.index)
+        view.move_to(claim.index, center=True)
+        self.activate(view)
+
+    def move_to(self, doc: Document, index: int) -> None:
+        """Put the cursor on claim ``index`` in a pane showing ``doc``, if one does."""
+        view = self.view_for(doc)
+        if view is not None:
+            view.move_to(index)
+            self.activate(view)  # the inspector in this frame, not the next
+
+    # -- session -----------------------------------------------------------------------
+
+    def session(self) -> Session | None:
+        """The open panes, their claims and the focused one, as the session file keeps them."""
+        panes = self.panes
+        if not panes:
+            return None
+        active = self.pane_row.active_pane
+        return Session(
+            tuple(PaneState(p.doc.id, c.id if (c := p.view.claim) else None) for p in panes),
+            panes.index(active) if active in panes else 0,
+        )
+
+    def save_session(self) -> None:
+        if self.session_keeper is not None and self.is_attached:
+            with suppress(Exception):  # never keep the reader from going on
+                self.session_keeper.save(self.session())
+
+    # -- moving ------------------------------------------------------------------------
+
+    def action_next_claim(self) -> None:
+        if view := self.active_view:
+            view.move_by(1)
+            self.update_inspector()  # in this frame, not the next
+
+    def action_previous_claim(self) -> None:
+        if view := self.active_view:
+            view.move_by(-1)
+            self.update_inspector()  # in this frame, not the next
+
+    def action_next_unreviewed(self) -> None:
+        self._jump_unreviewed(1)
+
+    def action_previous_unreviewed(self) -> None:
+        self._jump_unreviewed(-1)
+
+    def _jump_unreviewed(self, step: int) -> None:
+        view = self.active_view
+        if view is None or not view.doc.claims:
+            return
+        state = self.store.load(view.doc)
+        claims = view.doc.claims
+        count = len(claims)
+        for distance in range(1, count + 1):
+            index = (view.cursor + step * distance) % count
+            if state.get(claims[index]) is None:
+                wrapped = (index < view.cursor) if step > 0 else (index > view.cursor)
+                view.move_to(index)
+                self.update_inspector()  # in this frame, not the next
+                if wrapped:
+                    where = "top" if step > 0 else "bottom"
+                    self.notify(f"Continued from the {where}.", timeout=1.5, markup=False)
+                return
+        self.notify("Every claim in this document is reviewed.", markup=False)
+
+    # -- tagging -----------------------------------------------------------------------
+
+    def action_tag(self, label: str) -> None:
+        claim = self.current_claim
+        view = self.active_view
+        self.ensure_analyst()
+        outcome = self.apply(
+            self.editor.tag(claim, label) if claim else self.editor.refuse_read_only(None)
+        )  # type: ignore[arg-type]
+        if claim is not None and view is not None and not outcome.message:
+            view.move_by(1)
+            self.update_inspector()  # in this frame, not the next
+
+    def action_clear_tag(self) -> None:
+        claim = self.current_claim
+        self.ensure_analyst()
+        self.apply(self.editor.clear(claim) if claim else self.editor.refuse_read_only(None))  # type: ignore[arg-type]
+
+    def action_undo(self) -> None:
+        self.apply(self.editor.undo())
+
+    def action_redo(self) -> None:
+        self.ensure_analyst()
+        self.apply(self.editor.redo())
+
+    async def action_flow(self, name: str) -> None:
+        """Run the flow ``name`` (a dialog and what follows it; see :mod:`tui.app.flows`)."""
+        from tui.app.flows import get_flow
+
+        result = get_flow(name)(self)
+        if result is not None:
+            await result
+
+    def apply(self, outcome: Outcome | None) -> Outcome:
+        """Show an editing outcome: what changed is redrawn, what it says is said."""
+        outcome = outcome or Outcome()
+        if outcome.saved:
+            assert outcome.doc is not None
+            self.watch.saved(outcome.doc)
+            self.document_changed(outcome.doc, outcome.claim_index)
+        if outcome.read_only is not None:
+            self.document_changed(outcome.read_only)
+        if outcome.move_to is not None:
+            self.move_to(*outcome.move_to)
+        if outcome.message:
+            self.notify(
+                outcome.message,
+                severity=outcome.severity,
+                timeout=outcome.timeout,  # type: ignore[arg-type]
+                markup=False,
+            )
+        return outcome
+
+    def document_changed(self, doc: Document, claim_index: int | None = None) -> None:
+        """Tell every widget that ``doc``'s annotations changed (only one claim's if given)."""
+        self.progress.update(doc)
+        self.live_index.sync(doc)
+        for widget in (*self.panes, self.header, self.inspector):
+            widget.post_message(AnnotationsChanged(doc.id, claim_index))
+        self.update_inspector()
+
+    # -- changes by other processes ------------------------------------------------------
+
+    def poll_annotations(self) -> list[Document]:
+        """Reload the open documents whose annotation file changed on disk; returns them.
+
+        Runs every ``POLL_SECONDS``: one ``stat`` per open document.
+        """
+        docs = list({view.doc.id: view.doc for view in self.views}.values())
+        self.watch.keep_only(doc.id for doc in docs)
+        changed = [doc for doc in docs if self.watch.changed(doc)]
+        for doc in changed:
+            self.reload(doc)
+        return changed
+
+    def fresh(self, doc: Document) -> DocumentAnnotations:
+        """``doc``'s annotations as on disk now, before a change is decided on."""
+        if not self.watch.watching(doc):  # no pane shows it (an undo after closing)
+            state = self.store.load(doc, refresh=True)
+            self.live_index.sync(doc)
+            return state
+        if self.watch.changed(doc):
+            self.reload(doc)
+        return self.store.load(doc)
+
+    def reload(self, doc: Document) -> None:
+        """Read ``doc``'s file again and repaint all that shows it."""
+        was_read_only = self.store.load(doc).read_only
+        state = self.watch.load(doc)
+        self.document_changed(doc)
+        name = self.short_id(doc)
+        if state.error is not None and not was_read_only:
+            self.notify(
+                f"{name} is read-only now: {clean_line(str(state.error))}",
+                severity="warning",
+                markup=False,
+            )
+        elif state.error is None and was_read_only:
+            self.notify(f"{name} can be tagged again: its file reads fine.", markup=False)
+
+    # -- progress, search index, inspector ------------------------------------------------
+
+    def _count_progress(self) -> None:
+        """Count the corpus a few documents at a time, so keys are never kept waiting."""
+        if self._counting or self.progress.complete:
+            self.header.update_progress()
+            return
+        self._counting = True
+        self.call_later(self._count_some)
+
+    def _count_some(self) -> None:
+        done = self.progress.count_some(PROGRESS_CHUNK)
+        if done:
+            self._counting = False
+            self.header.post_message(ProgressChanged())
+        else:
+            self.call_later(self._count_some)
+
+    def _build_index(self) -> None:
+        """Thread worker started after the first paint."""
+        self.live_index.build()
+        with suppress(RuntimeError):  # the app may be closing
+            self.app.call_from_thread(self._index_built)
+
+    def _index_built(self) -> None:
+        """The worker is done: notes in, and "also in" for the current claim."""
+        self.track_notes()
+        self.update_inspector()
+
+    def track_notes(self) -> None:
+        """Once the index exists, add the notes of every document read so far.
+
+        A few documents at a time (tens of thousands of notes take a noticeable
+        while), so keys are never kept waiting; documents read later add theirs
+        as they are read.
+        """
+        backlog = self.live_index.track_notes(self.progress.counted_documents)
+        self._sync_some(backlog)
+
+    def _sync_some(self, backlog: list[Document]) -> None:
+        for doc in backlog[:PROGRESS_CHUNK]:
+            self.live_index.sync(doc)
+        if len(backlog) > PROGRESS_CHUNK:
+            self.call_later(self._sync_some, backlog[PROGRESS_CHUNK:])
+
+    def update_inspector(self) -> None:
+        claim = self.current_claim
+        self._inspected = claim
+        also_in, note = self.also_in.entries(claim)
+        self.inspector.inspect(
+            claim,
+            short_id=self.short_id(claim.doc) if claim else "",
+            also_in=also_in,
+            also_in_note=note,
+        )
+
+    async def settle(self) -> None:
+        """Finish background work now: the index, and "also in" for the current claim.
+
+        Tests, snapshots and benchmarks call this to see a deterministic screen.
+        """
+        await self._started.wait()
+        await self.app.workers.wait_for_complete()
+        self.also_in.settle()
+
+    # -- command palette -----------------------------------------------------------------
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """Every key's action by name in the palette, with its keys as mapped."""
+        for key in reader_keys():
+            yield SystemCommand(
+                key.title,
+                f"{key.help}  ({self.keymap.shown(key)})",
+                lambda action=key.action: self.run_action(action),
+            )
+
+
+def empty_message(workspace: Workspace) -> Content:
+    roots = ", ".join(str(root) for root in workspace.corpus.roots) or "."
+    return Content.assemble(
+        ("No articles to show.\n\n", "bold"),
+        clean_line(f"Nothing readable was found in {roots}. "),
+        "The reader opens UTF-8 text files (*.txt, *.md): run `factcheck FOLDER` or ",
+        "`factcheck FILE.txt`. Press q to quit.",
+    )

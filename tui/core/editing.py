@@ -1,0 +1,221 @@
+"""Writing annotations one change at a time, with undo and redo, for any front end.
+
+Every operation writes through :class:`~tui.core.store.AnnotationStore` (one
+atomic, locked save) before it returns, and returns an :class:`Outcome`: what
+changed (to repaint) and what to tell the analyst. Nothing here draws or
+notifies, so the reader, a test or another front end use it alike.
+
+Undo applies the inverse of the change on disk, redo the change again; either
+is refused when the records it would replace are no longer on disk as written
+(another process changed the claim since), since the store's merge cannot tell
+two saves within one second apart and would otherwise overwrite that change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from tui.core.model import Claim, Document
+from tui.core.records import Annotation
+from tui.core.store import AnnotationStore, Change, DocumentAnnotations, ReadOnlyDocument
+from tui.core.text import clean_line
+
+Severity = Literal["information", "warning", "error"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of one editing operation."""
+
+    doc: Document | None = None
+    """The document written (``None``: nothing was written)."""
+    claim_index: int | None = None
+    """The one claim whose lines changed; ``None`` with ``doc`` set: any of the document's."""
+    message: str = ""
+    """What to tell the analyst (empty: nothing to say)."""
+    severity: Severity = "information"
+    timeout: float | None = None
+    move_to: tuple[Document, int] | None = None
+    """Put the cursor on this claim (undo and redo go back to the claim they change)."""
+    read_only: Document | None = None
+    """This document turned out read-only (its banner must show)."""
+
+    @property
+    def saved(self) -> bool:
+        return self.doc is not None
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change as written, and where it was made, to undo (or redo) it exactly."""
+
+    doc: Document
+    change: Change
+    claim_index: int
+    what: str
+
+
+def still_on_disk(state: DocumentAnnotations, change: Change) -> bool:
+    """The records ``change`` wrote are on disk as written, and those it removed are absent."""
+    on_disk = {anchored.record.key: anchored.record for anchored in state.anchored}
+    expected = {record.key: None for record in change.removed}
+    expected.update((record.key, record) for record in change.added)
+    return all(on_disk.get(key) == record for key, record in expected.items())
+
+
+def _doc_id(doc: Document) -> str:
+    return doc.id
+
+
+@dataclass
+class Editor:
+    """Tag, clear, annotate and re-attach claims; undo and redo, also on disk."""
+
+    store: AnnotationStore
+    fresh: Callable[[Document], DocumentAnnotations] | None = None
+    """The document's annotations as on disk now, read before a change is decided
+    (the reader re-reads a file another process changed); default: the store's cache."""
+    name: Callable[[Document], str] = _doc_id
+    """How messages name a document (``000``, a short id)."""
+    undo_stack: list[Step] = field(default_factory=list)
+    redo_stack: list[Step] = field(default_factory=list)
+
+    def ref(self, claim: Claim) -> str:
+        """``000:3``: the claim as messages name it."""
+        return f"{self.name(claim.doc)}:{claim.number}"
+
+    def state(self, doc: Document) -> DocumentAnnotations:
+        return self.fresh(doc) if self.fresh is not None else self.store.load(doc)
+
+    def refuse_read_only(self, claim: Claim | None) -> Outcome | None:
+        """Why ``claim`` cannot be written now, or ``None`` when it can."""
+        if claim is None:
+            return Outcome(message="No claim here to tag.")
+        state = self.state(claim.doc)
+        if state.error is not None:
+            return Outcome(
+                message=f"{self.name(claim.doc)} is read-only: {clean_line(str(state.error))}",
+                severity="warning",
+            )
+        return None
+
+    # -- changes ----------------------------------------------------------------------
+
+    def tag(self, claim: Claim, label: str) -> Outcome:
+        """Put ``label`` on ``claim`` (nothing is written when it already has it)."""
+        if refused := self.refuse_read_only(claim):
+            return refused
+        current = self.store.load(claim.doc).get(claim)
+        if current is not None and current.record.label == label:
+            return Outcome()
+        return self._write(
+            claim, f"{label} on {self.ref(claim)}", lambda: self.store.set(claim, label)
+        )
+
+    def clear(self, claim: Claim) -> Outcome:
+        if refused := self.refuse_read_only(claim):
+            return refused
+        if self.store.load(claim.doc).get(claim) is None:
+            return Outcome(message="This claim has no tag.", timeout=1.5)
+        return self._write(
+            claim, f"clearing {self.ref(claim)}", lambda: self.store.set(claim, None)
+        )
+
+    def save_note(self, claim: Claim, label: str, note: str, sources: list[str]) -> Outcome:
+        """Label, note and sources as the note editor left them (unchanged: nothing written)."""
+        if refused := self.refuse_read_only(claim):
+            return refused
+        current = self.store.load(claim.doc).get(claim)
+        if current is not None and (
+            current.record.label,
+            current.record.note,
+            list(current.record.sources),
+        ) == (label, note, sources):
+            return Outcome()
+        ref = self.ref(claim)
+        outcome = self._write(
+            claim,
+            f"note on {ref}",
+            lambda: self.store.set(claim, label, note=note, sources=sources),
+        )
+        if outcome.saved:
+            return _with_message(outcome, f"Saved the note on {ref}.", timeout=2)
+        return outcome
+
+    def attach(self, orphan: Annotation, claim: Claim) -> Outcome:
+        """Re-attach an orphaned record of ``claim``'s document to ``claim``."""
+        if refused := self.refuse_read_only(claim):
+            return refused
+        ref = self.ref(claim)
+        outcome = self._write(
+            claim, f"re-attaching to {ref}", lambda: self.store.attach(orphan, claim)
+        )
+        if outcome.saved:
+            return _with_message(outcome, f"Re-attached to {ref}.", timeout=2)
+        return outcome
+
+    def _write(self, claim: Claim, what: str, write: Callable[[], Change]) -> Outcome:
+        try:
+            change = write()
+        except ReadOnlyDocument as error:
+            return Outcome(
+                message=f"Not saved: {clean_line(str(error))}",
+                severity="error",
+                read_only=claim.doc,
+            )
+        except OSError as error:
+            where = error.filename or self.store.path_for(claim.doc)
+            return Outcome(
+                message=clean_line(f"Not saved: {error.strerror or error} ({where})."),
+                severity="error",
+            )
+        self.undo_stack.append(Step(claim.doc, change, claim.index, what))
+        self.redo_stack.clear()
+        return Outcome(claim.doc, claim.index)
+
+    # -- undo and redo ----------------------------------------------------------------
+
+    def undo(self) -> Outcome:
+        return self._replay(self.undo_stack, self.redo_stack, undo=True)
+
+    def redo(self) -> Outcome:
+        return self._replay(self.redo_stack, self.undo_stack, undo=False)
+
+    def _replay(self, source: list[Step], target: list[Step], *, undo: bool) -> Outcome:
+        verb, noun = ("Undone", "undo") if undo else ("Redone", "redo")
+        if not source:
+            return Outcome(message=f"Nothing to {noun}.", timeout=1.5)
+        step = source.pop()
+        change = step.change.inverse() if undo else step.change
+        state = self.state(step.doc)
+        if state.error is None and not still_on_disk(state, change.inverse()):
+            return Outcome(
+                message=f"Not {verb.lower()}: {step.what}; the claim was changed elsewhere since.",
+                severity="warning",
+                move_to=(step.doc, step.claim_index),
+            )
+        try:
+            self.store.apply(step.doc, change)
+        except (ReadOnlyDocument, OSError) as error:
+            source.append(step)
+            return Outcome(message=f"Cannot {noun}: {clean_line(str(error))}", severity="error")
+        target.append(step)
+        return Outcome(
+            step.doc,
+            None,
+            message=f"{verb}: {step.what}.",
+            timeout=2,
+            move_to=(step.doc, step.claim_index),
+        )
+
+
+def _with_message(outcome: Outcome, message: str, *, timeout: float) -> Outcome:
+    return Outcome(
+        outcome.doc,
+        outcome.claim_index,
+        message=message,
+        timeout=timeout,
+        move_to=outcome.move_to,
+    )
