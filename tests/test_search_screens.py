@@ -14,6 +14,7 @@ from tui.app.screens.search import SearchScreen
 from tui.app.screens.similar import SimilarScreen
 from tui.core.model import Claim
 from tui.core.search import SearchIndex
+from tui.core.similar import find_similar
 from tui.core.workspace import Workspace, open_workspace
 
 MISSING = object()
@@ -203,3 +204,41 @@ async def test_similar_screen_with_no_match(corpus_dir: Path, annotations_dir: P
         await pilot.press("enter", "escape")
         await pilot.pause()
     assert app.result is None
+
+
+async def test_similar_screen_names_what_differs_and_keeps_bands_apart(tmp_path: Path) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Serbia signed a contract for 12 Rafale fighter jets with the French maker Dassault.\n"
+    )
+    (corpus / "b.txt").write_text(
+        "Serbia signed a contract for 14 Rafale fighter jets with the French maker Dassault.\n"
+    )
+    (corpus / "c.txt").write_text(
+        "Serbia signed a contract for 12 Rafale fighter jets with the French maker Dassault.\n"
+    )
+    (corpus / "d.txt").write_text(
+        "The opposition says the Rafale contract with Dassault costs Serbia too much.\n"
+    )
+    workspace = open_workspace([corpus], annotations=tmp_path / "annotations", analyst="test")
+    here = find(workspace, "a", "12 Rafale")
+    index = SearchIndex.build(workspace.corpus)
+    hits = {h.claim.doc.id: h for h in find_similar(index, here, limit=10)}
+    assert hits["c"].band == "same" and hits["b"].differs
+    app = Host(lambda: SimilarScreen(workspace, index, here))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(app, pilot)
+        shown = options(app)
+        status = str(app.screen.query_one("#similar-status", Static).render())
+        same = sum(h.band == "same" for h in hits.values())
+        assert f"{same} stating the same, {len(hits) - same} related" in status
+        assert shown[0].startswith("c:")
+        b_option = next(text for text in shown if text.startswith("b:"))
+        assert "b says 14 where this says 12" in b_option
+        if hits["b"].band == "related":
+            header = shown.index(next(t for t in shown if t.startswith("Related")))
+            assert shown.index(b_option) > header
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.result is hits["c"].claim

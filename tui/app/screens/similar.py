@@ -1,8 +1,10 @@
 """The ``m`` screen: the same claim in other documents.
 
 Lists the claims of other documents that state what the current claim states
-(:mod:`tui.core.similar`), best first, with their label; a match tagged
-differently is flagged ("tagged disputed here, sourced in 001"). ``enter``
+(:mod:`tui.core.similar`), best first, with their label: first the ``same``
+band, then, apart and dimmer, the ``related`` one. Each match names the
+details in which it disagrees ("001 says 14 where this says 12"), and a match
+tagged differently is flagged ("tagged disputed here, sourced in 001"). ``enter``
 dismisses with the chosen claim, for the reader to open beside this one.
 Matching runs in a thread worker: on a large corpus it may take a moment.
 """
@@ -19,10 +21,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from tui.app.look import MUTED
 from tui.app.screens.search import ClaimsDialog, claim_head, divided, option_width
 from tui.core.model import Claim
 from tui.core.search import SearchIndex
-from tui.core.similar import SimilarHit, find_similar
+from tui.core.similar import SAME, SimilarHit, find_similar
 from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
@@ -94,28 +97,42 @@ class SimilarScreen(ClaimsDialog):
         self.hits = hits
         self.done = True
         status = self.query_one("#similar-status", Static)
+        same = [k for k, hit in enumerate(hits) if hit.band == SAME]
+        related = [k for k, hit in enumerate(hits) if hit.band != SAME]
         if hits:
-            status.update(Content(f"{len(hits)} in other documents"))
+            status.update(Content(f"{len(same)} stating the same, {len(related)} related"))
         else:
             status.update(Content("No other document states this claim."))
         results = self.query_one("#similar-results", OptionList)
         width = option_width(results)
-        results.set_options(divided(self._option(hit, width) for hit in hits))
+        options: list[Option | None] = divided(self._option(k, hits[k], width) for k in same)
+        if related:
+            if options:
+                options.append(None)
+            header = Content.styled("Related: the same story, perhaps another fact", MUTED)
+            options.append(Option(header, id="related-header", disabled=True))
+            options.extend(divided(self._option(k, hits[k], width) for k in related))
+        results.set_options(options)
         if hits:
-            results.highlighted = 0
+            results.highlighted = 0 if same else 1
 
-    def _option(self, hit: SimilarHit, width: int) -> Option:
+    def _option(self, k: int, hit: SimilarHit, width: int) -> Option:
         claim = hit.claim
         where = self.short_id(claim.doc)
         head = claim_head(where, claim, hit.label, score=hit.score, width=width)
         parts: list[str | tuple[str, str] | Content] = [head]
+        for difference in hit.differs:
+            line = clean_line(difference.describe(where))
+            parts.append((f"\n≠ {line}", "bold $text-warning"))
         if hit.label_differs:
             own = self.label_of(self.claim)
             parts.append((f"\n⚠ tagged {own} here, {hit.label} in {where}", "bold $text-warning"))
-        parts.extend(["\n", clean_line(claim.text)])
-        return Option(Content.assemble(*parts))
+        text = clean_line(claim.text)
+        parts.extend(["\n", text if hit.band == SAME else (text, MUTED)])
+        return Option(Content.assemble(*parts), id=f"hit-{k}")
 
     @on(OptionList.OptionSelected, "#similar-results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option_index < len(self.hits):
-            self.dismiss(self.hits[event.option_index].claim)
+        option_id = event.option.id or ""
+        if option_id.startswith("hit-"):
+            self.dismiss(self.hits[int(option_id[4:])].claim)

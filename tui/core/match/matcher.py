@@ -69,6 +69,9 @@ class Analysis:
     alignment: Alignment | None
     differs: tuple[Difference, ...]
     identical: bool = False
+    opposite: bool = False
+    """One claim is negated and the other not (named in ``differs`` only when the
+    negated word is one both state, but it costs the score either way)."""
 
 
 WeightOf = Callable[[str], float]
@@ -138,7 +141,8 @@ class Matcher:
         if a.normal == b.normal and a.normal:
             return Analysis(None, (), identical=True)
         alignment = align(a, b)
-        return Analysis(alignment, tuple(find_differences(alignment, text_a, text_b)))
+        differs = tuple(find_differences(alignment, text_a, text_b))
+        return Analysis(alignment, differs, opposite=a.negated != b.negated)
 
     def score(self, analysis: Analysis) -> Match:
         if analysis.identical or analysis.alignment is None:
@@ -149,7 +153,10 @@ class Matcher:
         raw = score
         penalties = self.settings.penalties
         for difference in analysis.differs:
-            score *= 1.0 - penalties.get(difference.kind, 0.0)
+            if difference.kind != NEGATION:
+                score *= 1.0 - penalties.get(difference.kind, 0.0)
+        if analysis.opposite:
+            score *= 1.0 - penalties.get(NEGATION, 0.0)
         score = min(round(score, 1), 99.0)  # 100 means identical, also once rounded
         band = self.band(score)
         if band is None and raw >= self.settings.same:

@@ -168,7 +168,7 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
     starts = aliases.starts if aliases else {}
     while i < n:
         term, start, end = spans[i]
-        if term in STOPWORDS and term not in NEGATORS and term not in starts:
+        if term in STOPWORDS and term not in _SPECIAL and term not in starts:
             i += 1
             continue
         if (
