@@ -139,7 +139,7 @@ def test_csv_neutralises_every_formula_start() -> None:
 def test_json_round_trip(tagged) -> None:
     ws, plan = tagged
     data = json.loads(export(ws, "json", matches=False))
-    assert data["format"] == 1
+    assert data["format"] == 2
     assert data["totals"]["annotations"] == len(plan)
     assert data["totals"]["claims"] == sum(len(d.claims) for d in ws.corpus)
     docs = {d["doc"]: d for d in data["documents"]}
@@ -240,8 +240,10 @@ def test_markdown_lists_disputed_and_opinion_with_notes(tagged) -> None:
     assert "<https://example.org/a?x=1&y=2>" in disputed
     opinion = text.split("## Opinion claims", 1)[1].split("\n## ", 1)[0]
     assert md_escape(plan[2][0].text) in opinion
-    # The sourced and skipped claims are counted in the table, not listed.
-    assert md_escape(plan[1][0].text) not in text
+    # Sourced claims are listed too, with their notes and sources (issue 13, item 4).
+    sourced = text.split("## Sourced claims", 1)[1].split("\n## ", 1)[0]
+    assert md_escape(plan[1][0].text) in sourced
+    assert "Checked, fine." in sourced and "<https://example.org/ok>" in sourced
     for line in text.splitlines():
         if line.startswith("| ") and "---" not in line:
             assert line.replace("\\|", "").count("|") == 10, line

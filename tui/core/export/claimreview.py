@@ -1,7 +1,10 @@
 """schema.org ``ClaimReview`` in JSON-LD, for a fact-check page to publish.
 
-One object per *sourced* or *disputed* claim still found in its article
-(orphans are left out: their claim may no longer be there). Properties follow
+One object per claim the team has decided *sourced* or *disputed*: settled by
+a verdict, or tagged alike by every analyst who tagged it. A contested claim
+is never published, and orphans are left out (their claim may no longer be
+there). The review speaks with the verdict's note and analyst, else with the
+newest of the agreeing tags. Properties follow
 Google's fact-check structured data guidelines as far as a tool can: the
 required ``claimReviewed``, ``reviewRating`` (with ``alternateName``) and,
 given ``--url-base``, ``url``; the recommended ``author``, ``datePublished``
@@ -20,6 +23,7 @@ from tui.core.display import display
 from tui.core.export.json_format import dumps
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_date
 from tui.core.metadata import Author, safe_url
+from tui.core.team import ClaimTeam, Status
 
 CONTEXT = "https://schema.org"
 WORST_RATING = 1
@@ -112,13 +116,25 @@ def claim_review(summary: Summary, doc: DocSummary, entry: Entry) -> dict[str, A
     return review
 
 
+def _speaker(doc: DocSummary, team: ClaimTeam) -> Entry | None:
+    """The entry a review of ``team`` speaks for: the verdict's, else the newest tag."""
+    if team.status is Status.SETTLED and team.verdict is not None:
+        return doc.entry_of(team.verdict)
+    if team.status is Status.TAGGED and team.newest is not None:
+        return doc.entry_of(team.newest)
+    return None
+
+
 def reviews(summary: Summary) -> list[dict[str, Any]]:
-    return [
-        claim_review(summary, doc, entry)
-        for doc in summary.documents
-        for entry in doc.anchored
-        if entry.label in RATINGS
-    ]
+    found = []
+    for doc in summary.documents:
+        for team in doc.teams:
+            if team.label not in RATINGS:
+                continue
+            entry = _speaker(doc, team)
+            if entry is not None and not entry.orphan and entry.label == team.label:
+                found.append(claim_review(summary, doc, entry))
+    return found
 
 
 def render(summary: Summary) -> str:

@@ -1,4 +1,4 @@
-"""CSV: one row per annotation, for a spreadsheet.
+"""CSV: one row per annotation (one per analyst per claim), for a spreadsheet.
 
 Written with the ``csv`` module, every cell quoted, so commas, quotes and
 newlines in a note survive a round trip. A cell a spreadsheet could run as a
@@ -22,6 +22,7 @@ COLUMNS = (
     "doc",
     "id",
     "label",
+    "verdict",
     "start",
     "end",
     "quote",
@@ -66,6 +67,7 @@ def rows(summary: Summary) -> list[dict[str, str]]:
             "doc": entry.doc_id,
             "id": entry.id,
             "label": entry.label,
+            "verdict": "true" if entry.record.verdict else "false",
             "start": str(entry.start),
             "end": str(entry.end),
             "quote": entry.record.quote,

@@ -13,7 +13,8 @@ from tui.core.display import json_escape
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_time
 from tui.core.labels import label_names
 
-FORMAT = 1
+FORMAT = 2
+"""2: one annotation per analyst (with ``verdict``), team statuses per document and claim."""
 
 
 def dumps(data: Any) -> str:
@@ -32,6 +33,7 @@ def entry_json(summary: Summary, entry: Entry) -> dict[str, Any]:
         "id": entry.id,
         "claim": entry.number,
         "label": entry.label,
+        "verdict": bool(record.verdict),
         "start": entry.start,
         "end": entry.end,
         "text": entry.claim.text if entry.claim else None,
@@ -56,6 +58,8 @@ def document_json(summary: Summary, doc: DocSummary) -> dict[str, Any]:
         "claims": doc.claims,
         "reviewed": doc.reviewed,
         "labels": doc.labels,
+        "statuses": doc.statuses,
+        "contested": [team.claim.id for team in doc.contested],
         "anchors": doc.anchors,
         "orphans": len(doc.orphans),
         "changed_since_annotated": doc.changed,
@@ -97,6 +101,7 @@ def summary_json(summary: Summary) -> dict[str, Any]:
             "annotations": len(summary.entries),
             "orphans": len(summary.orphans),
             "labels": {label: summary.labels[label] for label in label_names()},
+            "statuses": summary.statuses,
         },
         "documents": [document_json(summary, d) for d in summary.documents],
         "matches": matches,

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from tui.core.agreement_report import headline, markdown_section
 from tui.core.anchoring import Anchor
 from tui.core.display import display
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_time
 from tui.core.labels import label_names
 from tui.core.metadata import safe_url
+from tui.core.team import ClaimTeam, Status
 
 TITLE_WIDTH = 80
 _INLINE = re.compile(r"([\\`*\[\]<>|~&$])")
@@ -162,18 +164,66 @@ def _doc_heading(doc: DocSummary) -> str:
     return f"### {md_escape(doc.id)}: {md_escape(shorten(doc.title))}"
 
 
+def _team_lines(summary: Summary, doc: DocSummary, team: ClaimTeam) -> list[str]:
+    """A decided claim: the speaking tag in full, then who agreed or what the verdict overrode."""
+    speaker = team.verdict if team.verdict is not None else team.newest
+    entry = doc.entry_of(speaker) if speaker is not None else None
+    if entry is None:
+        return []
+    lines = _entry_lines(summary, entry)
+    if team.status is Status.SETTLED:
+        lines.append(f"  - Settled by the verdict of {md_escape(summary.analyst_of(entry))}")
+    others = [t for t in team.tags if t is not speaker]
+    for tag in others:
+        lines.append(f"  - {md_escape(tag.analyst or summary.analyst or '')}: {tag.label}")
+        if tag.note.strip() and tag.label != entry.label:
+            lines.append(f"    - Note: {md_escape(tag.note)}")
+    return lines
+
+
 def _label_section(summary: Summary, label: str) -> list[str]:
-    docs = [(d, [e for e in d.anchored if e.label == label]) for d in summary.documents]
-    docs = [(d, entries) for d, entries in docs if entries]
+    docs = [(d, [t for t in d.teams if t.label == label]) for d in summary.documents]
+    docs = [(d, teams) for d, teams in docs if teams]
     if not docs:
         return []
     lines = [f"## {label.capitalize()} claims", ""]
-    for doc, entries in docs:
+    for doc, teams in docs:
         lines += [_doc_heading(doc), ""]
-        for entry in entries:
-            lines += _entry_lines(summary, entry)
+        for team in teams:
+            lines += _team_lines(summary, doc, team)
         lines.append("")
     return lines
+
+
+def _contested(summary: Summary) -> list[str]:
+    docs = [(d, d.contested) for d in summary.documents if d.contested]
+    if not docs:
+        return []
+    lines = ["## Contested claims", "", "Analysts disagree and no verdict settles them yet.", ""]
+    for doc, teams in docs:
+        lines += [_doc_heading(doc), ""]
+        for team in teams:
+            claim = team.claim
+            lines.append(f"- **Claim {claim.number}** ({claim.id}): {md_escape(claim.text)}")
+            for tag in team.tags:
+                lines.append(f"  - {md_escape(tag.analyst or summary.analyst or '')}: {tag.label}")
+                if tag.note.strip():
+                    lines.append(f"    - Note: {md_escape(tag.note)}")
+                sources = [x for x in tag.sources if x.strip()]
+                if sources:
+                    lines.append(f"    - Sources: {', '.join(_link(x) for x in sources)}")
+        lines.append("")
+    return lines
+
+
+def _agreement(summary: Summary) -> list[str]:
+    if len(summary.analysts) < 2:
+        return []
+    agreement = summary.agreement()
+    if not agreement.units:
+        return ["## Agreement", "", md_escape(headline(agreement)) + ".", ""]
+    section = markdown_section(agreement)
+    return [*section.rstrip("\n").split("\n"), ""] if section else []
 
 
 def _matches(summary: Summary) -> list[str]:
@@ -235,8 +285,10 @@ def _problems(summary: Summary) -> list[str]:
 def render(summary: Summary) -> str:
     lines = [*_header(summary), *_table(summary)]
     if not summary.empty:
-        lines += _label_section(summary, "disputed")
-        lines += _label_section(summary, "opinion")
+        lines += _contested(summary)
+        for label in ("disputed", "sourced", "opinion", "skip"):
+            lines += _label_section(summary, label)
+        lines += _agreement(summary)
         lines += _matches(summary)
         lines += _orphans(summary)
     lines += _problems(summary)

@@ -14,7 +14,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from tui.core.agreement import Agreement, measure
 from tui.core.anchoring import Anchor, Anchored
+from tui.core.display import display
 from tui.core.labels import label_names
 from tui.core.metadata import Metadata, document_metadata
 from tui.core.model import Claim, Document
@@ -22,6 +24,7 @@ from tui.core.records import Annotation, AnnotationFileError, read
 from tui.core.search import SearchIndex
 from tui.core.similar import SAME, find_similar
 from tui.core.store import DocumentAnnotations
+from tui.core.team import STATUSES, AnalystTag, ClaimTeam, Status
 from tui.core.workspace import Workspace
 
 MATCH_LIMIT = 10
@@ -95,10 +98,28 @@ class DocSummary:
     """Where the article came from (``tui.core.metadata.document_metadata``)."""
     error: str | None = None
     changed: bool = False
+    teams: list[ClaimTeam] = field(default_factory=list)
+    """The team's view of every claim someone tagged, in reading order."""
 
     @property
     def id(self) -> str:
         return self.doc.id
+
+    def entry_of(self, tag: AnalystTag) -> Entry | None:
+        """The export entry of one analyst's tag."""
+        record = tag.anchored.record
+        return next((e for e in self.entries if e.record is record), None)
+
+    @property
+    def statuses(self) -> dict[str, int]:
+        """Claims per team status (``unreviewed`` counts every claim nobody tagged)."""
+        counts = Counter(team.status.value for team in self.teams)
+        counts[Status.UNREVIEWED.value] = self.claims - len(self.teams)
+        return {status: counts.get(status, 0) for status in STATUSES}
+
+    @property
+    def contested(self) -> list[ClaimTeam]:
+        return [team for team in self.teams if team.contested]
 
     @property
     def claims(self) -> int:
@@ -114,7 +135,8 @@ class DocSummary:
 
     @property
     def labels(self) -> dict[str, int]:
-        counts = Counter(e.label for e in self.anchored)
+        """Claims per team label: a verdict's or an agreed one (contested claims have none)."""
+        counts = Counter(team.label for team in self.teams if team.label)
         return {label: counts.get(label, 0) for label in label_names()}
 
     @property
@@ -124,7 +146,8 @@ class DocSummary:
 
     @property
     def reviewed(self) -> int:
-        return len(self.anchored)
+        """Claims at least one analyst tagged."""
+        return len(self.teams)
 
     @property
     def percent(self) -> float:
@@ -203,6 +226,21 @@ class Summary:
         return [e for d in self.documents for e in d.orphans]
 
     @property
+    def statuses(self) -> dict[str, int]:
+        return {s: sum(d.statuses[s] for d in self.documents) for s in STATUSES}
+
+    def agreement(self) -> Agreement:
+        """Agreement over every claim two analysts or more tagged (names as shown)."""
+        ratings = {
+            (doc.id, team.claim.index): {
+                display(t.analyst or self.analyst or ""): t.label for t in team.tags
+            }
+            for doc in self.documents
+            for team in doc.teams
+        }
+        return measure(ratings, categories=label_names(), document_of=lambda unit: unit[0])
+
+    @property
     def empty(self) -> bool:
         """No annotation at all: every format says so rather than looking broken."""
         return not self.entries
@@ -243,8 +281,9 @@ def document_summary(state: DocumentAnnotations, annotations: Path | None = None
         where = f"{error.path.name}, line {error.line}" if error.line else error.path.name
         summary.error = f"{where}: {error.reason}"
     entries = [_entry(doc, a) for a in state.anchored]
-    entries.sort(key=lambda e: (e.orphan, e.start, e.end, e.id))
+    entries.sort(key=lambda e: (e.orphan, e.start, e.end, e.id, e.record.analyst))
     summary.entries = entries
+    summary.teams = state.teams
     return summary
 
 
