@@ -70,7 +70,7 @@ def _rows(workspace: Workspace, docs: list[Document], scorer: Scorer) -> Iterato
 def _print_table(rows: Iterable[dict[str, Any]]) -> int:
     count = 0
     for row in rows:
-        label = row["label"] or "-"
+        label = row["label"] or ("contested" if row["status"] == "contested" else "-")
         print(
             f"{display(row['doc'])}:{row['number']}\t{row['id']}\t{row['start']}-{row['end']}\t"
             f"{row['kind']}\t{label}\t{row['checkworthy']}\t{display(row['text'])}"

@@ -83,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
         tags = ", ".join(
             f"{name or '(no name)'} {count}" for name, count in sorted(analysts.items())
         )
-        print(display(f"\ntags by analyst: {tags}"))
+        print()
+        print(display(f"tags by analyst: {tags}"))
     for s in stats:
         notes = []
         if s.error:

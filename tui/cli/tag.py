@@ -72,10 +72,10 @@ def run(args: argparse.Namespace) -> int:
         print_json(claim_json(claim, state))
         return EXIT_OK
     team = state.team(claim)
-    if label == "none":
-        verb = "cleared" if change.removed else "had no tag of yours"
-    else:
-        verb = f"{label} (verdict)" if args.verdict else label
+    if label == "none" and not change.removed:
+        print(display(f"{ref} {claim.id}: you had no tag there to clear"))
+        return EXIT_OK
+    verb = "cleared" if label == "none" else f"{label} (verdict)" if args.verdict else label
     others = [f"{t.analyst} {t.label}" for t in team.tags if t.analyst != workspace.store.analyst]
     status = f" [{team.status.value}: {', '.join(others)}]" if others else ""
     print(display(f"{ref} {claim.id} {verb} -> {state.path}{status}"))
