@@ -95,14 +95,19 @@ class DocumentAnnotations:
         )
 
     def get(self, claim: Claim) -> Anchored | None:
-        """The record that speaks for ``claim``: this analyst's own, else the verdict's,
-        else the newest. Use ``mine`` to act on your own tag, ``team`` to show everyone's.
+        """Your own record on ``claim`` when this store has an analyst (the reader, ``tag``):
+        what tagging, clearing, the note editor and "next unreviewed" act on. Without an
+        analyst (``claims``, exports): the verdict's record, else the newest. ``team`` shows
+        everyone's.
         """
+        if self.analyst:
+            return self.mine(claim)
         return self.by_claim.get(claim.index)
 
     @cached_property
     def by_claim(self) -> dict[int, Anchored]:
-        """One record per tagged claim, chosen as ``get`` says."""
+        """One record per tagged claim, speaking for it: yours, else the verdict's, else
+        the newest (the reader indexes these notes for search)."""
         chosen = {}
         for i, found in self._on_claims.items():
             own = next((a for a in found if a.record.analyst == self.analyst), None)

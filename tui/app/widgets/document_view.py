@@ -31,6 +31,7 @@ from tui.core.blocks import BlockKind
 from tui.core.labels import TONES, label_def, letter
 from tui.core.model import Claim, Document
 from tui.core.store import AnnotationStore
+from tui.core.team import Status
 
 GUTTER = 3
 """Margin cells: up to two label letters and a space."""
@@ -52,6 +53,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         "document-view--boilerplate",
         "document-view--placeholder",
         *(f"document-view--{tone}" for tone in TONES),
+        "document-view--contested",
     }
 
     DEFAULT_CSS = """
@@ -94,6 +96,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     DocumentView > .document-view--muted {
         color: $text-muted;
+    }
+    DocumentView > .document-view--contested {
+        text-style: bold underline;
     }
     """
 
@@ -380,11 +385,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                 stop = min(claim.end, end)
                 style = line_style
                 label = state.label(claim)
-                if label:
-                    label_style = self._label_style(label)
+                mark = letter(label) if label else ""
+                label_style = self._label_style(label) if label else None
+                if not label and state.tagged and state.status(claim) is Status.CONTESTED:
+                    mark, label_style = "?", self._style("contested")  # shown, never resolved
+                if label_style is not None:
                     style = style + label_style
                     if claim.start >= start:
-                        letters.append((letter(label), label_style))
+                        letters.append((mark, label_style))
                     else:
                         continued = label_style
                 if index == self.cursor:

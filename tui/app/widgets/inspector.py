@@ -11,6 +11,7 @@ from tui.app.look import MUTED, label_part, label_style
 from tui.app.messages import AnnotationsChanged
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore, DocumentAnnotations
+from tui.core.team import ClaimTeam
 from tui.core.text import clean_line
 
 DEFAULT_HINT = "s d o x to tag · e for a note"
@@ -117,9 +118,12 @@ def describe(
         (f"{short_id or claim.doc.id}:{claim.number}", "bold"),
         f"/{total} {claim.id}  ",
     ]
-    anchored = state.get(claim) if state else None
+    anchored = state.by_claim.get(claim.index) if state else None
+    team = state.team(claim) if state else None
     lines: list[Content] = []
-    if anchored is None:
+    if team is not None and len(team.tags) > 1:
+        lines += _team_lines(team, head)
+    elif anchored is None:
         head.append(("not reviewed", MUTED))
         if state is not None and state.read_only:
             head.append(("  read-only", "$text-error"))
@@ -143,6 +147,32 @@ def describe(
         lines.append(Content.assemble(("Sources  ", MUTED), sources or ("—", MUTED)))
     lines.append(_also_in_line(also_in, also_in_note))
     return Content("\n").join(lines)
+
+
+def _team_lines(team: ClaimTeam, head: list[str | tuple[str, str]]) -> list[Content]:
+    """Several analysts tagged the claim: its status, each one's tag, each one's note."""
+    if team.label is not None:
+        head.append(label_part(team.label))
+        head.append(("  settled" if team.verdict else "  agreed", MUTED))
+    else:
+        head.append(("? contested", "bold $text-warning"))
+    tags: list[str | tuple[str, str]] = [("Tags     ", MUTED)]
+    notes: list[str | tuple[str, str]] = [("Notes    ", MUTED)]
+    for i, tag in enumerate(team.tags):
+        if i:
+            tags.append(" · ")
+        when = tag.updated.strftime("%m-%d %H:%M") if tag.updated else ""
+        tags.append((clean_line(tag.analyst) or "?", "bold"))
+        tags.append((f" {tag.label}", label_style(tag.label)))
+        tags.append((f"{' verdict' if tag.verdict else ''} {when}", MUTED))
+        if tag.note:
+            if len(notes) > 1:
+                notes.append(" · ")
+            notes.append((f"{clean_line(tag.analyst)}: ", MUTED))
+            notes.append(clean_line(" ".join(tag.note.split())))
+    if len(notes) == 1:
+        notes.append(("—", MUTED))
+    return [Content.assemble(*head), Content.assemble(*tags), Content.assemble(*notes)]
 
 
 def _also_in_line(also_in: list[AlsoIn] | None, note: str) -> Content:
