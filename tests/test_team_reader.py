@@ -17,16 +17,16 @@ def _margin(view, claim) -> str:
 async def test_contested_claims_show_a_question_mark_and_every_analysts_tag(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
-    app = make_app([corpus_dir], annotations_dir, session=False)
+    app = make_app([corpus_dir], annotations_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        doc = app.panes[0].doc
+        doc = app.reader.panes[0].doc
         alice = AnnotationStore(annotations_dir, analyst="alice")
         alice.set(doc.claims[0], "disputed", note="no evidence")
         alice.set(doc.claims[1], "sourced", note="ministry report")
-        app.poll_annotations()
+        app.reader.poll_annotations()
         await pilot.pause()
-        view = app.panes[0].view
+        view = app.reader.panes[0].view
         view.move_to(0)
         await pilot.press("d")  # the same label as alice: still saved as tester's own tag
         assert [r["label"] for r in records(annotations_dir, doc)] == ["disputed"]
