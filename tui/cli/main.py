@@ -25,6 +25,7 @@ SUBCOMMANDS = (
     "noclaim",
     "boundaries",
     "add",
+    "agree",
 )
 """Each is a module ``tui.cli.<name>`` with ``register(sub, parent)`` (or is in ``MODULES``)."""
 MODULES = {"split": "boundaries", "join": "boundaries", "noclaim": "boundaries"}

@@ -10,6 +10,7 @@ from tui.core.anchoring import Anchor
 from tui.core.display import display
 from tui.core.labels import label_names
 from tui.core.stats import corpus_stats
+from tui.core.team_progress import progress_lines, team_progress
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -29,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
                 "documents": [s.to_json() for s in stats],
                 "claims": sum(s.claims for s in stats),
                 "reviewed": sum(s.reviewed for s in stats),
+                "analysts": dict(sum((s.analysts for s in stats), Counter())),
+                "agreement": team_progress(workspace, stats).agreement.to_json(),
                 "warnings": workspace.corpus.warnings,
             }
         )
@@ -76,15 +79,10 @@ def run(args: argparse.Namespace) -> int:
                 for i, (v, w) in enumerate(zip(row, widths, strict=True))
             )
         )
-    analysts: Counter[str] = Counter()
-    for s in stats:
-        analysts.update(s.analysts)
-    if len(analysts) > 1:
-        tags = ", ".join(
-            f"{name or '(no name)'} {count}" for name, count in sorted(analysts.items())
-        )
-        print()
-        print(display(f"tags by analyst: {tags}"))
+    # The same progress as the reader's dashboard: bars, analysts, agreement.
+    print()
+    for line in progress_lines(team_progress(workspace, stats), documents=0):
+        print(display(line))
     for s in stats:
         notes = []
         if s.error:

@@ -18,6 +18,10 @@ def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f}%"
 
 
+def claims(count: int) -> str:
+    return f"{count} claim{'' if count == 1 else 's'}"
+
+
 def headline(summary: Agreement) -> str:
     """One line: how many claims, and the three overall figures."""
     if not summary.units:
@@ -26,9 +30,17 @@ def headline(summary: Agreement) -> str:
             f"({len(summary.analysts)} analyst{'s' if len(summary.analysts) != 1 else ''})"
         )
     return (
-        f"{summary.units} claims tagged by two analysts or more: agreement "
+        f"{claims(summary.units)} tagged by two analysts or more: agreement "
         f"{percent(summary.percent)}, Krippendorff's α {coefficient(summary.alpha)}, "
         f"Gwet's AC1 {coefficient(summary.ac1)}"
+    )
+
+
+def figures(summary: Agreement) -> str:
+    """The three overall figures on one short line (the dashboard's second line)."""
+    return (
+        f"agreement {percent(summary.percent)} · Krippendorff's α {coefficient(summary.alpha)} "
+        f"· Gwet's AC1 {coefficient(summary.ac1)}"
     )
 
 
