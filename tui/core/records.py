@@ -20,6 +20,7 @@ from typing import Any
 
 import tomli_w
 
+from tui.core.filekind import describe_kind
 from tui.core.labels import label_names
 
 FORMAT = 2
@@ -356,7 +357,7 @@ def read(path: Path) -> AnnotationFile | None:
     try:
         kind = os.fstat(fd).st_mode
         if not stat.S_ISREG(kind):
-            raise AnnotationFileError(path, f"is {_kind_name(kind)}, not a regular file")
+            raise AnnotationFileError(path, f"is {describe_kind(kind)}, not a regular file")
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read()
     except OSError as error:
@@ -372,15 +373,3 @@ def read(path: Path) -> AnnotationFile | None:
 
 
 SYMLINK_REASON = "is a symbolic link, which factcheck does not follow (put the file itself there)"
-
-
-def _kind_name(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a file"

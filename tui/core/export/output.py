@@ -16,22 +16,13 @@ import sys
 from pathlib import Path
 
 from tui.core.atomic import write_atomic
+from tui.core.filekind import describe_kind
 
 STDOUT = "-"
 
 
 class OutputError(ValueError):
     """A target an export will not write to; the message says why in one sentence."""
-
-
-def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    return "not a regular file"
 
 
 def is_stream(path: Path) -> bool:
@@ -60,7 +51,7 @@ def check_target(path: Path) -> None:
     except OSError:
         return  # the write itself fails and says why (not a folder, no permission)
     if not stat.S_ISREG(mode):
-        raise OutputError(f"{path} is {_kind(mode)}; give a file name")
+        raise OutputError(f"{path} is {describe_kind(mode)}; give a file name")
 
 
 def write_output(path: Path, data: str, file_prefix: str = "") -> Path:
