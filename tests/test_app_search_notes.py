@@ -9,8 +9,8 @@ from app_helpers import SIZE, make_app
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+from tui.app import background
 from tui.app.app import FactcheckApp
-from tui.app.screens import reader as reader_module
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore
 from tui.core.workspace import open_workspace
@@ -113,7 +113,7 @@ async def test_notes_on_disk_at_start_are_found_in_every_document(
     before.store.set(far, "opinion", note="Marmalade clause in the treaty")
     before.store.set(near, "sourced", note="Marmalade clause confirmed")
     if index_first:
-        monkeypatch.setattr(reader_module, "PROGRESS_CHUNK", 1)
+        monkeypatch.setattr(background, "CHUNK", 1)
     app = make_app([corpus_dir], annotations_dir, session=False)
     async with app.run_test(size=SIZE) as pilot:
         if index_first:

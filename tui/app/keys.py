@@ -21,10 +21,11 @@ then follow by themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.app import SystemCommand
+from textual.binding import Binding, BindingsMap
 
 from tui.core.labels import all_labels
 
@@ -86,7 +87,7 @@ def reader_keys() -> tuple[Key, ...]:
         Key(
             "next-unreviewed",
             "n",
-            "next_unreviewed",
+            "flow('next-unreviewed')",
             "Next unreviewed",
             "Jump to the next claim without a tag",
             "Move",
@@ -94,7 +95,7 @@ def reader_keys() -> tuple[Key, ...]:
         Key(
             "previous-unreviewed",
             "N",
-            "previous_unreviewed",
+            "flow('previous-unreviewed')",
             "Previous unreviewed",
             "Jump to the previous claim without a tag",
             "Move",
@@ -162,12 +163,14 @@ def reader_keys() -> tuple[Key, ...]:
             "Panes",
             show=True,
         ),
-        Key("close-pane", "W", "close_pane", "Close pane", "Close the current pane", "Panes"),
-        Key("next-pane", "tab", "next_pane", "Next pane", "Move to the next pane", "Panes"),
+        Key(
+            "close-pane", "W", "flow('close-pane')", "Close pane", "Close the current pane", "Panes"
+        ),
+        Key("next-pane", "tab", "flow('next-pane')", "Next pane", "Move to the next pane", "Panes"),
         Key(
             "previous-pane",
             "shift+tab",
-            "previous_pane",
+            "flow('previous-pane')",
             "Previous pane",
             "Move to the previous pane",
             "Panes",
@@ -253,6 +256,11 @@ class KeyMap:
         own = {k.id for k in reader_keys()} | {k.id + ALT for k in reader_keys()}
         return {(PREFIX + k if k in own else k): v for k, v in self.overrides.items()}
 
+    def tag_hint(self) -> str:
+        """``s d o x to tag · e for a note``, with the keys as mapped."""
+        keys = " ".join(self.first(f"tag-{label.value}") for label in all_labels())
+        return f"{keys} to tag · {self.first('edit-note')} for a note"
+
     def unknown(self) -> list[str]:
         """Overridden ids that name no binding of the reader (and no dotted id of a dialog)."""
         own = {k.id for k in reader_keys()} | {k.id + ALT for k in reader_keys()}
@@ -280,6 +288,28 @@ def bindings(keys: Iterable[Key]) -> list[Binding]:
                 )
             )
     return made
+
+
+def screen_bindings(inherited: BindingsMap) -> BindingsMap:
+    """The reader's bindings, built now (not at import: they follow the label definition as it
+    is), over the screen's inherited ones (so ``tab`` moves between panes, not the focus)."""
+    own = BindingsMap(bindings(reader_keys()))
+    own.key_to_bindings.update(
+        (key, found)
+        for key, found in inherited.key_to_bindings.items()
+        if key not in own.key_to_bindings
+    )
+    return own
+
+
+def palette_commands(keymap: KeyMap, run: Callable[[str], object]) -> Iterator[SystemCommand]:
+    """Every key's action by name in the command palette, with its keys as mapped."""
+    for key in reader_keys():
+        yield SystemCommand(
+            key.title,
+            f"{key.help}  ({keymap.shown(key)})",
+            lambda action=key.action: run(action),
+        )
 
 
 def help_rows(keymap: KeyMap) -> list[tuple[str, str, str]]:

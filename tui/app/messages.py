@@ -24,3 +24,8 @@ class AnnotationsChanged(Message, bubble=False):
 @dataclass
 class ProgressChanged(Message, bubble=False):
     """The corpus progress count changed (more documents counted)."""
+
+
+@dataclass
+class IndexBuilt(Message, bubble=False):
+    """The search index worker finished (built, or failed: the live index says which)."""

@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tui.core.atomic import write_atomic
 from tui.core.corpus import Corpus
-from tui.core.model import Document
+from tui.core.model import Claim, Document
 from tui.core.workspace import Workspace
 
 FORMAT = 1
@@ -92,6 +93,15 @@ class Session:
                 raise ValueError("a pane without a document id")
             parsed.append(PaneState(doc, claim))
         return cls(tuple(parsed), focused)
+
+
+def session_of(panes: Sequence[tuple[Document, Claim | None]], focused: int) -> Session | None:
+    """The session of panes showing these (document, claim under the cursor) pairs."""
+    if not panes:
+        return None
+    return Session(
+        tuple(PaneState(doc.id, claim.id if claim else None) for doc, claim in panes), focused
+    )
 
 
 def read_session(path: Path) -> Session | None:

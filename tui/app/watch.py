@@ -11,7 +11,9 @@ analyst's) as it last read or wrote them, and compares them now and then (a few
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from tui.core.display import display
 from tui.core.model import Document
 from tui.core.store import AnnotationStore, DocumentAnnotations
 
@@ -19,6 +21,14 @@ Stamp = object
 """What ``AnnotationStore.stamp`` gives: it changes when any analyst's file of
 the document is written, added or removed (saves are atomic renames, so the
 inode differs after every save, even two in one clock tick)."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What to tell the analyst after a reload (the screen shows it as a toast)."""
+
+    text: str
+    severity: str = "information"
 
 
 class AnnotationWatch:
@@ -59,3 +69,21 @@ class AnnotationWatch:
         keep = set(doc_ids)
         for doc_id in [d for d in self._seen if d not in keep]:
             del self._seen[doc_id]
+
+    def changed_among(self, docs: Iterable[Document]) -> list[Document]:
+        """Of the documents shown now, those whose files changed; the rest are no longer watched."""
+        shown = list({doc.id: doc for doc in docs}.values())
+        self.keep_only(doc.id for doc in shown)
+        return [doc for doc in shown if self.changed(doc)]
+
+    def reload(self, doc: Document, name: str) -> Notice | None:
+        """Read ``doc`` afresh; what to say if it became read-only (or writable again)."""
+        was_read_only = self.store.load(doc).read_only
+        state = self.load(doc)
+        if state.error is not None and not was_read_only:
+            return Notice(
+                f"{display(name)} is read-only now: {display(str(state.error))}", "warning"
+            )
+        if state.error is None and was_read_only:
+            return Notice(f"{display(name)} can be tagged again: its file reads fine.")
+        return None

@@ -1,10 +1,11 @@
-"""What the reader's dialog keys do: one flow per key, each in a small module.
+"""What the reader's keys do beyond moving one claim or tagging: one flow per key.
 
 A flow is a function taking the reader screen: it opens a dialog and handles
-its result (usually through the core's editor and ``ReaderScreen.apply``). It
+its result (usually through the core's editor and ``ReaderScreen.apply``), or
+moves the cursor or the panes; each lives in a small module by subject. It
 is registered under a name with :func:`flow` and bound by a ``flow('<name>')``
 row in :func:`tui.app.keys.reader_keys` (see there for adding one). Flow
-modules are imported on the first dialog key, not at start-up.
+modules are imported on the first such key, not at start-up.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ FLOW_MODULES = (
     "tui.app.flows.notes",
     "tui.app.flows.documents",
     "tui.app.flows.finding",
+    "tui.app.flows.moves",
 )
 """Every module holding flows; a new one is added here."""
 

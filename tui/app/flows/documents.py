@@ -90,3 +90,28 @@ def _reattach(reader: ReaderScreen, orphan: Orphan | None) -> None:
         return
     reader.ensure_analyst()
     reader.apply(reader.editor.attach(orphan.anchored.record, claim))
+
+
+@flow("next-pane")
+def next_pane(reader: ReaderScreen) -> None:
+    if view := reader.pane_row.neighbour(1):
+        reader.activate(view)
+
+
+@flow("previous-pane")
+def previous_pane(reader: ReaderScreen) -> None:
+    if view := reader.pane_row.neighbour(-1):
+        reader.activate(view)
+
+
+@flow("close-pane")
+async def close_pane(reader: ReaderScreen) -> None:
+    if not reader.panes:
+        reader.notify("No pane is open.", markup=False)
+        return
+    view = await reader.pane_row.close_active()
+    if view is None:
+        reader.notify("This is the last pane; O opens another document.", markup=False)
+        return
+    reader.activate(view)  # back to the pane it was opened from
+    reader.save_session()

@@ -22,16 +22,16 @@ from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import BindingsMap
-from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.app.also_in import AlsoInLookup
-from tui.app.keys import KeyMap, bindings, reader_keys
+from tui.app.background import ChunkedWork
+from tui.app.keys import KeyMap, palette_commands, screen_bindings
 from tui.app.look import short_ids
-from tui.app.messages import AnnotationsChanged, ProgressChanged
-from tui.app.session import PaneState, Session, SessionKeeper, Start
+from tui.app.messages import AnnotationsChanged, IndexBuilt, ProgressChanged
+from tui.app.notices import empty_message, show_warnings
+from tui.app.session import Session, SessionKeeper, Start, session_of
 from tui.app.watch import AnnotationWatch
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.header import ReaderHeader
@@ -39,20 +39,14 @@ from tui.app.widgets.inspector import ClaimInspector
 from tui.app.widgets.pane import DocumentPane
 from tui.app.widgets.pane_row import PaneRow
 from tui.core.editing import Editor, Outcome
-from tui.core.labels import all_labels
 from tui.core.live_index import LiveIndex
 from tui.core.model import Claim, Document
-from tui.core.progress import Progress, plural
+from tui.core.progress import Progress
 from tui.core.store import DocumentAnnotations
-from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 COMPACT_HEIGHT = 24
 """From this many rows up the inspector shows every line; below it shrinks."""
-MAX_WARNINGS = 3
-PROGRESS_CHUNK = 25
-"""Annotation files read per step when counting the corpus progress (and documents whose
-notes go into the search index per step)."""
 POLL_SECONDS = 1.5
 """How often the open documents' annotation files are checked for changes by others."""
 
@@ -76,13 +70,7 @@ class ReaderScreen(Screen[None]):
         ensure_analyst: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__(id="reader")
-        # Bindings built now, not at import: they follow the label definition as it is.
-        own = BindingsMap(bindings(reader_keys()))
-        inherited = self._bindings.key_to_bindings  # tab moves panes here, not the focus
-        own.key_to_bindings.update(
-            (key, found) for key, found in inherited.items() if key not in own.key_to_bindings
-        )
-        self._bindings = own
+        self._bindings = screen_bindings(self._bindings)
         self.workspace = workspace
         self.store = workspace.store
         self.start = start
@@ -93,6 +81,12 @@ class ReaderScreen(Screen[None]):
         self.watch = AnnotationWatch(self.store)
         self.live_index = LiveIndex(workspace.corpus, self.store)
         self.progress = Progress(workspace.corpus, self.store, on_read=self.live_index.sync)
+        self.chunked = ChunkedWork(
+            self.progress,
+            self.live_index,
+            self.call_later,
+            on_counted=lambda: self.header.post_message(ProgressChanged()),
+        )
         self.editor = Editor(self.store, fresh=self.fresh, name=self.short_id)
         self.also_in = AlsoInLookup(
             self,
@@ -101,7 +95,6 @@ class ReaderScreen(Screen[None]):
             current=lambda: self.current_claim,
             on_found=lambda claim: self.update_inspector(),
         )
-        self._counting = False
         self._inspected: Claim | None = None
         self._started = asyncio.Event()
         """Set once the work after the first paint (Footer, index worker) has begun."""
@@ -119,12 +112,7 @@ class ReaderScreen(Screen[None]):
         if not panes:
             panes.append(Static(empty_message(self.workspace), id="empty"))  # type: ignore[arg-type]
         yield PaneRow(*panes, id="panes")
-        yield ClaimInspector(self.store, hint=self.tag_hint(), id="inspector")
-
-    def tag_hint(self) -> str:
-        """``s d o x to tag · e for a note``, with the keys as mapped."""
-        keys = " ".join(self.keymap.first(f"tag-{label.value}") for label in all_labels())
-        return f"{keys} to tag · {self.keymap.first('edit-note')} for a note"
+        yield ClaimInspector(self.store, hint=self.keymap.tag_hint(), id="inspector")
 
     def new_pane(self, doc: Document, cursor: int | None = None) -> DocumentPane:
         """A pane on ``doc``, at ``cursor`` or else at its first unreviewed claim.
@@ -146,7 +134,7 @@ class ReaderScreen(Screen[None]):
             # first pane focus (AUTO_FOCUS), and that pane's focus event is on its way.
             self.set_focus(view)
             self.pane_row.set_active(view)
-        self._show_warnings()
+        show_warnings(self.notify, self.workspace.corpus.warnings)
         for view in views:
             self.progress.tagged(view.doc)
         self.header.update_progress()
@@ -159,21 +147,9 @@ class ReaderScreen(Screen[None]):
         self.ensure_analyst()
         await self.mount(Footer())
         self.refresh_bindings()  # the Footer draws its keys on the next bindings signal
-        self._count_progress()
+        self.chunked.count_progress()
         self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
         self._started.set()
-
-    def _show_warnings(self) -> None:
-        warnings = [clean_line(w) for w in self.workspace.corpus.warnings]
-        for warning in warnings[:MAX_WARNINGS]:
-            self.notify(warning, title="Skipped or odd file", severity="warning", markup=False)
-        more = len(warnings) - MAX_WARNINGS
-        if more > 0:
-            self.notify(
-                f"{plural(more, 'more warning')}; `factcheck stats` lists them.",
-                severity="warning",
-                markup=False,
-            )
 
     def on_resize(self, event: events.Resize) -> None:
         self.arrange_panes()
@@ -241,14 +217,6 @@ class ReaderScreen(Screen[None]):
     def arrange_panes(self) -> None:
         self.pane_row.fit_to(self.size.width)
 
-    def action_next_pane(self) -> None:
-        if view := self.pane_row.neighbour(1):
-            self.activate(view)
-
-    def action_previous_pane(self) -> None:
-        if view := self.pane_row.neighbour(-1):
-            self.activate(view)
-
     async def open_pane(self, doc: Document, cursor: int | None = None) -> DocumentView:
         """Open ``doc`` in a new pane right of the active one and focus it."""
         pane = self.new_pane(doc, cursor)
@@ -257,17 +225,6 @@ class ReaderScreen(Screen[None]):
         self.activate(pane.view)
         self.save_session()
         return pane.view
-
-    async def action_close_pane(self) -> None:
-        if not self.panes:
-            self.notify("No pane is open.", markup=False)
-            return
-        view = await self.pane_row.close_active()
-        if view is None:
-            self.notify("This is the last pane; O opens another document.", markup=False)
-            return
-        self.activate(view)  # back to the pane it was opened from
-        self.save_session()
 
     async def show_claim(self, claim: Claim, *, new_pane: bool = False) -> None:
         """Move to ``claim``: in a pane showing its document, else in a new pane."""
@@ -288,14 +245,9 @@ class ReaderScreen(Screen[None]):
 
     def session(self) -> Session | None:
         """The open panes, their claims and the focused one, as the session file keeps them."""
-        panes = self.panes
-        if not panes:
-            return None
-        active = self.pane_row.active_pane
-        return Session(
-            tuple(PaneState(p.doc.id, c.id if (c := p.view.claim) else None) for p in panes),
-            panes.index(active) if active in panes else 0,
-        )
+        panes, active = self.panes, self.pane_row.active_pane
+        focused = panes.index(active) if active in panes else 0
+        return session_of([(pane.doc, pane.view.claim) for pane in panes], focused)
 
     def save_session(self) -> None:
         if self.session_keeper is not None and self.is_attached:
@@ -313,31 +265,6 @@ class ReaderScreen(Screen[None]):
         if view := self.active_view:
             view.move_by(-1)
             self.update_inspector()  # in this frame, not the next
-
-    def action_next_unreviewed(self) -> None:
-        self._jump_unreviewed(1)
-
-    def action_previous_unreviewed(self) -> None:
-        self._jump_unreviewed(-1)
-
-    def _jump_unreviewed(self, step: int) -> None:
-        view = self.active_view
-        if view is None or not view.doc.claims:
-            return
-        state = self.store.load(view.doc)
-        claims = view.doc.claims
-        count = len(claims)
-        for distance in range(1, count + 1):
-            index = (view.cursor + step * distance) % count
-            if state.get(claims[index]) is None:
-                wrapped = (index < view.cursor) if step > 0 else (index > view.cursor)
-                view.move_to(index)
-                self.update_inspector()  # in this frame, not the next
-                if wrapped:
-                    where = "top" if step > 0 else "bottom"
-                    self.notify(f"Continued from the {where}.", timeout=1.5, markup=False)
-                return
-        self.notify("Every claim in this document is reviewed.", markup=False)
 
     # -- tagging -----------------------------------------------------------------------
 
@@ -407,9 +334,7 @@ class ReaderScreen(Screen[None]):
 
         Runs every ``POLL_SECONDS``: one ``stat`` per open document.
         """
-        docs = list({view.doc.id: view.doc for view in self.views}.values())
-        self.watch.keep_only(doc.id for doc in docs)
-        changed = [doc for doc in docs if self.watch.changed(doc)]
+        changed = self.watch.changed_among(view.doc for view in self.views)
         for doc in changed:
             self.reload(doc)
         return changed
@@ -426,63 +351,27 @@ class ReaderScreen(Screen[None]):
 
     def reload(self, doc: Document) -> None:
         """Read ``doc``'s file again and repaint all that shows it."""
-        was_read_only = self.store.load(doc).read_only
-        state = self.watch.load(doc)
+        notice = self.watch.reload(doc, self.short_id(doc))
         self.document_changed(doc)
-        name = self.short_id(doc)
-        if state.error is not None and not was_read_only:
-            self.notify(
-                f"{name} is read-only now: {clean_line(str(state.error))}",
-                severity="warning",
-                markup=False,
-            )
-        elif state.error is None and was_read_only:
-            self.notify(f"{name} can be tagged again: its file reads fine.", markup=False)
+        if notice is not None:
+            self.notify(notice.text, severity=notice.severity, markup=False)
 
     # -- progress, search index, inspector ------------------------------------------------
 
-    def _count_progress(self) -> None:
-        """Count the corpus a few documents at a time, so keys are never kept waiting."""
-        if self._counting or self.progress.complete:
-            self.header.update_progress()
-            return
-        self._counting = True
-        self.call_later(self._count_some)
-
-    def _count_some(self) -> None:
-        done = self.progress.count_some(PROGRESS_CHUNK)
-        if done:
-            self._counting = False
-            self.header.post_message(ProgressChanged())
-        else:
-            self.call_later(self._count_some)
-
     def _build_index(self) -> None:
-        """Thread worker started after the first paint."""
+        """Thread worker started after the first paint (``post_message`` is thread-safe)."""
         self.live_index.build()
-        with suppress(RuntimeError):  # the app may be closing
-            self.app.call_from_thread(self._index_built)
+        self.post_message(IndexBuilt())
 
+    @on(IndexBuilt)
     def _index_built(self) -> None:
-        """The worker is done: notes in, and "also in" for the current claim."""
+        """Notes in, and "also in" for the current claim."""
         self.track_notes()
         self.update_inspector()
 
     def track_notes(self) -> None:
-        """Once the index exists, add the notes of every document read so far.
-
-        A few documents at a time (tens of thousands of notes take a noticeable
-        while), so keys are never kept waiting; documents read later add theirs
-        as they are read.
-        """
-        backlog = self.live_index.track_notes(self.progress.counted_documents)
-        self._sync_some(backlog)
-
-    def _sync_some(self, backlog: list[Document]) -> None:
-        for doc in backlog[:PROGRESS_CHUNK]:
-            self.live_index.sync(doc)
-        if len(backlog) > PROGRESS_CHUNK:
-            self.call_later(self._sync_some, backlog[PROGRESS_CHUNK:])
+        """Once the index exists, add the notes of every document read so far."""
+        self.chunked.track_notes()
 
     def update_inspector(self) -> None:
         claim = self.current_claim
@@ -508,19 +397,4 @@ class ReaderScreen(Screen[None]):
 
     def commands(self) -> Iterable[SystemCommand]:
         """Every key's action by name in the palette, with its keys as mapped."""
-        for key in reader_keys():
-            yield SystemCommand(
-                key.title,
-                f"{key.help}  ({self.keymap.shown(key)})",
-                lambda action=key.action: self.run_action(action),
-            )
-
-
-def empty_message(workspace: Workspace) -> Content:
-    roots = ", ".join(str(root) for root in workspace.corpus.roots) or "."
-    return Content.assemble(
-        ("No articles to show.\n\n", "bold"),
-        clean_line(f"Nothing readable was found in {roots}. "),
-        "The reader opens UTF-8 text files (*.txt, *.md): run `factcheck FOLDER` or ",
-        "`factcheck FILE.txt`. Press q to quit.",
-    )
+        return palette_commands(self.keymap, self.run_action)

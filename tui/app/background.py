@@ -1,0 +1,69 @@
+"""The reader's work done a little at a time on its own thread: counting and note syncing.
+
+Reading every annotation file of a big corpus for the header's progress, and
+handing every note to the search index once it is built, would each keep keys
+waiting for seconds. Both are done here in chunks of :data:`CHUNK` documents,
+each chunk scheduled after the keys already queued (``schedule`` is the
+screen's ``call_later``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from tui.core.live_index import LiveIndex
+from tui.core.model import Document
+from tui.core.progress import Progress
+
+CHUNK = 25
+"""Annotation files read per step (and documents whose notes go into the index per step)."""
+
+Schedule = Callable[..., Any]
+
+
+class ChunkedWork:
+    """Progress counting and note tracking, a chunk per turn of the event loop."""
+
+    def __init__(
+        self,
+        progress: Progress,
+        live_index: LiveIndex,
+        schedule: Schedule,
+        *,
+        on_counted: Callable[[], None],
+    ) -> None:
+        self.progress = progress
+        self.live_index = live_index
+        self.schedule = schedule
+        self.on_counted = on_counted
+        self._counting = False
+
+    def count_progress(self) -> None:
+        """Count the corpus; ``on_counted`` is called once every document is counted."""
+        if self.progress.complete:
+            self.on_counted()
+            return
+        if not self._counting:
+            self._counting = True
+            self.schedule(self._count_some)
+
+    def _count_some(self) -> None:
+        if self.progress.count_some(CHUNK):
+            self._counting = False
+            self.on_counted()
+        else:
+            self.schedule(self._count_some)
+
+    def track_notes(self) -> None:
+        """Once the index exists, hand it the notes of every document read so far.
+
+        Documents read later add theirs as they are read (``Progress.on_read``).
+        """
+        self._sync_some(self.live_index.track_notes(self.progress.counted_documents))
+
+    def _sync_some(self, backlog: list[Document]) -> None:
+        for doc in backlog[:CHUNK]:
+            self.live_index.sync(doc)
+        if len(backlog) > CHUNK:
+            self.schedule(self._sync_some, backlog[CHUNK:])
