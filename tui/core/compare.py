@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from tui.core.match import Aliases, Difference, Matcher, Settings
+from tui.core.match import Aliases, Difference, Match, Matcher, Settings
 from tui.core.model import Claim, Document
 from tui.core.normalize import STOPWORDS, terms
 
@@ -75,8 +75,8 @@ def compare_documents(
             pairs[i] = (free.pop(0), 100.0)
     taken = {j for j, _ in pairs.values()}
     matcher = _matcher(words_a, words_b, aliases, settings)
-    _pair_the_rest(matcher, texts_a, texts_b, words_a, words_b, pairs, taken)
-    return _rows(a, b, pairs, matcher)
+    matches = _pair_the_rest(matcher, texts_a, texts_b, words_a, words_b, pairs, taken)
+    return _rows(a, b, pairs, matches)
 
 
 def _matcher(
@@ -106,8 +106,9 @@ def _pair_the_rest(
     words_b: list[tuple[str, ...]],
     pairs: dict[int, tuple[int, float]],
     taken: set[int],
-) -> None:
-    """Best matches among the claims not paired exactly, one-to-one, best first."""
+) -> dict[int, Match]:
+    """Best matches among the claims not paired exactly, one-to-one, best first
+    (each claim of A paired here with its match)."""
     rest_b = [j for j in range(len(texts_b)) if j not in taken]
     postings: dict[str, list[int]] = {}
     for j in rest_b:
@@ -116,32 +117,37 @@ def _pair_the_rest(
                 postings.setdefault(term, []).append(j)
     cap = max(20, len(rest_b) // 20)
     found: list[tuple[float, int, int]] = []
+    matches: dict[int, Match] = {}
     for i in range(len(texts_a)):
         if i in pairs:
             continue
-        mine = {t for t in words_a[i] if t in postings and len(postings[t]) <= cap}
+        # In the claim's order (a set's order changes with the hash seed: so did the pairs).
+        mine = [t for t in dict.fromkeys(words_a[i]) if t in postings and len(postings[t]) <= cap]
         votes: Counter[int] = Counter()
         for term in sorted(mine, key=lambda t: len(postings[t]))[:_SEED_TERMS]:
             weight = 1.0 / len(postings[term])
             for j in postings[term]:
                 votes[j] += weight
         ranked = [
-            (matcher.overlap(texts_a[i], texts_b[j]), j) for j, _ in votes.most_common(_CANDIDATES)
+            (*matcher.aligned(texts_a[i], texts_b[j]), j) for j, _ in votes.most_common(_CANDIDATES)
         ]
-        ranked.sort(key=lambda pair: -pair[0])
-        for _, j in ranked[:1]:
-            match = matcher.compare(texts_a[i], texts_b[j])
+        ranked.sort(key=lambda item: -item[0])
+        for overlap, alignment, j in ranked[:1]:
+            analysis = matcher.analyse(texts_a[i], texts_b[j], alignment)
+            match = matcher.score(analysis, overlap)
             if match.band is not None:
                 found.append((match.score, i, j))
+                matches[i] = match
     found.sort(key=lambda item: (-item[0], item[1], item[2]))
     for score, i, j in found:
         if i not in pairs and j not in taken:
             pairs[i] = (j, score)
             taken.add(j)
+    return matches
 
 
 def _rows(
-    a: Document, b: Document, pairs: dict[int, tuple[int, float]], matcher: Matcher
+    a: Document, b: Document, pairs: dict[int, tuple[int, float]], matches: dict[int, Match]
 ) -> list[Row]:
     ordered = sorted(pairs)
     in_order = set(_longest_increasing([pairs[i][0] for i in ordered]))
@@ -170,7 +176,7 @@ def _rows(
             status = UNCHANGED if i in keep else MOVED
             rows.append(Row(status, claim, other, 100.0))
             continue
-        match = matcher.compare(claim.text, other.text)
+        match = matches[i]
         status = EDITED if i in keep else MOVED
         rows.append(
             Row(status, claim, other, score, word_changes(claim.text, other.text), match.differs)

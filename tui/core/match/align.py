@@ -38,12 +38,15 @@ class Alignment:
         return [j for j in range(len(self.b)) if j not in taken]
 
 
-def align(first: Reading, second: Reading) -> Alignment:
+def align(first: Reading, second: Reading, keys: dict[str, list[int]] | None = None) -> Alignment:
+    """``keys``: the positions of each key among ``second``'s tokens, if known already."""
     a, b = first.tokens, second.tokens
     pairs: dict[int, tuple[int, float]] = {}
-    by_key: dict[str, list[int]] = {}
-    for j, token in enumerate(b):
-        by_key.setdefault(token.key, []).append(j)
+    by_key = keys
+    if by_key is None:
+        by_key = {}
+        for j, token in enumerate(b):
+            by_key.setdefault(token.key, []).append(j)
     taken: set[int] = set()
     for i, token in enumerate(a):
         for j in by_key.get(token.key, ()):

@@ -78,6 +78,21 @@ WeightOf = Callable[[str], float]
 """A folded term's rarity (IDF) in the corpus."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Weighed:
+    """A claim read, with what aligning and scoring it needs, computed once per matcher."""
+
+    reading: Reading
+    keys: dict[str, list[int]]
+    """Token key -> positions (what :func:`align` looks the other claim's tokens up in)."""
+    weights: tuple[float, ...]
+    """Each token's rarity weight."""
+    content: tuple[float | None, ...]
+    """The same, ``None`` for a negator (which the score leaves out)."""
+    total: float
+    """The sum of the content tokens' weights."""
+
+
 class Matcher:
     """Reads claims (cached) and compares them, with one corpus's rarity weights."""
 
@@ -94,6 +109,8 @@ class Matcher:
         self.settings = settings or Settings()
         self._readings: dict[str, Reading] = {}
         self._weights: dict[str, float] = {}
+        self._weighed: dict[str, _Weighed] = {}
+        self._smoothing: float | None = None
         self._cache_size = cache_size
 
     def read(self, text: str) -> Reading:
@@ -103,6 +120,25 @@ class Matcher:
                 self._readings.clear()
             reading = self._readings[text] = read(text, self.aliases)
         return reading
+
+    def _weigh(self, text: str) -> _Weighed:
+        found = self._weighed.get(text)
+        if found is None:
+            if len(self._weighed) >= self._cache_size:
+                self._weighed.clear()
+            reading = self.read(text)
+            weight = self.weight
+            tokens = reading.tokens
+            weights = tuple(weight(t.term) for t in tokens)
+            keys: dict[str, list[int]] = {}
+            for j, token in enumerate(tokens):
+                keys.setdefault(token.key, []).append(j)
+            content = tuple(
+                None if t.kind == NEGATION else w for t, w in zip(tokens, weights, strict=True)
+            )
+            total = sum(w for w in content if w is not None)
+            found = self._weighed[text] = _Weighed(reading, keys, weights, content, total)
+        return found
 
     def weight(self, term: str) -> float:
         found = self._weights.get(term)
@@ -130,24 +166,33 @@ class Matcher:
 
     def overlap(self, text_a: str, text_b: str) -> float:
         """The score before discrepancies are counted: cheaper, to rank candidates."""
-        a, b = self.read(text_a), self.read(text_b)
-        if a.normal == b.normal and a.normal:
-            return 100.0
-        return self._dice(align(a, b))
+        return self.aligned(text_a, text_b)[0]
 
-    def analyse(self, text_a: str, text_b: str) -> Analysis:
-        """What scoring needs, whatever the settings: alignment and discrepancies."""
-        a, b = self.read(text_a), self.read(text_b)
-        if a.normal == b.normal and a.normal:
+    def aligned(self, text_a: str, text_b: str) -> tuple[float, Alignment | None]:
+        """:meth:`overlap` and the alignment it made (``None`` for identical claims),
+        which :meth:`analyse` can take instead of aligning again."""
+        a, b = self._weigh(text_a), self._weigh(text_b)
+        if a.reading.normal == b.reading.normal and a.reading.normal:
+            return 100.0, None
+        alignment = align(a.reading, b.reading, b.keys)
+        return self._dice_of(alignment, a, b), alignment
+
+    def analyse(self, text_a: str, text_b: str, alignment: Alignment | None = None) -> Analysis:
+        """What scoring needs, whatever the settings: alignment and discrepancies
+        (``alignment``: the one :meth:`aligned` gave for these two claims)."""
+        a, b = self._weigh(text_a), self._weigh(text_b)
+        if a.reading.normal == b.reading.normal and a.reading.normal:
             return Analysis(None, (), identical=True)
-        alignment = align(a, b)
+        if alignment is None:
+            alignment = align(a.reading, b.reading, b.keys)
         differs = tuple(find_differences(alignment, text_a, text_b))
-        return Analysis(alignment, differs, opposite=a.negated != b.negated)
+        return Analysis(alignment, differs, opposite=a.reading.negated != b.reading.negated)
 
-    def score(self, analysis: Analysis) -> Match:
+    def score(self, analysis: Analysis, dice: float | None = None) -> Match:
+        """The match an analysis gives (``dice``: its :meth:`overlap`, if known)."""
         if analysis.identical or analysis.alignment is None:
             return Match(100.0 if analysis.identical else 0.0, SAME if analysis.identical else None)
-        score = self._dice(analysis.alignment)
+        score = self._dice(analysis.alignment) if dice is None else dice
         if score <= 0.0:
             return Match(0.0, None, (), analysis.alignment)
         raw = score
@@ -163,6 +208,33 @@ class Matcher:
             # The same words with another number or name: the same story, not the same fact.
             band = RELATED
         return Match(score, band, analysis.differs, analysis.alignment)
+
+    def _dice_of(self, alignment: Alignment, a: _Weighed, b: _Weighed) -> float:
+        """:meth:`_dice` with the weights looked up once per claim (the same sums,
+        added in the same order, so the same float)."""
+        total = 0.0
+        got = 0.0
+        shared = 0
+        pairs = alignment.pairs
+        other = b.weights
+        for i, w in enumerate(a.content):
+            if w is None:
+                continue
+            total += w
+            pair = pairs.get(i)
+            if pair is not None:
+                j, sim = pair
+                got += sim * (w + other[j])
+                shared += 1
+        if shared < self.settings.min_shared:
+            return 0.0
+        total += b.total
+        return 100.0 * got / (total + self._smoothed())
+
+    def _smoothed(self) -> float:
+        if self._smoothing is None:
+            self._smoothing = self.settings.smoothing * self.idf("") ** self.settings.idf_power
+        return self._smoothing
 
     def _dice(self, alignment: Alignment) -> float:
         weight = self.weight

@@ -14,11 +14,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import Stemmer
 
 from tui.core.match.aliases import Aliases
-from tui.core.normalize import STOPWORDS, term_spans
+from tui.core.normalize import (  # the folding's own tables, for the offsets' fast path
+    _COMPOUND,
+    _FOLDED,
+    _NON_ASCII,
+    _TERM,
+    STOPWORDS,
+    fold,
+    term_spans,
+)
 
 WORD, NUMBER, PERCENT, YEAR, DATE, NAME, NEGATION = (
     "word",
@@ -106,8 +115,10 @@ def stem(term: str) -> str:
     return _stemmer.stemWord(term)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One content token (a named tuple: a claim has dozens, and a tuple is built
+    several times faster than a frozen dataclass)."""
+
     key: str
     """What must be equal for two tokens to match (a stem, ``#8%``, ``@8-24``…)."""
     kind: str
@@ -159,30 +170,33 @@ def _format(value: float) -> str:
 
 def read(text: str, aliases: Aliases | None = None) -> Reading:
     """Read ``text`` into tokens, each way of writing an alias as one token."""
-    spans = [(t, s, e) for t, s, e in term_spans(text) if "-" not in text[s:e]]
+    spans = _spans(text)
     normal = tuple(t for t, _, _ in spans)
     heading = _looks_like_heading(text, spans)
     tokens: list[Token] = []
+    seen: set[str] = set()
+    """Keys taken: each key once (a repeated word states a fact once); every negator kept."""
     i = 0
     n = len(spans)
-    starts = aliases.starts if aliases else {}
+    skipped, special = _word_sets(aliases)
     while i < n:
         term, start, end = spans[i]
-        if term in STOPWORDS and term not in _SPECIAL and term not in starts:
+        if term in skipped:
             i += 1
             continue
-        if (
-            term not in starts
-            and term not in _SPECIAL
-            and not term[0].isdigit()
-            and not term.endswith("n't")
-        ):
+        if term not in special and not term[0].isdigit() and not term.endswith("n't"):
             # A plain word (most of them): none of the cases below applies.
             i += 1
             if len(term) > 1:
-                kind = NAME if not heading and _is_name(text, spans, i - 1) else WORD
-                tokens.append(Token(stem(term), kind, text[start:end], start, end, term))
+                key = stem(term)
+                if key not in seen:
+                    seen.add(key)
+                    name = not heading and text[start].isupper() and _is_name(text, spans, i - 1)
+                    tokens.append(
+                        Token(key, NAME if name else WORD, text[start:end], start, end, term)
+                    )
             continue
+        token: Token | None = None
         if aliases:
             found = _alias_at(text, spans, i, aliases)
             if found is not None:
@@ -192,43 +206,66 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
                 rarest = " ".join(w for w in words if w not in STOPWORDS) or words[0]
                 capital = text[start].isupper()
                 kind = NAME if capital else WORD
-                tokens.append(Token("=" + canonical, kind, text[start:last], start, last, rarest))
+                token = Token("=" + canonical, kind, text[start:last], start, last, rarest)
                 i += length
+        if token is None:
+            date = _date_at(text, spans, i)
+            if date is None:
+                date = _quantity_at(text, spans, i)
+            if date is not None:
+                token, i = date
+        if token is None:
+            i += 1
+            if term in NEGATORS or term.endswith("n't"):
+                tokens.append(Token("!not", NEGATION, text[start:end], start, end, term))
                 continue
-        date = _date_at(text, spans, i)
-        if date is not None:
-            token, i = date
-            tokens.append(token)
-            continue
-        quantity = _quantity_at(text, spans, i)
-        if quantity is not None:
-            token, i = quantity
-            tokens.append(token)
-            continue
-        i += 1
-        if term in NEGATORS or term.endswith("n't"):
-            tokens.append(Token("!not", NEGATION, text[start:end], start, end, term))
-            continue
-        if term in STOPWORDS or (len(term) == 1 and not term.isdigit()):
-            continue
-        kind = WORD
-        if not heading and _is_name(text, spans, i - 1):
-            kind = NAME
-        tokens.append(Token(stem(term), kind, text[start:end], start, end, term))
-    return Reading(_distinct(tokens), normal)
-
-
-def _distinct(tokens: list[Token]) -> tuple[Token, ...]:
-    """Each key once (a repeated word states a fact once); every negator kept."""
-    seen: set[str] = set()
-    kept = []
-    for token in tokens:
-        if token.kind != NEGATION:
-            if token.key in seen:
+            if term in STOPWORDS or (len(term) == 1 and not term.isdigit()):
                 continue
+            kind = WORD
+            if not heading and _is_name(text, spans, i - 1):
+                kind = NAME
+            token = Token(stem(term), kind, text[start:end], start, end, term)
+        if token.key not in seen:
             seen.add(token.key)
-        kept.append(token)
-    return tuple(kept)
+            tokens.append(token)
+    return Reading(tuple(tokens), normal)
+
+
+def _spans(text: str) -> list[tuple[str, int, int]]:
+    """:func:`term_spans` of ``text`` less the words written with a hyphen.
+
+    Most claims are ASCII, or their other characters each fold to one ASCII
+    character (curly quotes, most accented letters): then offsets do not move
+    and the folded text's matches are the spans, without an offset map.
+    """
+    if text.isascii():  # no hyphenated compound survives the filter
+        return [(m.group(1), *m.span(1)) for m in _TERM.finditer(text.lower())]
+    if all(
+        len(f) == 1 and f.isascii() for f in map(_FOLDED.__getitem__, set(_NON_ASCII.findall(text)))
+    ):
+        folded = fold(text)
+        spans = [(m.group(1), *m.span(1)) for m in _TERM.finditer(folded)]
+        if "-" in folded:  # a compound is kept where its hyphen was not an ASCII one
+            for m in _COMPOUND.finditer(folded):
+                start, end = m.span()
+                if "-" not in text[start:end]:
+                    spans.append((m.group().replace("-", ""), start, end))
+        return spans
+    return [(t, s, e) for t, s, e in term_spans(text) if "-" not in text[s:e]]
+
+
+_sets: dict[int, tuple[Aliases | None, frozenset[str], frozenset[str]]] = {}
+
+
+def _word_sets(aliases: Aliases | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Function words to skip outright, and the words that may start something else
+    (a date, a quantity, a negation, an alias): two set look-ups per word, once per table."""
+    found = _sets.get(id(aliases))
+    if found is None or found[0] is not aliases:
+        starts = frozenset(aliases.starts if aliases else ())
+        special = _SPECIAL | starts
+        found = _sets[id(aliases)] = (aliases, STOPWORDS - special, special)
+    return found[1], found[2]
 
 
 def _alias_at(
