@@ -19,8 +19,8 @@ from tui.app.keys import KeyMap
 from tui.app.screens.reader import ReaderScreen
 from tui.app.session import starting_point
 from tui.core.config import Config, ConfigError, load_config, set_value
+from tui.core.display import display
 from tui.core.model import Document
-from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 
@@ -70,7 +70,7 @@ class FactcheckApp(App[None]):
     def on_mount(self) -> None:
         for problem in (self.config.error, self._theme_problem, self._unknown_keys()):
             if problem:
-                self.notify(clean_line(problem), severity="warning", timeout=10, markup=False)
+                self.notify(display(problem), severity="warning", timeout=10, markup=False)
         self._theme_ready = True
 
     # -- the analyst -------------------------------------------------------------------
@@ -110,7 +110,7 @@ class FactcheckApp(App[None]):
             self.config = set_value(self.config, "theme", theme)
         except (ConfigError, OSError) as error:
             message = f"The theme is not remembered: {error}"
-            self.notify(clean_line(message), severity="warning", markup=False)
+            self.notify(display(message), severity="warning", markup=False)
 
     # -- the command palette -------------------------------------------------------------
 

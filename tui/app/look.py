@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tui.core.display import display
 from tui.core.labels import label_def, letter
 from tui.core.model import Document
 
@@ -42,5 +43,5 @@ def short_ids(documents: Iterable[Document]) -> dict[str, str]:
     result = {}
     for doc in docs:
         head = doc.id.split("_", 1)[0]
-        result[doc.id] = head if head and heads[head] == 1 else doc.id
+        result[doc.id] = display(head if head and heads[head] == 1 else doc.id)
     return result

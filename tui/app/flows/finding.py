@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from tui.app.flows import flow
 from tui.app.keys import help_rows
+from tui.core.display import display
 from tui.core.model import Claim
-from tui.core.text import clean_line
 
 if TYPE_CHECKING:
     from tui.app.screens.reader import ReaderScreen
@@ -75,7 +75,7 @@ def export(reader: ReaderScreen) -> None:
 
 def _exported(reader: ReaderScreen, path: Path | None) -> None:
     if path is not None:
-        reader.notify(clean_line(f"Exported to {path}"), markup=False)
+        reader.notify(display(f"Exported to {path}"), markup=False)
 
 
 @flow("help")

@@ -18,15 +18,15 @@ from textual.widgets import Footer, Static
 
 from tui.core.agreement import Confusion
 from tui.core.agreement_report import text_report
+from tui.core.display import display
 from tui.core.team_progress import TeamProgress, progress_lines
-from tui.core.text import clean_line
 
 BAR_CHARS = "█▏▎▍▌▋▊▉"
 
 
 def styled(line: str) -> Content:
     """A line of plain text, its bar (if any) in the accent colour."""
-    content = Content(clean_line(line))
+    content = Content(display(line))
     start = next((i for i, ch in enumerate(line) if ch in BAR_CHARS), None)
     if start is not None:
         end = start

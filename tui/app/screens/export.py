@@ -18,9 +18,9 @@ from textual.content import Content
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from tui.app.screens.dialog import DialogScreen
+from tui.core.display import display
 from tui.core.export import DEFAULT_FORMAT, FORMATS, default_path, write_export
 from tui.core.export.output import is_stream
-from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ class ExportScreen(DialogScreen[Path | None]):
         return self.query_one("#export-path", Input)
 
     def show_error(self, message: str) -> None:
-        self.query_one("#export-error", Static).update(Content(clean_line(message)))
+        self.query_one("#export-error", Static).update(Content(display(message)))
 
     @on(RadioSet.Changed, "#export-formats")
     def _format_changed(self, event: RadioSet.Changed) -> None:

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.app.screens.dialog import DialogScreen
-from tui.core.text import clean_line
+from tui.core.display import display
 
 INTRO = (
     "Tag the highlighted claim with one key; the cursor then moves to the next claim. "
@@ -58,10 +58,10 @@ class HelpScreen(DialogScreen[None]):
                     parts.append(Content(""))
                 parts.append(Content.styled(row_group, "bold $text-accent"))
                 group = row_group
-            parts.append(Content.assemble(("  " + keys.ljust(width), "bold"), clean_line(what)))
+            parts.append(Content.assemble(("  " + keys.ljust(width), "bold"), display(what)))
         if self.annotations:
             parts += [
                 Content(""),
-                Content.assemble(("Annotations: ", "bold"), clean_line(self.annotations)),
+                Content.assemble(("Annotations: ", "bold"), display(self.annotations)),
             ]
         return Content("\n").join(parts)

@@ -14,8 +14,8 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.dialog import DialogScreen
+from tui.core.display import display
 from tui.core.model import Document
-from tui.core.text import clean_line
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ class OpenDocumentScreen(DialogScreen[Document | None]):
                 (progress, "$text-success" if row.tagged else "$foreground-muted"),
                 (human_size(row.size).rjust(13), "$foreground-muted"),
                 ("  ● " if row.is_open else "    ", "$text-accent"),
-                clean_line(row.doc.title),
+                display(row.doc.title),
             )
             options.append(Option(prompt, id=row.doc.id))
         return options

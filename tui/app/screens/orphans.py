@@ -22,8 +22,8 @@ from textual.widgets.option_list import Option
 from tui.app.screens.dialog import DialogScreen
 from tui.app.widgets.pane import fit
 from tui.core.anchoring import Anchored
+from tui.core.display import display, display_fixed
 from tui.core.model import Claim, Document
-from tui.core.text import clean_line
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class OrphansScreen(DialogScreen[Orphan | None]):
                 target = Content.assemble(
                     "Re-attach to ",
                     (self.claim_label, "bold"),
-                    f" “{fit(clean_line(self.claim.text), 160)}”",
+                    f" “{fit(display_fixed(self.claim.text), 160)}”",
                 )
             else:
                 target = Content("No claim is selected: open a document first.")
@@ -92,7 +92,7 @@ class OrphansScreen(DialogScreen[Orphan | None]):
         options = []
         for i, orphan in enumerate(self.orphans):
             record = orphan.anchored.record
-            quote = fit(clean_line(record.quote), 400)
+            quote = fit(display_fixed(record.quote), 400)
             lines = [
                 Content.assemble(
                     (f"{orphan.short_id} ", "bold"),
@@ -103,7 +103,7 @@ class OrphansScreen(DialogScreen[Orphan | None]):
             if record.note:
                 lines.append(
                     Content.assemble(
-                        ("  note: ", "$foreground-muted"), fit(clean_line(record.note), 400)
+                        ("  note: ", "$foreground-muted"), fit(display(record.note), 400)
                     )
                 )
             options.append(Option(Content("\n").join(lines), id=str(i)))

@@ -25,9 +25,9 @@ from textual.worker import get_current_worker
 
 from tui.app.look import MUTED, label_part, short_ids
 from tui.app.screens.dialog import DialogScreen
+from tui.core.display import display, display_fixed
 from tui.core.model import Claim, Document
 from tui.core.search import QueryError, SearchHit, SearchIndex
-from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 LIMIT = 50
@@ -37,7 +37,7 @@ HELP = 'words (typos forgiven) · "a phrase" · label:disputed · label:none · 
 
 def highlighted(text: str, spans: list[tuple[int, int]], style: str = MATCH_STYLE) -> Content:
     """``text`` on one line with ``spans`` styled (the text is cleaned, never parsed)."""
-    content = Content(clean_line(text))  # clean_line keeps offsets: one char for one
+    content = Content(display_fixed(text))  # one character for one: the offsets hold
     for start, end in spans:
         content = content.stylize(style, start, end)
     return content
@@ -72,7 +72,7 @@ def claim_head(
         label_part(label),
     ]
     if score is not None:
-        parts += [(f"  {score:.0f}  ", MUTED), (clean_line(claim.doc.title), f"italic {MUTED}")]
+        parts += [(f"  {score:.0f}  ", MUTED), (display(claim.doc.title), f"italic {MUTED}")]
     head = Content.assemble(*parts)
     return head if width is None else head.truncate(width, ellipsis=True)
 
@@ -197,7 +197,7 @@ class SearchScreen(ClaimsDialog):
         status = self.query_one("#search-status", Static)
         status.set_class(error is not None, "-error")
         if error is not None:
-            status.update(Content(clean_line(error)))
+            status.update(Content(display(error)))
         elif not query.strip():
             status.update(Content(HELP))
         else:
@@ -222,7 +222,7 @@ class SearchScreen(ClaimsDialog):
                 ("note: ", "bold"),
                 highlighted(hit.note, hit.spans),
                 "\n",
-                Content(clean_line(claim.text)),
+                Content(display_fixed(claim.text)),
             )
         else:
             body = highlighted(claim.text, hit.spans)

@@ -23,10 +23,10 @@ from textual.worker import get_current_worker
 
 from tui.app.look import MUTED
 from tui.app.screens.search import ClaimsDialog, claim_head, divided, option_width
+from tui.core.display import display, display_fixed
 from tui.core.model import Claim
 from tui.core.search import SearchIndex
 from tui.core.similar import SAME, SimilarHit, find_similar
-from tui.core.text import clean_line
 from tui.core.workspace import Workspace
 
 LIMIT = 20
@@ -79,7 +79,7 @@ class SimilarScreen(ClaimsDialog):
         claim = self.claim
         head = claim_head(self.short_id(claim.doc), claim, self.label_of(claim))
         self.query_one("#similar-claim", Static).update(
-            Content.assemble(head, "\n", clean_line(claim.text))
+            Content.assemble(head, "\n", display_fixed(claim.text))
         )
         self.run_worker(
             self._find, thread=True, exclusive=True, group="similar", exit_on_error=False
@@ -122,12 +122,12 @@ class SimilarScreen(ClaimsDialog):
         head = claim_head(where, claim, hit.label, score=hit.score, width=width)
         parts: list[str | tuple[str, str] | Content] = [head]
         for difference in hit.differs:
-            line = clean_line(difference.describe(where))
+            line = display(difference.describe(where))
             parts.append((f"\n≠ {line}", "bold $text-warning"))
         if hit.label_differs:
             own = self.label_of(self.claim)
             parts.append((f"\n⚠ tagged {own} here, {hit.label} in {where}", "bold $text-warning"))
-        text = clean_line(claim.text)
+        text = display_fixed(claim.text)
         parts.extend(["\n", text if hit.band == SAME else (text, MUTED)])
         return Option(Content.assemble(*parts), id=f"hit-{k}")
 

@@ -21,8 +21,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.core.claim_list import ClaimRow
+from tui.core.display import display_fixed
 from tui.core.labels import is_label, letter
-from tui.core.text import clean_line
 
 
 def mark(row: ClaimRow) -> str:
@@ -155,6 +155,6 @@ class ClaimTable(ScrollView, can_focus=True):
             Segment(mark(row), base),
             Segment(f" {doc} ", base + muted),
             Segment(f"{who} ", base + muted),
-            Segment(clean_line(row.claim.text), base),
+            Segment(display_fixed(row.claim.text), base),
         ]
         return Strip(segments).crop_extend(0, width, base)

@@ -6,8 +6,9 @@ plus a wrap table (:mod:`tui.app.wrap`) and renders only the visible lines,
 so a 5 MB article opens at once and a key press repaints a screenful.
 
 Article text is never markup: every line is built from ``Segment`` objects
-holding slices of the document text, whose control characters the core has
-already replaced by spaces (tabs are drawn as spaces here).
+holding slices of the document text through :func:`tui.core.display.display_fixed`
+(one character for one: tabs as spaces, bidi overrides and zero-width characters
+as ``◌``, so nothing invisible reorders or hides what is drawn).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from textual.strip import Strip
 
 from tui.app.wrap import SPACER, Wrapped, wrap_document
 from tui.core.blocks import BlockKind
+from tui.core.display import display_fixed
 from tui.core.labels import TONES, label_def, letter
 from tui.core.model import Claim, Document
 from tui.core.store import AnnotationStore
@@ -397,17 +399,14 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                         continued = label_style
                 if index == self.cursor:
                     style = style + self._style("cursor")
-            chunk = text[pos:stop]
-            if "\t" in chunk:
-                chunk = chunk.replace("\t", " ")
-            segments.append(Segment(chunk, style))
+            segments.append(Segment(display_fixed(text[pos:stop]), style))
             pos = stop
 
         gutter = self._gutter(letters, continued, base)
         if wrapped.is_narrow_line(line):
             cells = GUTTER + end - start
         else:
-            cells = GUTTER + cell_len(text[start:end].replace("\t", " "))
+            cells = GUTTER + cell_len(display_fixed(text[start:end]))
         if cells < width:
             segments.append(Segment(" " * (width - cells), base))
             cells = width

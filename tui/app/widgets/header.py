@@ -15,8 +15,8 @@ from textual.widget import Widget
 
 from tui.app.messages import AnnotationsChanged, ProgressChanged
 from tui.app.widgets.pane import fit
+from tui.core.display import display
 from tui.core.progress import Progress
-from tui.core.text import clean_line
 
 
 class ReaderHeader(Widget):
@@ -53,7 +53,7 @@ class ReaderHeader(Widget):
     def render(self) -> Content:
         width = self.size.width
         left = " factcheck "
-        right = f" {clean_line(self.analyst)} " if self.analyst and width >= 90 else ""
+        right = f" {display(self.analyst)} " if self.analyst and width >= 90 else ""
         room = width - cell_len(left) - cell_len(right) - 2
         middle = fit(self.progress, max(room, 0))
         start = max((width - cell_len(middle)) // 2, cell_len(left) + 1)

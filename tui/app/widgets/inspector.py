@@ -9,10 +9,10 @@ from textual.widget import Widget
 
 from tui.app.look import MUTED, label_part, label_style
 from tui.app.messages import AnnotationsChanged
+from tui.core.display import display
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore, DocumentAnnotations
 from tui.core.team import ClaimTeam
-from tui.core.text import clean_line
 
 DEFAULT_HINT = "s d o x to tag · e for a note"
 
@@ -136,14 +136,14 @@ def describe(
         record = anchored.record
         head.append(label_part(record.label))
         head.append((f"  anchor {anchored.status.value}", MUTED))
-        who = clean_line(record.analyst)
+        who = display(record.analyst)
         when = record.updated.strftime("%Y-%m-%d") if record.updated else ""
         if who or when:
             head.append((f"  {' '.join(part for part in (who, when) if part)}", MUTED))
         lines.append(Content.assemble(*head))
-        note = clean_line(" ".join(record.note.split())) if record.note else ""
+        note = display(" ".join(record.note.split())) if record.note else ""
         lines.append(Content.assemble(("Note     ", MUTED), note or ("—", MUTED)))
-        sources = " · ".join(clean_line(s) for s in record.sources if s.strip())
+        sources = " · ".join(display(s) for s in record.sources if s.strip())
         lines.append(Content.assemble(("Sources  ", MUTED), sources or ("—", MUTED)))
     lines.append(_also_in_line(also_in, also_in_note))
     return Content("\n").join(lines)
@@ -162,14 +162,14 @@ def _team_lines(team: ClaimTeam, head: list[str | tuple[str, str]]) -> list[Cont
         if i:
             tags.append(" · ")
         when = tag.updated.strftime("%m-%d %H:%M") if tag.updated else ""
-        tags.append((clean_line(tag.analyst) or "?", "bold"))
+        tags.append((display(tag.analyst) or "?", "bold"))
         tags.append((f" {tag.label}", label_style(tag.label)))
         tags.append((f"{' verdict' if tag.verdict else ''} {when}", MUTED))
         if tag.note:
             if len(notes) > 1:
                 notes.append(" · ")
-            notes.append((f"{clean_line(tag.analyst)}: ", MUTED))
-            notes.append(clean_line(" ".join(tag.note.split())))
+            notes.append((f"{display(tag.analyst)}: ", MUTED))
+            notes.append(display(" ".join(tag.note.split())))
     if len(notes) == 1:
         notes.append(("—", MUTED))
     return [Content.assemble(*head), Content.assemble(*tags), Content.assemble(*notes)]

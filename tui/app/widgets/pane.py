@@ -11,9 +11,9 @@ from textual.widgets import Static
 
 from tui.app.messages import AnnotationsChanged
 from tui.app.widgets.document_view import DocumentView
+from tui.core.display import display
 from tui.core.model import Document
 from tui.core.store import AnnotationStore
-from tui.core.text import clean_line
 
 
 def fit(text: str, width: int) -> str:
@@ -57,7 +57,7 @@ class PaneTitle(Widget):
         if self.position:
             right = f" pane {self.position} ·" + right
         head = f" {self.short_id} "
-        title = fit(clean_line(self.doc.title), width - cell_len(head) - cell_len(right))
+        title = fit(display(self.doc.title), width - cell_len(head) - cell_len(right))
         pad = max(width - cell_len(head) - cell_len(title) - cell_len(right), 0)
         return Content.assemble((head, "bold"), (title, "bold"), " " * pad, right)
 
@@ -137,6 +137,6 @@ def banner_text(error: Exception) -> Content:
     where = f"{path}, line {line}" if line else f"{path}"
     return Content.assemble(
         ("Read-only: ", "bold"),
-        clean_line(f"{where}: {reason}. "),
+        display(f"{where}: {reason}. "),
         "Tags cannot be saved until the file is fixed (the pane notices when it is).",
     )
