@@ -133,6 +133,8 @@ def _pair_the_rest(
         ]
         ranked.sort(key=lambda item: -item[0])
         for overlap, alignment, j in ranked[:1]:
+            if alignment is not None and matcher.out_of_bands(overlap):
+                continue
             analysis = matcher.analyse(texts_a[i], texts_b[j], alignment)
             match = matcher.score(analysis, overlap)
             if match.band is not None:

@@ -17,10 +17,13 @@ the United Nations" without the alias) are out of reach of any lexical measure.
 
 from __future__ import annotations
 
+import heapq
 import threading
 import weakref
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 
 from tui.core.match import SAME, Aliases, Difference, Match, Matcher, Settings, load_aliases
 from tui.core.match.matcher import idf_from_counts
@@ -177,20 +180,33 @@ def candidates(index: SearchIndex, claim: Claim, count: int = _CANDIDATES) -> li
             postings = tix.postings[expansion.term]
             if len(postings) > cap:
                 continue
+            sim = expansion.sim
+            if not best and sim > 0.0:
+                # Nothing to beat yet: every item outside the claim's own document
+                # (postings ascend: cut its range out) takes this term's closeness.
+                start, end = bisect_left(postings, lo), bisect_left(postings, hi)
+                best = dict.fromkeys(chain(postings[:start], postings[end:]), sim)
+                continue
             for item in postings:
-                if (item < lo or item >= hi) and expansion.sim > best.get(item, 0.0):
-                    best[item] = expansion.sim
+                if (item < lo or item >= hi) and sim > best.get(item, 0.0):
+                    best[item] = sim
         w = 1.0 / (1.0 + rarity(term))
+        get = acc.get
         for item, sim in best.items():
-            acc[item] = acc.get(item, 0.0) + w * sim
-    return sorted(acc, key=lambda item: -acc[item])[:count]
+            acc[item] = get(item, 0.0) + w * sim
+    # The same order as sorting by -score, ties in the order found (nlargest is stable).
+    return heapq.nlargest(count, acc, key=acc.__getitem__)
 
 
 def _compute(index: SearchIndex, matcher: Matcher, claim: Claim) -> list[tuple[int, Match]]:
     found = []
     text = claim.text
     for item in candidates(index, claim):
-        match = matcher.compare(text, index.claims[item].text)
+        other = index.claims[item].text
+        overlap, alignment = matcher.aligned(text, other)
+        if alignment is not None and matcher.out_of_bands(overlap):
+            continue  # never shown (find_similar skips a match in no band)
+        match = matcher.score(matcher.analyse(text, other, alignment), overlap)
         if match.score > 0:
             found.append((item, match))
     found.sort(key=lambda pair: (-pair[1].score, pair[0]))

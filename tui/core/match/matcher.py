@@ -160,6 +160,13 @@ class Matcher:
             return RELATED
         return None
 
+    def out_of_bands(self, overlap: float) -> bool:
+        """Whether a pair whose :meth:`overlap` is this is in no band, whatever its
+        discrepancies (they only lower the score): no need to look for them."""
+        settings = self.settings
+        bound = min(round(overlap, 1), 99.0)
+        return bound < settings.same and bound < settings.related and overlap < settings.same
+
     def compare(self, text_a: str, text_b: str) -> Match:
         """Score, band and discrepancies of two claims (``differs`` as ``a`` writes them)."""
         return self.score(self.analyse(text_a, text_b))
