@@ -27,7 +27,9 @@ async def test_opens_the_first_two_documents_side_by_side(app: FactcheckApp) -> 
         assert all(pane.display for pane in app.reader.panes)
         assert app.focused is app.reader.panes[0].view
         title = app.reader.panes[0].title_bar.render().plain
-        assert title.startswith(" 000 ") and title.rstrip().endswith(f"0/{len(docs[0].claims)}")
+        assert title.startswith(" 000 ") and title.rstrip().endswith(
+            f"0/{len(docs[0].claims)} reviewed"
+        )
         assert "One year after Serbia" in "\n".join(view_text(app.reader.panes[0].view))
         assert f"0/{sum(len(d.claims) for d in docs)} claims reviewed" in app.reader.header.progress
 
@@ -44,7 +46,10 @@ async def test_a_tag_is_on_disk_at_once_and_the_cursor_moves_on(
         assert app.reader.active_view.cursor == 2
         await pilot.pause()
         assert (
-            app.reader.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
+            app.reader.panes[0]
+            .title_bar.render()
+            .plain.rstrip()
+            .endswith(f"1/{len(doc.claims)} reviewed")
         )
         assert "1/" in app.reader.header.progress
         await pilot.press("k")
@@ -82,6 +87,26 @@ async def test_undo_goes_back_step_by_step_on_disk(
         assert app.reader.active_view.cursor == 0
         await pilot.press("u")
         assert "Nothing to undo." in seen
+
+
+async def test_redo_puts_back_what_undo_took_on_disk(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.reader.panes[0].doc
+        await pilot.press("s", "d")
+        await pilot.press("u", "u")
+        assert records(annotations_dir, doc) == []
+        await pilot.press("ctrl+r")
+        assert [r["label"] for r in records(annotations_dir, doc)] == ["sourced"]
+        await pilot.press("ctrl+r")
+        assert [r["label"] for r in records(annotations_dir, doc)] == ["sourced", "disputed"]
+        await pilot.press("ctrl+r")
+        assert "Nothing to redo." in seen
+        await pilot.press("o")  # a new change ends the redo history
+        await pilot.press("u", "ctrl+r")
+        assert [r["label"] for r in records(annotations_dir, doc)][-1] == "opinion"
 
 
 async def test_backspace_clears_a_tag_and_undo_restores_it(
@@ -433,7 +458,7 @@ async def test_q_quits_and_a_new_session_finds_everything_as_left(
         await pilot.press("j")
         assert "[D] disputed" in inspector_text(again)
         assert "why" in inspector_text(again)
-        assert again.reader.panes[0].title_bar.render().plain.rstrip().endswith("1/57")
+        assert again.reader.panes[0].title_bar.render().plain.rstrip().endswith("1/57 reviewed")
 
 
 async def test_clicking_a_sentence_moves_the_cursor(app: FactcheckApp) -> None:
@@ -515,3 +540,26 @@ async def test_tags_read_without_colour(
         assert lines[0].startswith("S  One year after")
         assert any(line.startswith("D  ") for line in lines)
         assert any(line.startswith("x  ") or line.startswith("Dx ") for line in lines)
+
+
+async def test_the_current_claim_shows_without_colour(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under NO_COLOR the cursor was grey 237 on grey 234: now reverse, and a margin mark."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("j")
+        view = app.reader.panes[0].view
+        claim = view.claim
+        assert claim is not None
+        lines = [view.render_line(y) for y in range(view.size.height)]
+        marked = [strip for strip in lines if strip.text.startswith("›")]
+        assert len(marked) == 1
+        reversed_text = " ".join(
+            segment.text
+            for strip in lines
+            for segment in list(strip)[1:]  # past the margin
+            if segment.style and segment.style.reverse
+        )
+        assert " ".join(reversed_text.split()) == " ".join(claim.text.split())

@@ -52,7 +52,10 @@ async def test_a_tag_saved_elsewhere_appears_after_the_poll(
         await pilot.pause()
         assert margin(app, claim) == "D "
         assert (
-            app.reader.panes[0].title_bar.render().plain.rstrip().endswith(f"1/{len(doc.claims)}")
+            app.reader.panes[0]
+            .title_bar.render()
+            .plain.rstrip()
+            .endswith(f"1/{len(doc.claims)} reviewed")
         )
         assert "1/" in app.reader.header.progress
         await pilot.press("j")

@@ -39,7 +39,7 @@ async def test_enter_writes_the_default_markdown(corpus_dir: Path, annotations_d
         await pilot.pause()
         assert isinstance(app.screen, ExportScreen)
         path_input = app.screen.query_one("#export-path", Input)
-        assert path_input.has_focus
+        assert app.screen.query_one("#export-formats", RadioSet).has_focus
         expected = annotations_dir.parent / "exports" / "factcheck-summary.md"
         assert Path(path_input.value) == expected
         await pilot.press("enter")
@@ -58,8 +58,9 @@ async def test_choosing_a_format_changes_the_extension(
         await pilot.pause()
         screen = app.screen
         screen.query_one("#export-formats", RadioSet).focus()
-        await pilot.press("down", "enter")  # Markdown -> CSV
+        await pilot.press("down", "space")  # Markdown -> CSV, not yet written
         await pilot.pause()
+        assert app.screen is screen
         path_input = screen.query_one("#export-path", Input)
         assert path_input.value.endswith("factcheck-summary.csv")
         path_input.focus()
@@ -81,7 +82,7 @@ async def test_a_path_the_user_typed_keeps_its_name(
         screen = app.screen
         screen.query_one("#export-path", Input).value = str(target)
         screen.query_one("#export-formats", RadioSet).focus()
-        await pilot.press("down", "down", "down", "enter")  # ClaimReview
+        await pilot.press("down", "down", "down", "space")  # ClaimReview
         await pilot.pause()
         assert screen.query_one("#export-path", Input).value == str(target)
         await pilot.click("#export-write")
@@ -121,3 +122,31 @@ async def test_errors_stay_in_the_dialog_and_escape_cancels(
         assert app.screen is not screen
     assert app.results == [None]
     assert not (annotations_dir.parent / "exports").exists()
+
+
+async def test_first_keys_choose_a_format_and_never_type_over_the_path(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """``E`` ``↓`` ``space`` chose CSV's path... by replacing the selected path with a space."""
+    app = Host(workspace(corpus_dir, annotations_dir))
+    expected = annotations_dir.parent / "exports" / "factcheck-summary.csv"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("down", "space")
+        await pilot.pause()
+        assert Path(screen.query_one("#export-path", Input).value) == expected
+        await pilot.press("tab", "x")  # into the path: typing adds, never replaces
+        assert screen.query_one("#export-path", Input).value.endswith("x")
+        assert len(screen.query_one("#export-path", Input).value) > 2
+
+
+async def test_enter_on_a_format_exports_in_it(corpus_dir: Path, annotations_dir: Path) -> None:
+    app = Host(workspace(corpus_dir, annotations_dir))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportScreen)
+    written = app.results[0]
+    assert written is not None and written.suffix == ".csv" and written.exists()

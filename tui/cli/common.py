@@ -14,6 +14,7 @@ from tui.core.config import load_config
 from tui.core.corpus import CorpusError
 from tui.core.display import display, json_escape
 from tui.core.model import Claim, Document
+from tui.core.progress import plural
 from tui.core.store import DocumentAnnotations
 from tui.core.workspace import DEFAULT_CORPUS, Workspace, open_workspace
 
@@ -102,7 +103,9 @@ def find_claim(workspace: Workspace, ref: str) -> Claim:
     doc = find_document(workspace, doc_ref)
     claim = doc.claim(claim_ref)
     if claim is None:
-        raise CliError(f"{doc.id} has no claim {claim_ref!r} (it has {len(doc.claims)} claims).")
+        raise CliError(
+            f"{doc.id} has no claim {claim_ref!r} (it has {plural(len(doc.claims), 'claim')})."
+        )
     return claim
 
 

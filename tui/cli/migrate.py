@@ -9,6 +9,7 @@ from tui.cli.common import EXIT_OK, EXIT_USAGE, CliError, load_workspace
 from tui.core.atomic import LockError
 from tui.core.display import display
 from tui.core.migrate import MigrationFailed, migrate
+from tui.core.progress import plural
 
 
 def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -50,7 +51,8 @@ def run(args: argparse.Namespace) -> int:
         names = ", ".join(sorted(report.analysts))
         print(
             display(
-                f"{verb} {report.records} tags from {len(report.files)} files into "
+                f"{verb} {plural(report.records, 'tag')} from "
+                f"{plural(len(report.files), 'file')} into "
                 f"{len(report.written)} per-analyst files ({names}) in {folder}"
             )
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from tui.core.agreement import Agreement, measure
 from tui.core.agreement_report import claims, figures, headline
 from tui.core.labels import label_names
+from tui.core.progress import plural
 from tui.core.stats import DocumentStats
 from tui.core.team_ratings import corpus_ratings
 from tui.core.workspace import Workspace
@@ -114,5 +115,5 @@ def progress_lines(p: TeamProgress, width: int = 80, *, documents: int | None = 
         lines += ["", "Articles (claims reviewed)"]
         lines += [_bar_line(r.name, r.done, r.total, width, name_width) for r in shown]
         if len(shown) < len(p.documents):
-            lines.append(f"… and {len(p.documents) - len(shown)} more articles")
+            lines.append(f"… and {plural(len(p.documents) - len(shown), 'more article')}")
     return lines

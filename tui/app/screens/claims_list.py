@@ -19,6 +19,7 @@ from textual.widgets import Footer, Input, Static
 from tui.app.widgets.claim_table import ClaimTable
 from tui.core.claim_list import ClaimRow, Order, filter_rows, sort_rows
 from tui.core.model import Claim
+from tui.core.progress import plural
 
 ORDERS = tuple(Order)
 HINT = "type to filter · label:disputed status:contested analyst:NAME doc:000"
@@ -85,7 +86,9 @@ class ClaimsListScreen(Screen[Claim | None]):
     def _update_head(self) -> None:
         shown = len(self.table.rows)
         count = (
-            f"{shown:,} of {len(self.rows):,} claims" if self.query_text else f"{shown:,} claims"
+            f"{shown:,} of {plural(len(self.rows), 'claim')}"
+            if self.query_text
+            else plural(shown, "claim")
         )
         self.query_one("#claims-head", Static).update(
             f"{count} · sorted by {self.order.value} (ctrl+s to change) · "

@@ -7,6 +7,7 @@ option) is shown in the dialog and the dialog stays open.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -15,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from tui.app.screens.dialog import DialogScreen
@@ -25,6 +27,35 @@ from tui.core.workspace import Workspace
 
 if TYPE_CHECKING:
     from tui.core.search import SearchIndex
+
+
+class FormatChoice(RadioSet):
+    """The formats: arrows move, ``space`` chooses, ``enter`` chooses and exports.
+
+    Focused first, so the dialog's first keys pick a format (``E`` ``↓`` ``enter``
+    writes the second format) instead of typing over the selected path.
+    """
+
+    inherit_bindings = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "next_button", "Next format", show=False),
+        Binding("up,left", "previous_button", "Previous format", show=False),
+        Binding("space", "toggle_button", "Choose", show=False),
+        Binding("enter", "choose_and_export", "Choose and export", show=False),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        """``enter`` on a format: export in it now."""
+
+        fmt: str
+
+    def action_choose_and_export(self) -> None:
+        highlighted = self._selected
+        if highlighted is None:
+            highlighted = next((i for i, b in enumerate(self.query(RadioButton)) if b.value), 0)
+        button = list(self.query(RadioButton))[highlighted]
+        self.post_message(self.Chosen((button.id or "").removeprefix("export-format-")))
 
 
 class ExportScreen(DialogScreen[Path | None]):
@@ -53,7 +84,7 @@ class ExportScreen(DialogScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
         Binding("ctrl+s", "export", "Export", id="export.write"),
     ]
-    AUTO_FOCUS = "#export-path"
+    AUTO_FOCUS = "#export-formats"
 
     def __init__(
         self,
@@ -73,8 +104,10 @@ class ExportScreen(DialogScreen[Path | None]):
         self.url_base = url_base
 
     def compose(self) -> ComposeResult:
-        with self.frame("Export a summary", "ctrl+s export · escape cancel", scroll=True):
-            with RadioSet(id="export-formats"):
+        with self.frame(
+            "Export a summary", "↑↓ format · enter export · tab file · escape cancel", scroll=True
+        ):
+            with FormatChoice(id="export-formats"):
                 for form in FORMATS.values():
                     yield RadioButton(
                         form.title, value=form.name == self.fmt, id=f"export-format-{form.name}"
@@ -82,6 +115,7 @@ class ExportScreen(DialogScreen[Path | None]):
             yield Input(
                 str(default_path(self.workspace, self.fmt)),
                 placeholder="file to write",
+                select_on_focus=False,
                 id="export-path",
             )
             yield Static("", id="export-error", markup=False)
@@ -98,9 +132,17 @@ class ExportScreen(DialogScreen[Path | None]):
 
     @on(RadioSet.Changed, "#export-formats")
     def _format_changed(self, event: RadioSet.Changed) -> None:
-        button_id = event.pressed.id or ""
-        new = button_id.removeprefix("export-format-")
-        if new not in FORMATS:
+        self.choose((event.pressed.id or "").removeprefix("export-format-"))
+
+    @on(FormatChoice.Chosen)
+    def _format_chosen(self, event: FormatChoice.Chosen) -> None:
+        event.stop()
+        self.choose(event.fmt)
+        self.action_export()
+
+    def choose(self, new: str) -> None:
+        """Export in ``new``; the path's extension follows if it was the old format's."""
+        if new not in FORMATS or new == self.fmt:
             return
         old, self.fmt = self.fmt, new
         # Follow the extension only if the user kept the old format's one.
@@ -108,6 +150,7 @@ class ExportScreen(DialogScreen[Path | None]):
         path = Path(text)
         if text and path.suffix.lower() == FORMATS[old].extension:
             self.path_input.value = str(path.with_suffix(FORMATS[new].extension))
+            self.path_input.action_end()  # tab then typing goes on from the end
         self.show_error("")
 
     @on(Input.Submitted, "#export-path")

@@ -74,6 +74,12 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     DocumentView:focus > .document-view--cursor {
         background: $primary 45%;
     }
+    DocumentView:nocolor > .document-view--cursor {
+        text-style: underline;
+    }
+    DocumentView:nocolor:focus > .document-view--cursor {
+        text-style: reverse;
+    }
     DocumentView > .document-view--heading {
         text-style: bold;
     }
@@ -312,7 +318,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         if style is None:
             full = self.get_component_rich_style(f"document-view--{name}")
             if name == "cursor":
-                style = Style(bgcolor=full.bgcolor)
+                style = Style(bgcolor=full.bgcolor, reverse=full.reverse, underline=full.underline)
             else:
                 style = Style(
                     color=full.color,
@@ -399,6 +405,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                         continued = label_style
                 if index == self.cursor:
                     style = style + self._style("cursor")
+                    if claim.start >= start and self.app.no_color:  # a mark colour cannot hide
+                        letters.append(("›", self._style("cursor")))
             segments.append(Segment(display_fixed(text[pos:stop]), style))
             pos = stop
 

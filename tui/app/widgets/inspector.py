@@ -116,7 +116,7 @@ def describe(
     total = len(claim.doc.claims)
     head: list[str | tuple[str, str]] = [
         (f"{short_id or claim.doc.id}:{claim.number}", "bold"),
-        f"/{total} {claim.id}  ",
+        f" of {total} · {claim.id}  ",
     ]
     anchored = state.by_claim.get(claim.index) if state else None
     team = state.team(claim) if state else None

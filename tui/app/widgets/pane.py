@@ -51,7 +51,7 @@ class PaneTitle(Widget):
 
     def render(self) -> Content:
         width = self.size.width
-        right = f" {self.tagged}/{len(self.doc.claims)} "
+        right = f" {self.tagged}/{len(self.doc.claims)} reviewed "
         if self.read_only:
             right = " read-only" + right
         if self.position:
