@@ -563,3 +563,16 @@ async def test_the_current_claim_shows_without_colour(
             if segment.style and segment.style.reverse
         )
         assert " ".join(reversed_text.split()) == " ".join(claim.text.split())
+
+
+async def test_help_descriptions_wrap_in_their_own_column(app: FactcheckApp) -> None:
+    """At 60 columns a long description went on under the keys; now under its own text."""
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        lines = str(app.screen.query_one("#help-text").render()).splitlines()
+        undo = next(i for i, line in enumerate(lines) if line.startswith("  u "))
+        text_column = lines[undo].index("Undo")
+        follow = lines[undo + 1]
+        assert follow[:text_column].strip() == "" and follow[text_column] != " "
+        assert all(len(line) <= 56 for line in lines if line.startswith("  "))

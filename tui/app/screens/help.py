@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -46,10 +47,12 @@ class HelpScreen(DialogScreen[None]):
 
     def compose(self) -> ComposeResult:
         with self.frame("Keys", "escape to close", scroll=True):
-            yield Static(self.render_help(), id="help-text")
+            yield HelpText(self.render_help, id="help-text")
 
-    def render_help(self) -> Content:
-        width = max((len(keys) for _group, keys, _what in self.rows), default=8) + 2
+    def render_help(self, width: int = 80) -> Content:
+        """The help for ``width`` cells: a description that wraps stays right of its keys."""
+        column = max((len(keys) for _group, keys, _what in self.rows), default=8) + 2
+        room = max(width - column - 2, 20)
         parts: list[Content] = [Content(INTRO), Content("")]
         group = None
         for row_group, keys, what in self.rows:
@@ -58,10 +61,26 @@ class HelpScreen(DialogScreen[None]):
                     parts.append(Content(""))
                 parts.append(Content.styled(row_group, "bold $text-accent"))
                 group = row_group
-            parts.append(Content.assemble(("  " + keys.ljust(width), "bold"), display(what)))
+            lines = textwrap.wrap(display(what), room) or [""]
+            parts.append(Content.assemble(("  " + keys.ljust(column), "bold"), lines[0]))
+            parts += [Content(" " * (column + 2) + line) for line in lines[1:]]
         if self.annotations:
             parts += [
                 Content(""),
                 Content.assemble(("Annotations: ", "bold"), display(self.annotations)),
             ]
         return Content("\n").join(parts)
+
+
+class HelpText(Static):
+    """The help's text, wrapped again for the width it is given (a narrow terminal)."""
+
+    def __init__(self, render_for: Callable[[int], Content], *, id: str) -> None:
+        super().__init__(id=id)
+        self.render_for = render_for
+
+    def render(self) -> Content:
+        return self.render_for(self.size.width or 80)
+
+    def on_resize(self) -> None:
+        self.refresh(layout=True)
