@@ -273,6 +273,50 @@ def test_four_processes_of_two_analysts_tagging_one_document_lose_nothing(
     assert state.tagged == 100 and {a.status for a in state.anchored} == {Anchor.EXACT}
 
 
+SAME_CLAIMS_WORKER = """
+import sys
+from pathlib import Path
+from tui.core.corpus import load_document
+from tui.core.store import AnnotationStore
+
+doc = load_document(Path(sys.argv[1]))
+worker = int(sys.argv[3])
+analyst = ("alice", "alice", "bob", "carol")[worker]
+store = AnnotationStore(Path(sys.argv[2]), analyst=analyst)
+label = ("sourced", "sourced", "disputed", "opinion")[worker]
+claims = doc.claims[worker % 2 :: 2][:25] if analyst == "alice" else doc.claims[:50:2][:25]
+for claim in claims:
+    store.set(claim, label, note=f"{analyst} w{worker} {claim.id}")
+"""
+
+
+def test_three_analysts_in_four_processes_on_the_same_claims_lose_nothing(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """Two processes share alice's file (the lock), bob and carol tag claims alice tags too."""
+    doc = _doc(corpus_dir, "002")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", SAME_CLAIMS_WORKER, str(doc.path), str(annotations_dir), str(w)],
+            stderr=subprocess.PIPE,
+        )
+        for w in range(4)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+    state = AnnotationStore(annotations_dir).load(doc)
+    shared = doc.claims[:50:2][:25]
+    for claim in shared:
+        tags = {tag.analyst: (tag.label, tag.note) for tag in state.team(claim).tags}
+        assert tags["bob"] == ("disputed", f"bob w2 {claim.id}")
+        assert tags["carol"] == ("opinion", f"carol w3 {claim.id}")
+        assert tags["alice"][0] == "sourced"
+    alice = _on_disk(annotations_dir / "alice" / f"{doc.id}.toml")["claim"]
+    expected = {c.id for w in (0, 1) for c in doc.claims[w::2][:25]}
+    assert {r["id"] for r in alice} == expected and len(alice) == 50
+
+
 def test_workspace_finds_annotations_beside_the_corpus(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
