@@ -576,3 +576,39 @@ async def test_help_descriptions_wrap_in_their_own_column(app: FactcheckApp) -> 
         follow = lines[undo + 1]
         assert follow[:text_column].strip() == "" and follow[text_column] != " "
         assert all(len(line) <= 56 for line in lines if line.startswith("  "))
+
+
+async def test_c_in_the_similar_list_copies_the_tag_to_the_match_and_undo_takes_it_back(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    seen = notifications(app)
+    source = app.workspace.corpus.documents[0].claims[0]
+    app.workspace.store.set(
+        source, "disputed", note="No public evidence", sources=["https://e.org"]
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await app.reader.settle()
+        await pilot.press("k")  # it opened on the first unreviewed claim
+        assert app.reader.current_claim is source
+        await pilot.press("m")
+        screen = app.screen
+        assert type(screen).__name__ == "SimilarScreen"
+        for _ in range(50):
+            if screen.done:  # type: ignore[attr-defined]
+                break
+            await pilot.pause(0.05)
+        match = screen.hits[0].claim  # type: ignore[attr-defined]
+        assert match.doc is not source.doc
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen is not screen
+        copied = app.workspace.store.load(match.doc).mine(match)
+        assert copied is not None, seen
+        assert (copied.record.label, copied.record.note, list(copied.record.sources)) == (
+            "disputed",
+            "No public evidence",
+            ["https://e.org"],
+        )
+        assert any(message.startswith("Copied disputed with its note") for message in seen)
+        await pilot.press("u")
+        assert app.workspace.store.load(match.doc).mine(match) is None

@@ -156,6 +156,32 @@ class Editor:
             return _with_message(outcome, f"Re-attached to {ref}.", timeout=2)
         return outcome
 
+    def copy(self, source: Claim, target: Claim) -> Outcome:
+        """Put ``source``'s label, note and sources on ``target``, as this analyst (``m``, ``c``).
+
+        The record copied is your own on ``source``, else the one speaking for it
+        (the verdict's, else the newest); one undo takes the copy back.
+        """
+        if refused := self.refuse_read_only(target):
+            return refused
+        state = self.store.load(source.doc)
+        found = state.mine(source) or state.by_claim.get(source.index)
+        if found is None:
+            return Outcome(message="This claim has no tag to copy.", timeout=2)
+        record = found.record
+        ref = self.ref(target)
+        outcome = self._write(
+            target,
+            f"copy to {ref}",
+            lambda: self.store.set(
+                target, record.label, note=record.note, sources=list(record.sources)
+            ),
+        )
+        if outcome.saved:
+            extra = " with its note and sources" if record.note or record.sources else ""
+            return _with_message(outcome, f"Copied {record.label}{extra} to {ref}.", timeout=2)
+        return outcome
+
     def _write(self, claim: Claim, what: str, write: Callable[[], Change]) -> Outcome:
         try:
             change = write()

@@ -13,6 +13,7 @@ from tui.core.model import Claim
 
 if TYPE_CHECKING:
     from tui.app.screens.reader import ReaderScreen
+    from tui.app.screens.similar import CopyTag
     from tui.core.search import SearchIndex
 
 
@@ -51,10 +52,16 @@ def similar(reader: ReaderScreen) -> None:
     index = index_or_say(reader, "No similar claims")
     if index is not None:
         screen = SimilarScreen(reader.workspace, index, claim)
-        reader.app.push_screen(screen, partial(_open_similar, reader))
+        reader.app.push_screen(screen, partial(_open_similar, reader, claim))
 
 
-async def _open_similar(reader: ReaderScreen, claim: Claim | None) -> None:
+async def _open_similar(reader: ReaderScreen, source: Claim, claim: Claim | CopyTag | None) -> None:
+    from tui.app.screens.similar import CopyTag
+
+    if isinstance(claim, CopyTag):
+        reader.ensure_analyst()
+        reader.apply(reader.editor.copy(source, claim.target))
+        return
     if claim is None:
         return
     view = reader.view_for(claim.doc)

@@ -5,12 +5,15 @@ Lists the claims of other documents that state what the current claim states
 band, then, apart and dimmer, the ``related`` one. Each match names the
 details in which it disagrees ("001 says 14 where this says 12"), and a match
 tagged differently is flagged ("tagged disputed here, sourced in 001"). ``enter``
-dismisses with the chosen claim, for the reader to open beside this one.
+dismisses with the chosen claim, for the reader to open beside this one; ``c``
+with a :class:`CopyTag` of it, for the reader to copy this claim's label, note
+and sources to it (as the analyst, undoable).
 Matching runs in a thread worker: on a large corpus it may take a moment.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -30,6 +33,13 @@ from tui.core.similar import SAME, SimilarHit, find_similar
 from tui.core.workspace import Workspace
 
 LIMIT = 20
+
+
+@dataclass(frozen=True)
+class CopyTag:
+    """Copy the examined claim's label, note and sources to ``target``."""
+
+    target: Claim
 
 
 class SimilarScreen(ClaimsDialog):
@@ -58,6 +68,7 @@ class SimilarScreen(ClaimsDialog):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="similar.cancel"),
+        Binding("c", "copy", "Copy the tag to this match", id="similar.copy"),
     ]
     AUTO_FOCUS = "#similar-results"
 
@@ -69,7 +80,7 @@ class SimilarScreen(ClaimsDialog):
         """The search has finished (the list is final)."""
 
     def compose(self) -> ComposeResult:
-        keys = "↑↓ choose · enter open beside · escape close"
+        keys = "↑↓ choose · enter open beside · c copy the tag to it · escape close"
         with self.frame("The same claim elsewhere", keys):
             yield Static(id="similar-claim")
             yield Static(Content("Looking in the other documents…"), id="similar-status")
@@ -136,3 +147,13 @@ class SimilarScreen(ClaimsDialog):
         option_id = event.option.id or ""
         if option_id.startswith("hit-"):
             self.dismiss(self.hits[int(option_id[4:])].claim)
+
+    def action_copy(self) -> None:
+        """``c``: copy this claim's tag to the highlighted match."""
+        results = self.query_one("#similar-results", OptionList)
+        highlighted = results.highlighted
+        if highlighted is None:
+            return
+        option_id = results.get_option_at_index(highlighted).id or ""
+        if option_id.startswith("hit-"):
+            self.dismiss(CopyTag(self.hits[int(option_id[4:])].claim))
