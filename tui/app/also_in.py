@@ -97,7 +97,7 @@ class AlsoInLookup:
             return []
         from tui.core.similar import find_similar
 
-        hits = find_similar(index, claim, limit=3)
+        hits = find_similar(index, claim, limit=3, aliases=self.live.aliases)
         return [(hit.claim, round(hit.score)) for hit in hits if hit.claim.doc is not claim.doc]
 
     def _found(self, claim: Claim, found: Found) -> None:

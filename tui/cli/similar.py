@@ -16,7 +16,7 @@ from tui.cli.common import (
     print_json,
 )
 from tui.core.display import display
-from tui.core.match import AliasError, Aliases, load_aliases
+from tui.core.match import AliasError, Aliases
 from tui.core.search import SearchIndex
 from tui.core.similar import find_similar
 from tui.core.workspace import Workspace
@@ -86,6 +86,6 @@ def run(args: argparse.Namespace) -> int:
 def load_project_aliases(workspace: Workspace) -> Aliases:
     """The shipped alias table and the project's ``annotations/aliases.toml``."""
     try:
-        return load_aliases(workspace.store.folder)
+        return workspace.aliases()
     except AliasError as error:
         raise CliError(str(error)) from None

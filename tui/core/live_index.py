@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from enum import Enum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tui.core.corpus import Corpus
@@ -17,6 +18,7 @@ from tui.core.model import Document
 from tui.core.store import AnnotationStore
 
 if TYPE_CHECKING:
+    from tui.core.match import Aliases
     from tui.core.search import SearchIndex
 
 
@@ -45,6 +47,21 @@ class LiveIndex:
     def index(self) -> SearchIndex | None:
         """The index when ready, else ``None`` (never blocks)."""
         return self._index if self.state is IndexState.READY else None
+
+    @cached_property
+    def aliases(self) -> Aliases:
+        """The alias table matching uses: the shipped one with the project's
+        ``aliases.toml`` over it, or the shipped one alone when the project's cannot
+        be read (:attr:`alias_problem` then says why, for the reader to tell)."""
+        from tui.core.match import AliasError, load_aliases
+
+        try:
+            return load_aliases(self.store.folder)
+        except AliasError as error:
+            self.alias_problem = f"{error}; matching uses the shipped alias table."
+            return load_aliases()
+
+    alias_problem = ""
 
     @property
     def tracking_notes(self) -> bool:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.corpus import Corpus, load_corpus
 from tui.core.store import AnnotationStore
+
+if TYPE_CHECKING:
+    from tui.core.match import Aliases
 
 DEFAULT_CORPUS = Path("seeds")
 
@@ -22,6 +26,17 @@ def default_annotations_dir(path: Path) -> Path:
 class Workspace:
     corpus: Corpus
     store: AnnotationStore
+
+    def aliases(self) -> Aliases:
+        """The shipped alias table with the project's ``annotations/aliases.toml`` over it.
+
+        Raises :class:`~tui.core.match.AliasError` (naming the file and line) when the
+        project's file cannot be read (the reader goes on without it:
+        :attr:`tui.core.live_index.LiveIndex.aliases`).
+        """
+        from tui.core.match import load_aliases
+
+        return load_aliases(self.store.folder)
 
 
 def open_workspace(

@@ -51,7 +51,10 @@ def similar(reader: ReaderScreen) -> None:
 
     index = index_or_say(reader, "No similar claims")
     if index is not None:
-        screen = SimilarScreen(reader.workspace, index, claim)
+        aliases = reader.live_index.aliases
+        if problem := reader.live_index.alias_problem:
+            reader.notify(display(problem), severity="warning", markup=False)
+        screen = SimilarScreen(reader.workspace, index, claim, aliases)
         reader.app.push_screen(screen, partial(_open_similar, reader, claim))
 
 

@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 from tui.app.look import MUTED
 from tui.app.screens.search import ClaimsDialog, claim_head, divided, option_width
 from tui.core.display import display, display_fixed
+from tui.core.match import Aliases
 from tui.core.model import Claim
 from tui.core.search import SearchIndex
 from tui.core.similar import SAME, SimilarHit, find_similar
@@ -72,9 +73,13 @@ class SimilarScreen(ClaimsDialog):
     ]
     AUTO_FOCUS = "#similar-results"
 
-    def __init__(self, workspace: Workspace, index: SearchIndex, claim: Claim) -> None:
+    def __init__(
+        self, workspace: Workspace, index: SearchIndex, claim: Claim, aliases: Aliases | None = None
+    ) -> None:
+        """``aliases``: the project's alias table (default: the shipped one)."""
         super().__init__(workspace, index)
         self.claim = claim
+        self.aliases = aliases
         self.hits: list[SimilarHit] = []
         self.done = False
         """The search has finished (the list is final)."""
@@ -98,7 +103,9 @@ class SimilarScreen(ClaimsDialog):
 
     def _find(self) -> None:
         worker = get_current_worker()
-        hits = find_similar(self.index, self.claim, limit=LIMIT, label_of=self.label_of)
+        hits = find_similar(
+            self.index, self.claim, limit=LIMIT, label_of=self.label_of, aliases=self.aliases
+        )
         if not worker.is_cancelled:
             self.app.call_from_thread(self._show, hits)
 
