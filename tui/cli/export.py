@@ -1,4 +1,4 @@
-"""``factcheck export``: the annotations as Markdown, CSV, JSON or schema.org ClaimReview."""
+"""``factcheck export``: the annotations in any format of ``tui.core.export.FORMATS``."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction, parent: argparse.ArgumentParser) -
     parser = sub.add_parser(
         "export",
         parents=[parent],
-        help="export a summary: markdown, csv, json or claimreview",
+        help=f"export a summary: {', '.join(FORMATS)}",
         description="Export the annotations. Without --output the export is printed.",
     )
     parser.add_argument(

@@ -21,7 +21,13 @@ from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from tui.app.screens.dialog import DialogScreen
 from tui.core.display import display
-from tui.core.export import DEFAULT_FORMAT, FORMATS, default_path, write_export
+from tui.core.export import (
+    DEFAULT_FORMAT,
+    FORMATS,
+    default_path,
+    with_format_extension,
+    write_export,
+)
 from tui.core.export.output import is_stream
 from tui.core.workspace import Workspace
 
@@ -147,9 +153,9 @@ class ExportScreen(DialogScreen[Path | None]):
         old, self.fmt = self.fmt, new
         # Follow the extension only if the user kept the old format's one.
         text = self.path_input.value.strip()
-        path = Path(text)
-        if text and path.suffix.lower() == FORMATS[old].extension:
-            self.path_input.value = str(path.with_suffix(FORMATS[new].extension))
+        renamed = with_format_extension(Path(text), old, new) if text else None
+        if renamed is not None:
+            self.path_input.value = str(renamed)
             self.path_input.action_end()  # tab then typing goes on from the end
         self.show_error("")
 

@@ -1,4 +1,4 @@
-"""Exports of the annotations: Markdown, CSV, JSON and schema.org ClaimReview.
+"""Exports: Markdown, CSV, JSON, schema.org ClaimReview, W3C Web Annotation.
 
 The data is gathered once (:mod:`tui.core.export.summary`); each format is a
 module with ``render(summary) -> str``. Output is deterministic: the same
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.export import claimreview, csv_format, json_format, markdown
+from tui.core.export import claimreview, csv_format, json_format, markdown, webannotation
 from tui.core.export.output import OutputError, check_target, write_output
 from tui.core.export.summary import Summary, export_path_default, summarize
 from tui.core.metadata import safe_url
@@ -39,15 +39,27 @@ FORMATS: dict[str, Format] = {
         Format("csv", "CSV, one row per annotation", ".csv", csv_format.render, "\ufeff"),
         Format("json", "JSON, grouped by document", ".json", json_format.render),
         Format("claimreview", "schema.org ClaimReview (JSON-LD)", ".jsonld", claimreview.render),
+        Format(
+            "webannotation", "W3C Web Annotation (JSON-LD)", ".anno.jsonld", webannotation.render
+        ),
     )
 }
 DEFAULT_FORMAT = "markdown"
 
 
 def format_for_path(path: Path) -> str | None:
-    """The format a file name asks for by its extension, if any."""
-    suffix = path.suffix.lower()
-    return next((f.name for f in FORMATS.values() if f.extension == suffix), None)
+    """The format a file name asks for by its extension, if any (the longest that fits)."""
+    name = path.name.lower()
+    fits = [f for f in FORMATS.values() if name.endswith(f.extension) and name != f.extension]
+    return max(fits, key=lambda f: len(f.extension)).name if fits else None
+
+
+def with_format_extension(path: Path, old: str, new: str) -> Path | None:
+    """``path`` with format ``new``'s extension if it ends with ``old``'s, else ``None``."""
+    old_ext, new_ext = _format(old).extension, _format(new).extension
+    if format_for_path(path) != old or not path.name.lower().endswith(old_ext):
+        return None
+    return path.with_name(path.name[: -len(old_ext)] + new_ext)
 
 
 def _format(fmt: str) -> Format:
@@ -118,5 +130,6 @@ __all__ = [
     "export",
     "format_for_path",
     "is_empty",
+    "with_format_extension",
     "write_export",
 ]
