@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from app_helpers import SIZE
-from test_hostile_text import ANALYST, ARTICLE, BIDI_NAME, ESCAPE_NAME, NOTE, OSC52_NAME, RAW
+from test_hostile_text import RAW, hostile_corpus
 from textual.pilot import Pilot
 
 from tui.app.app import FactcheckApp
@@ -22,16 +22,8 @@ HIDDEN_ARTICLE = "The mayor\u202e said 40 schools\u200b closed on Monday.\n"
 
 @pytest.fixture
 def app(tmp_path: Path) -> FactcheckApp:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for name in (BIDI_NAME, OSC52_NAME, ESCAPE_NAME, "row\nsplit"):
-        (corpus / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
-    (corpus / "hidden.txt").write_text(HIDDEN_ARTICLE, encoding="utf-8")
-    annotations = tmp_path / "annotations"
-    tagger = open_workspace([corpus], annotations=annotations, analyst=ANALYST)
-    for doc in tagger.corpus:
-        tagger.store.set(doc.claims[0], "disputed", note=NOTE, sources=["https://example.org/x"])
-    workspace = open_workspace([corpus], annotations=annotations, analyst="tester")
+    corpus = hostile_corpus(tmp_path, {"hidden": HIDDEN_ARTICLE})
+    workspace = open_workspace([corpus], annotations=tmp_path / "annotations", analyst="tester")
     return FactcheckApp(workspace, session=False)
 
 

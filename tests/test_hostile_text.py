@@ -30,16 +30,23 @@ ARTICLE = (
 )
 
 
-@pytest.fixture
-def hostile(tmp_path: Path) -> Workspace:
+def hostile_corpus(tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
+    """Articles under hostile names, each with a hostile analyst's tag and note; the corpus."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     for name in (ESCAPE_NAME, OSC52_NAME, BIDI_NAME, "row\nsplit"):
         (corpus / f"{name}.txt").write_text(ARTICLE, encoding="utf-8")
+    for name, text in (extra or {}).items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
     ws = open_workspace([corpus], annotations=tmp_path / "annotations", analyst=ANALYST)
     for doc in ws.corpus:
         ws.store.set(doc.claims[0], "disputed", note=NOTE, sources=["https://example.org/x"])
-    return open_workspace([corpus], annotations=tmp_path / "annotations")
+    return corpus
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Workspace:
+    return open_workspace([hostile_corpus(tmp_path)], annotations=tmp_path / "annotations")
 
 
 def _clean(text: str) -> None:

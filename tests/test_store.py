@@ -249,21 +249,26 @@ for claim in doc.claims[worker::4][:25]:
 """
 
 
+def _run_workers(script: str, doc: Document, annotations: Path, count: int = 4) -> None:
+    """Run ``count`` processes of ``script`` at once (argv: document, folder, worker number)."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(doc.path), str(annotations), str(worker)],
+            stderr=subprocess.PIPE,
+        )
+        for worker in range(count)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err.decode()
+
+
 def test_four_processes_of_two_analysts_tagging_one_document_lose_nothing(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
     doc = _doc(corpus_dir, "002")
     assert len(doc.claims) >= 100
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", WORKER, str(doc.path), str(annotations_dir), str(worker)],
-            stderr=subprocess.PIPE,
-        )
-        for worker in range(4)
-    ]
-    for proc in procs:
-        _, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0, err.decode()
+    _run_workers(WORKER, doc, annotations_dir)
     for analyst, workers in (("alice", (0, 2)), ("bob", (1, 3))):
         records = _on_disk(annotations_dir / analyst / f"{doc.id}.toml")["claim"]
         assert len(records) == 50
@@ -295,16 +300,7 @@ def test_three_analysts_in_four_processes_on_the_same_claims_lose_nothing(
 ) -> None:
     """Two processes share alice's file (the lock), bob and carol tag claims alice tags too."""
     doc = _doc(corpus_dir, "002")
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-c", SAME_CLAIMS_WORKER, str(doc.path), str(annotations_dir), str(w)],
-            stderr=subprocess.PIPE,
-        )
-        for w in range(4)
-    ]
-    for proc in procs:
-        _, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0, err.decode()
+    _run_workers(SAME_CLAIMS_WORKER, doc, annotations_dir)
     state = AnnotationStore(annotations_dir).load(doc)
     shared = doc.claims[:50:2][:25]
     for claim in shared:
