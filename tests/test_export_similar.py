@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from tui.core.export import export, summary
+from tui.core.export import export, matches
 from tui.core.model import Claim
 from tui.core.workspace import Workspace, open_workspace
 
@@ -60,8 +60,8 @@ def ratio_similar(index: RatioIndex, claim: Claim, *, limit: int = 10, label_of=
 
 @pytest.fixture
 def ratio_modules(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(summary, "SearchIndex", RatioIndex)
-    monkeypatch.setattr(summary, "find_similar", ratio_similar)
+    monkeypatch.setattr(matches, "SearchIndex", RatioIndex)
+    monkeypatch.setattr(matches, "find_similar", ratio_similar)
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ FORMATS: dict[str, Format] = {
     )
 }
 DEFAULT_FORMAT = "markdown"
+MATCHING = frozenset({"markdown", "json", "claimreview", "html"})
+"""Formats that show claims found in several documents (one search per tagged claim)."""
 
 
 def format_for_path(path: Path) -> str | None:
@@ -92,7 +94,7 @@ def export(
         raise ValueError(f"{url_base!r} is not an http(s) URL")
     summary = summarize(
         workspace,
-        matches=matches and fmt in ("markdown", "json"),
+        matches=matches and fmt in MATCHING,
         date=date,
         analyst=analyst,
         url_base=url_base,

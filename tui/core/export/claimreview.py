@@ -9,7 +9,8 @@ Google's fact-check structured data guidelines as far as a tool can: the
 required ``claimReviewed``, ``reviewRating`` (with ``alternateName``) and,
 given ``--url-base``, ``url``; the recommended ``author``, ``datePublished``
 and ``itemReviewed`` (a ``Claim`` with its ``appearance`` and, when the
-annotation file says so, its ``author`` and ``datePublished``). What only a
+metadata says so, its ``author`` and ``datePublished``, and its
+``firstAppearance`` when the same claim is in an article published earlier). What only a
 publisher can add is listed in the README's Export section.
 """
 
@@ -90,6 +91,38 @@ def item_reviewed(doc: DocSummary) -> dict[str, Any]:
     return item
 
 
+def first_appearance(summary: Summary, doc: DocSummary, entry: Entry) -> dict[str, Any] | None:
+    """The earliest other article stating the same claim, published before this one.
+
+    Articles are ordered by their metadata's ``published`` date (ties: corpus
+    order); one without a date is never called earlier, nor is any article
+    when this one has no date, since nothing says which came first.
+    """
+    published = doc.metadata.published
+    if published is None or entry.claim is None or not summary.matches:
+        return None
+    documents = {d.id: (i, d) for i, d in enumerate(summary.documents)}
+    earlier = []
+    for match in summary.matches:
+        for occ in match.same_as(entry.claim):
+            place, other = documents.get(occ.doc_id, (None, None))
+            if other is None or place is None:
+                continue
+            when = other.metadata.published
+            if when is not None and when < published:
+                earlier.append((when, place, other))
+    if not earlier:
+        return None
+    _, _, first = min(earlier, key=lambda found: found[:2])
+    work: dict[str, Any] = {"@type": "CreativeWork", "headline": plain(first.title)}
+    if first.url:
+        work["url"] = first.url
+    work["datePublished"] = first.metadata.published.isoformat()  # type: ignore[union-attr]
+    if author := _party(first.metadata.author):
+        work["author"] = author
+    return work
+
+
 def claim_review(summary: Summary, doc: DocSummary, entry: Entry) -> dict[str, Any]:
     value, name = RATINGS[entry.label]
     review: dict[str, Any] = {"@context": CONTEXT, "@type": "ClaimReview"}
@@ -104,6 +137,8 @@ def claim_review(summary: Summary, doc: DocSummary, entry: Entry) -> dict[str, A
         "alternateName": name,
     }
     review["itemReviewed"] = item_reviewed(doc)
+    if first := first_appearance(summary, doc, entry):
+        review["itemReviewed"]["firstAppearance"] = first
     if analyst := plain(summary.analyst_of(entry)):
         review["author"] = {"@type": "Person", "name": analyst}
     if published := summary.date or iso_date(entry.record.updated):

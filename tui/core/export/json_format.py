@@ -85,6 +85,14 @@ def summary_json(summary: Summary) -> dict[str, Any]:
                     }
                     for occ in match.occurrences
                 ],
+                "conflicts": [
+                    {
+                        "here": {"doc": c.a.doc_id, "id": c.a.claim.id},
+                        "there": {"doc": c.b.doc_id, "id": c.b.claim.id},
+                        "differs": [d.as_json() for d in c.differs],
+                    }
+                    for c in match.conflicts
+                ],
             }
             for match in summary.matches
         ]

@@ -243,6 +243,26 @@ def _matches(summary: Summary) -> list[str]:
     return [*lines, ""]
 
 
+def _conflicts(summary: Summary) -> list[str]:
+    """Claims of one fact that give another number, date, name or polarity elsewhere."""
+    conflicts = [c for m in summary.matches or [] for c in m.conflicts]
+    if not conflicts:
+        return []
+    lines = ["## Conflicting details", ""]
+    for conflict in conflicts:
+        a, b = conflict.a, conflict.b
+        lines.append(
+            f"- {md_escape(a.doc_id)}, claim {a.claim.number} ({a.claim.id}): "
+            f"{md_escape(shorten(a.claim.text, 160))}"
+        )
+        lines.append(
+            f"  - against {md_escape(b.doc_id)}, claim {b.claim.number} ({b.claim.id}): "
+            f"{md_escape(shorten(b.claim.text, 160))}"
+        )
+        lines += [f"  - {md_escape(sentence)}" for sentence in conflict.sentences()]
+    return [*lines, ""]
+
+
 def _orphans(summary: Summary) -> list[str]:
     orphans = summary.orphans
     if not orphans:
@@ -290,6 +310,7 @@ def render(summary: Summary) -> str:
             lines += _label_section(summary, label)
         lines += _agreement(summary)
         lines += _matches(summary)
+        lines += _conflicts(summary)
         lines += _orphans(summary)
     lines += _problems(summary)
     while lines and not lines[-1]:

@@ -17,17 +17,15 @@ from typing import Any
 from tui.core.agreement import Agreement, measure
 from tui.core.anchoring import Anchor, Anchored
 from tui.core.display import display
+from tui.core.export.matches import Match, cross_document_matches
 from tui.core.labels import label_names
 from tui.core.metadata import Metadata, document_metadata
 from tui.core.model import Claim, Document
 from tui.core.records import Annotation, AnnotationFileError, read
 from tui.core.search import SearchIndex
-from tui.core.similar import SAME, find_similar
 from tui.core.store import DocumentAnnotations
 from tui.core.team import STATUSES, AnalystTag, ClaimTeam, Status
 from tui.core.workspace import Workspace
-
-MATCH_LIMIT = 10
 
 
 def iso_time(value: datetime | None) -> str | None:
@@ -154,32 +152,6 @@ class DocSummary:
         return 100.0 * self.reviewed / self.claims if self.claims else 0.0
 
 
-@dataclass(frozen=True)
-class Occurrence:
-    doc_id: str
-    claim: Claim
-    label: str | None
-
-
-@dataclass
-class Match:
-    """One claim found in several documents."""
-
-    occurrences: list[Occurrence]
-
-    @property
-    def text(self) -> str:
-        return self.occurrences[0].claim.text
-
-    @property
-    def labels(self) -> list[str]:
-        return sorted({o.label for o in self.occurrences if o.label})
-
-    @property
-    def disagree(self) -> bool:
-        return len(self.labels) > 1
-
-
 @dataclass
 class Summary:
     corpus: str
@@ -301,55 +273,8 @@ def _stray_files(workspace: Workspace) -> list[str]:
     return sorted(p.name for p in folder.glob("*.toml") if p.stem not in ids)
 
 
-def cross_document_matches(
-    workspace: Workspace, documents: list[DocSummary], index: SearchIndex | None = None
-) -> list[Match]:
-    """Tagged claims that state the same thing as a claim of another document.
-
-    Only tagged claims are looked up, so the cost follows the work
-    done, not the size of the corpus.
-    """
-    tagged = [e.claim for d in documents for e in d.anchored if e.claim is not None]
-    if not tagged:
-        return []
-    label_of = workspace.store.label_of
-    order = {doc.id: i for i, doc in enumerate(workspace.corpus)}
-
-    def key(claim: Claim) -> tuple[int, int]:
-        return (order.get(claim.doc.id, len(order)), claim.index)
-
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-    claims: dict[tuple[int, int], Claim] = {}
-
-    def root(k: tuple[int, int]) -> tuple[int, int]:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    if index is None:
-        index = SearchIndex.build(workspace.corpus)
-    for claim in tagged:
-        for hit in find_similar(index, claim, limit=MATCH_LIMIT, label_of=label_of):
-            if hit.claim.doc.id == claim.doc.id or hit.band != SAME:
-                continue
-            a, b = key(claim), key(hit.claim)
-            for k, c in ((a, claim), (b, hit.claim)):
-                parent.setdefault(k, k)
-                claims[k] = c
-            ra, rb = root(a), root(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for k in sorted(parent):
-        groups.setdefault(root(k), []).append(k)
-    matches = [
-        Match([Occurrence(claims[k].doc.id, claims[k], label_of(claims[k])) for k in members])
-        for members in groups.values()
-        if len({claims[k].doc.id for k in members}) > 1
-    ]
-    matches.sort(key=lambda m: (not m.disagree, key(m.occurrences[0].claim)))
-    return matches
+def _tagged_claims(documents: list[DocSummary]) -> list[Claim]:
+    return [e.claim for d in documents for e in d.anchored if e.claim is not None]
 
 
 def summarize(
@@ -370,7 +295,9 @@ def summarize(
     return Summary(
         corpus=_corpus_name(workspace),
         documents=documents,
-        matches=cross_document_matches(workspace, documents, index) if matches else None,
+        matches=cross_document_matches(workspace, _tagged_claims(documents), index)
+        if matches
+        else None,
         stray_files=_stray_files(workspace),
         date=day,
         analyst=analyst.strip() if analyst and analyst.strip() else None,
