@@ -181,9 +181,11 @@ async def test_note_editor_saves_a_multi_line_note_and_sources(
 async def test_note_editor_escape_cancels(app: FactcheckApp, annotations_dir: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", *"no")
-        await pilot.press("escape")
+        await pilot.press("escape")  # something was typed: it asks first
+        assert type(app.screen).__name__ == "DiscardScreen"
+        await pilot.press("d")
         assert app.screen is app.reader
-        assert not any(annotations_dir.glob("*.toml"))
+        assert not any(annotations_dir.glob("**/*.toml"))
 
 
 async def test_a_note_on_an_untagged_claim_asks_for_a_label_first(
@@ -193,26 +195,28 @@ async def test_a_note_on_an_untagged_claim_asks_for_a_label_first(
         doc = app.reader.panes[0].doc
         await pilot.press("e")
         assert type(app.screen).__name__ == "NoteScreen"
-        assert app.screen.focused is app.screen.query_one("#note-label")  # a label first
-        await pilot.press("tab", *"why", "ctrl+s")  # skip it and write a note anyway
+        assert app.screen.focused is app.screen.query_one("#note-text")  # typing is the note
+        await pilot.press(*"why", "ctrl+s")
         error = app.screen.query_one("#note-error").render()
         assert "Choose a label" in str(error)
-        assert not any(annotations_dir.glob("*.toml"))
-        await pilot.press("o")  # the label row has focus again: letters pick a label
-        await pilot.press("ctrl+s")
+        assert not any(annotations_dir.glob("**/*.toml"))
+        await pilot.press("o")  # the label row has focus now: a label key picks and saves
+        assert app.screen is app.reader
         assert [(r["label"], r["note"]) for r in records(annotations_dir, doc)] == [
             ("opinion", "why")
         ]
 
 
 async def test_e_then_a_label_key_then_the_note(app: FactcheckApp, annotations_dir: Path) -> None:
-    """The fast way to tag with a note: `e`, a label key, type, `ctrl+s`."""
+    """The fast ways to tag with a note: `e`, alt+label, the note, `ctrl+s`; or the label last."""
     async with app.run_test(size=SIZE) as pilot:
         doc = app.reader.panes[0].doc
-        await pilot.press("e", "d", *"no registry entry", "ctrl+s")
+        await pilot.press("e", "alt+d", *"no registry entry", "ctrl+s")
         assert type(app.screen).__name__ != "NoteScreen"
+        await pilot.press("j", "e", *"dubious", "ctrl+s", "o")
         assert [(r["label"], r["note"]) for r in records(annotations_dir, doc)] == [
-            ("disputed", "no registry entry")
+            ("disputed", "no registry entry"),
+            ("opinion", "dubious"),
         ]
 
 

@@ -19,7 +19,14 @@ from typing import Literal
 
 from tui.core.model import Claim, Document
 from tui.core.records import Annotation
-from tui.core.store import AnnotationStore, Change, DocumentAnnotations, ReadOnlyDocument
+from tui.core.store import (
+    ANY,
+    AnnotationStore,
+    Change,
+    Conflict,
+    DocumentAnnotations,
+    ReadOnlyDocument,
+)
 from tui.core.text import clean_line
 
 Severity = Literal["information", "warning", "error"]
@@ -41,6 +48,9 @@ class Outcome:
     """Put the cursor on this claim (undo and redo go back to the claim they change)."""
     read_only: Document | None = None
     """This document turned out read-only (its banner must show)."""
+    conflict: Conflict | None = None
+    """Nothing was written: the record changed on disk since the caller read it
+    (``conflict.on_disk`` is what it holds now, to show beside the caller's version)."""
 
     @property
     def saved(self) -> bool:
@@ -123,11 +133,24 @@ class Editor:
             claim, f"clearing {self.ref(claim)}", lambda: self.store.set(claim, None)
         )
 
-    def save_note(self, claim: Claim, label: str, note: str, sources: list[str]) -> Outcome:
-        """Label, note and sources as the note editor left them (unchanged: nothing written)."""
+    def save_note(
+        self,
+        claim: Claim,
+        label: str,
+        note: str,
+        sources: list[str],
+        *,
+        base: Annotation | object | None = ANY,
+    ) -> Outcome:
+        """Label, note and sources as the note editor left them (unchanged: nothing written).
+
+        ``base``: your record as the editor showed it when it opened (``None``:
+        untagged). If it changed on disk since (another process, ``factcheck
+        tag``), nothing is written and the outcome carries the ``conflict``.
+        """
         if refused := self.refuse_read_only(claim):
             return refused
-        current = self.store.load(claim.doc).get(claim)
+        current = self.state(claim.doc).get(claim)
         if current is not None and (
             current.record.label,
             current.record.note,
@@ -138,7 +161,7 @@ class Editor:
         outcome = self._write(
             claim,
             f"note on {ref}",
-            lambda: self.store.set(claim, label, note=note, sources=sources),
+            lambda: self.store.set(claim, label, note=note, sources=sources, base=base),
         )
         if outcome.saved:
             return _with_message(outcome, f"Saved the note on {ref}.", timeout=2)
@@ -185,6 +208,12 @@ class Editor:
     def _write(self, claim: Claim, what: str, write: Callable[[], Change]) -> Outcome:
         try:
             change = write()
+        except Conflict as conflict:
+            return Outcome(
+                message=f"Not saved: {self.ref(claim)} was changed elsewhere since you opened it.",
+                severity="warning",
+                conflict=conflict,
+            )
         except ReadOnlyDocument as error:
             return Outcome(
                 message=f"Not saved: {clean_line(str(error))}",

@@ -1,26 +1,38 @@
 """The note editor: a label, a multi-line note and a list of source URLs for one claim.
 
-Saving needs a label: a note on an unreviewed claim is a review, so the
-editor asks for one (the claim's label is preselected when it has one).
-Saving with no label and nothing written simply closes the editor.
+What the analyst types is the note: the editor opens with the focus in the
+note, and a key typed or text pasted anywhere else in it (the label row, a
+button) lands in the note too, so a note is never typed into the label keys.
+The label is picked with ``alt`` and a label key from anywhere, with the
+label key itself on the label row, or after ``ctrl+s`` on an untagged claim,
+which asks for one (a pick then saves).
+
+The editor saves itself and closes only once the note is on disk: a failed
+save keeps it open with the text and says why, naming the file. It remembers
+your record as it was when it opened; if another process changed it since,
+it shows both versions and lets you choose (:mod:`tui.app.screens.note_dialogs`).
+``tab`` moves between the boxes at once (a priority binding), so keys typed
+fast after it land in the box it moves to.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
 from tui.app.keys import key_label
 from tui.app.screens.dialog import DialogScreen
-from tui.app.widgets.pane import fit
-from tui.core.labels import all_labels, label_names, names_text
+from tui.app.screens.note_keys import KeyHold, LabelRow, NoteKeys
+from tui.core.editing import Outcome
+from tui.core.labels import all_labels, label_names
 from tui.core.model import Claim
 from tui.core.records import Annotation
 from tui.core.text import clean_line, strip_controls
@@ -33,6 +45,10 @@ class NoteResult:
     sources: list[str]
 
 
+SaveNote = Callable[[NoteResult, "Annotation | None"], Outcome]
+"""Write the result over ``base`` (the record the editor started from) and say how it went."""
+
+
 def parse_sources(text: str) -> list[str]:
     """One source per line; blank lines dropped, duplicates kept once, in order."""
     seen: dict[str, None] = {}
@@ -43,17 +59,17 @@ def parse_sources(text: str) -> list[str]:
     return list(seen)
 
 
-class NoteScreen(DialogScreen[NoteResult | None]):
-    """Edit the note and sources of ``claim``; ``ctrl+s`` saves, ``escape`` cancels."""
+class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
+    """Edit the note and sources of ``claim``; ``ctrl+s`` saves, ``escape`` closes."""
 
     DEFAULT_CSS = """
     NoteScreen > .dialog {
         width: 90;
     }
-    NoteScreen #note-claim {
-        color: $text-muted;
+    NoteScreen #note-claim-box {
         height: auto;
-        max-height: 3;
+        max-height: 4;
+        color: $text-muted;
     }
     NoteScreen .note--caption {
         color: $text-muted;
@@ -76,15 +92,27 @@ class NoteScreen(DialogScreen[NoteResult | None]):
         height: 4;
         min-height: 3;
     }
+    NoteScreen #note-theirs {
+        height: 5;
+    }
     NoteScreen #note-error {
         color: $text-error;
         height: auto;
     }
+    NoteScreen .dialog--buttons {
+        dock: bottom;
+        background: $surface;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", id="note.save"),
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        # Priority bindings act on the key as it arrives, before the keys typed after
+        # it: those after tab land in the next box, those after ctrl+s are kept for
+        # what comes next (the label asked for, the reader) and never reach the note.
+        Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
     AUTO_FOCUS = "#note-text"
 
@@ -95,37 +123,50 @@ class NoteScreen(DialogScreen[NoteResult | None]):
         *,
         short_id: str = "",
         label_keys: dict[str, list[str]] | None = None,
+        save: SaveNote | None = None,
     ) -> None:
-        """``label_keys``: the keys that pick each label (the reader's tag keys as mapped)."""
+        """``label_keys``: the keys that pick each label (the reader's tag keys as mapped).
+
+        ``save``: writes the result (the reader's editor); without it the editor
+        only returns the result.
+        """
         super().__init__()
         self.claim = claim
         self.record = record
+        self.base = record
+        """Your record on disk when the editor opened (or when you last chose over a conflict)."""
         self.short_id = short_id or claim.doc.id
+        self.save_note = save
         self.label_keys = label_keys or {
             label.value: [label.key, label.alias] for label in all_labels()
         }
-        # Label keys reach these only when no text box has focus (the label row, a button).
+        self.row_picks = {
+            key: label for label, keys in self.label_keys.items() for key in keys if key
+        }
+        self.alt_picks = {f"alt+{key}": label for key, label in self.row_picks.items()}
+        # alt + a label key picks from anywhere: a priority binding, before the note sees it.
         picks = [
-            Binding(key, f"pick('{label}')", label, show=False, id=f"note.{label}")
-            for label, keys in self.label_keys.items()
-            for key in keys
+            Binding(key, f"pick('{label}')", label, show=False, priority=True, id=f"note.{label}")
+            for key, label in self.alt_picks.items()
         ]
         self._bindings = BindingsMap.merge([self._bindings, BindingsMap(picks)])
-        # An untagged claim needs a label first: start on the label row, so `e d`
-        # then typing writes a disputed claim's note (picking moves on to the note).
-        self.AUTO_FOCUS = "#note-text" if record is not None else "#note-label"
+        self._pick_saves = False
+        """A label is being asked for to save: the pick saves at once."""
+        self.held: list[events.Key] | None = None
+        """Keys typed while a save or close is being decided (``None``: not deciding)."""
+        self._label = record.label if record is not None else None
+        """The label chosen (kept here: the radio row learns of a pick a message later)."""
+
+    # -- composition -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         record = self.record
         title = f"Note · {self.short_id}:{self.claim.number}"
-        with self.frame(title, "ctrl+s save · escape cancel", scroll=True):
-            yield Static(Content(fit(clean_line(self.claim.text), 240)), id="note-claim")
-            keys = " ".join(key_label(keys[0]) for keys in self.label_keys.values() if keys)
-            yield Static(
-                f"Label ({keys} here, or arrows and space; a pick moves on to the note)",
-                classes="note--caption",
-            )
-            with RadioSet(id="note-label"):
+        with self.frame(title, "ctrl+s save · escape close", scroll=True):
+            with VerticalScroll(id="note-claim-box"):
+                yield Static(Content(clean_line(self.claim.text)), id="note-claim")
+            yield Static(self.label_caption(), classes="note--caption")
+            with LabelRow(self.row_picks, id="note-label"):
                 for label in label_names():
                     yield RadioButton(
                         label,
@@ -142,35 +183,146 @@ class NoteScreen(DialogScreen[NoteResult | None]):
                 id="note-sources",
                 soft_wrap=False,
             )
+            theirs = Static("", id="note-theirs-caption", classes="note--caption")
+            theirs.display = False
+            yield theirs
+            area = TextArea("", id="note-theirs", read_only=True, soft_wrap=True)
+            area.display = False
+            yield area
             yield Static("", id="note-error")
+            yield KeyHold(id="note-hold")
             with Horizontal(classes="dialog--buttons"):
                 yield Button("Cancel", id="note-cancel")
                 yield Button("Save", variant="primary", id="note-save")
 
+    def label_caption(self) -> str:
+        """``Label: s d o x here, alt+s/d/o/x from the note`` with the keys as mapped."""
+        firsts = [keys[0] for keys in self.label_keys.values() if keys]
+        keys = " ".join(key_label(key) for key in firsts)
+        alts = "/".join(key_label(key) for key in firsts)
+        return f"Label: {keys} here, alt+{alts} from the note"
+
+    def on_mount(self) -> None:
+        self._opened = self.values()
+        self.set_focus(self.note_area)
+
+    # -- the parts ---------------------------------------------------------------------
+
     @property
     def label(self) -> str | None:
-        pressed = self.query_one("#note-label", RadioSet).pressed_button
-        return pressed.id.removeprefix("label-") if pressed and pressed.id else None
+        return self._label
+
+    @on(RadioSet.Changed)
+    def _label_changed(self, event: RadioSet.Changed) -> None:
+        """A pick by mouse, space or enter on the label row."""
+        if event.pressed.id:
+            self._label = event.pressed.id.removeprefix("label-")
+
+    def values(self) -> tuple[str | None, str, list[str]]:
+        """Label, note and sources as the editor holds them now."""
+        return (self.label, self.note_area.text.strip(), parse_sources(self.sources_area.text))
+
+    @property
+    def changed(self) -> bool:
+        return self.values() != self._opened
+
+    def say(self, message: str) -> None:
+        self.query_one("#note-error", Static).update(Content(message))
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_pick(self, label: str) -> None:
+        key = next(k for k, v in self.alt_picks.items() if v == label)
+        if not self._held_instead(key):
+            self.pick(label)
+
+    def pick(self, label: str) -> None:
+        self._label = label
+        self.query_one(f"#label-{label}", RadioButton).value = True
+        if self._pick_saves:
+            self.action_save()
+        else:
+            self.set_focus(self.note_area)
 
     @on(Button.Pressed, "#note-save")
     def action_save(self) -> None:
-        note = self.query_one("#note-text", TextArea).text.strip()
-        sources = parse_sources(self.query_one("#note-sources", TextArea).text)
-        label = self.label
+        if not self._held_instead("ctrl+s"):
+            self._hold_then(self._save_now)
+
+    def _save_now(self) -> None:
+        label, note, sources = self.values()
         if label is None:
             if not note and not sources:
                 self.dismiss(None)
                 return
-            self.query_one("#note-error", Static).update(
-                Content(f"Choose a label for this claim first ({names_text()}).")
+            keys = " ".join(
+                f"{key_label(keys[0])} {label}" for label, keys in self.label_keys.items() if keys
             )
-            self.query_one("#note-label", RadioSet).focus()
+            self.say(f"Choose a label to save: {keys} (the note is kept).")
+            self._pick_saves = True
+            self.set_focus(self.query_one("#note-label", RadioSet))
             return
-        self.dismiss(NoteResult(label, note, sources))
+        self._pick_saves = False
+        result = NoteResult(label, note, sources)
+        if self.save_note is None:
+            self.dismiss(result)
+            return
+        outcome = self.save_note(result, self.base)
+        if outcome.conflict is not None:
+            self._ask_about(outcome, result)
+        elif outcome.saved or not outcome.message:
+            self.dismiss(result)
+        else:
+            where = outcome.message.rstrip(".")
+            self.say(f"{where}. The note is still here: ctrl+s tries again.")
 
-    def action_pick(self, label: str) -> None:
-        self.query_one(f"#label-{label}", RadioButton).value = True
-        self.query_one("#note-text", TextArea).focus()
+    def _ask_about(self, outcome: Outcome, result: NoteResult) -> None:
+        from tui.app.screens.note_dialogs import ConflictScreen, Version
+
+        conflict = outcome.conflict
+        assert conflict is not None
+        mine = Version(result.label, result.note, tuple(result.sources))
+        theirs = Version.of(conflict.on_disk)
+        ref = f"{self.short_id}:{self.claim.number}"
+
+        def chosen(choice: str | None) -> None:
+            self.base = conflict.on_disk  # seen now: saving over it is a choice, not an accident
+            if choice == "mine":
+                self.action_save()
+            elif choice == "theirs":
+                self.dismiss(None)
+            else:
+                self.show_theirs(theirs.describe())
+                self.say(f"{ref} changed on disk; theirs is below. ctrl+s saves yours over it.")
+                self.set_focus(self.note_area)
+
+        self.app.push_screen(ConflictScreen(ref, theirs, mine), chosen)
+
+    def show_theirs(self, text: str) -> None:
+        caption = self.query_one("#note-theirs-caption", Static)
+        caption.update("On disk now (theirs), to copy from")
+        caption.display = True
+        area = self.query_one("#note-theirs", TextArea)
+        area.text = text
+        area.display = True
+
+    def action_cancel(self) -> None:
+        if not self._held_instead("escape"):
+            self._hold_then(self._close)
+
+    def _close(self) -> None:
+        if not self.changed:
+            self.dismiss(None)
+            return
+        from tui.app.screens.note_dialogs import DiscardScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+            else:
+                self.set_focus(self.note_area)
+
+        self.app.push_screen(DiscardScreen(), answered)
 
     @on(Button.Pressed, "#note-cancel")
     def _cancel(self) -> None:

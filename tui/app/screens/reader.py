@@ -32,6 +32,7 @@ from tui.app.look import short_ids
 from tui.app.messages import AnnotationsChanged, IndexBuilt, ProgressChanged
 from tui.app.notices import empty_message, show_warnings
 from tui.app.session import Session, SessionKeeper, Start, session_of
+from tui.app.typeahead import Typeahead
 from tui.app.watch import AnnotationWatch
 from tui.app.widgets.document_view import DocumentView
 from tui.app.widgets.header import ReaderHeader
@@ -95,6 +96,7 @@ class ReaderScreen(Screen[None]):
             current=lambda: self.current_claim,
             on_found=lambda claim: self.update_inspector(),
         )
+        self.typeahead = Typeahead(self)
         self._inspected: Claim | None = None
         self._started = asyncio.Event()
         """Set once the work after the first paint (Footer, index worker) has begun."""
@@ -298,6 +300,10 @@ class ReaderScreen(Screen[None]):
         result = get_flow(name)(self)
         if result is not None:
             await result
+        await self.typeahead.done()
+
+    def on_key(self, event: events.Key) -> None:
+        self.typeahead.route(event)  # keys typed while the note editor opens go to it
 
     def apply(self, outcome: Outcome | None) -> Outcome:
         """Show an editing outcome: what changed is redrawn, what it says is said."""

@@ -1,0 +1,75 @@
+"""Keys typed while a dialog opens, kept for it in the order typed.
+
+Textual hands each key to the focused widget as it arrives, and a binding
+runs only when the key has bubbled back up to the App. So in a fast burst
+(``e``, then a note typed at once) the keys after ``e`` have already gone to
+the reader's pane before ``e`` opens the editor; bubbling up, they would then
+meet the editor's bindings (or none) and be lost. The reader passes every key
+through :meth:`Typeahead.route`: after a key that opens such a dialog it
+holds the keys that follow, and the dialog takes them once it is on screen
+(``take_typeahead``); keys still on their way arrive there in turn. If no
+dialog opened (a read-only document), :meth:`Typeahead.done` gives them back
+to the reader's own bindings, in order.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from textual import events
+from textual.screen import Screen
+
+HOLDING_ACTIONS = frozenset({"flow('note')"})
+"""Bindings whose dialog takes the keys typed while it opens."""
+
+
+class TakesTypeahead(Protocol):
+    def take_typeahead(self, keys: list[events.Key]) -> None: ...
+
+
+class Typeahead:
+    """The keys of one screen (the reader) typed while its dialog opens."""
+
+    def __init__(self, screen: Screen) -> None:
+        self.screen = screen
+        self.held: list[events.Key] = []
+        self.holding = False
+        self.sink: TakesTypeahead | None = None
+
+    def route(self, event: events.Key) -> None:
+        """Call from the screen's ``on_key``: hold the key, or let it go on to its binding."""
+        screen = self.screen
+        if self.sink is not None and screen.app.screen is self.sink:
+            self._take(event)
+            self.sink.take_typeahead(self.held)
+            self.held = []
+        elif self.holding:
+            self._take(event)
+        elif screen.is_current:
+            found = screen.active_bindings.get(event.key)
+            if found is not None and found.binding.action in HOLDING_ACTIONS:
+                self.holding = True
+                self.sink = None
+
+    def _take(self, event: events.Key) -> None:
+        event.stop()
+        event.prevent_default()
+        self.held.append(event)
+
+    def hand_to(self, dialog: TakesTypeahead) -> None:
+        """The dialog is on screen: it takes the keys held so far and those still arriving."""
+        self.sink = dialog
+        self.holding = False
+        held, self.held = self.held, []
+        dialog.take_typeahead(held)
+
+    async def done(self) -> None:
+        """The flow returned: keys held for a dialog that never opened go to the reader."""
+        if not self.holding:
+            return
+        self.holding = False
+        held, self.held = self.held, []
+        for key in held:
+            found = self.screen.active_bindings.get(key.key)
+            if found is not None:
+                await self.screen.run_action(found.binding.action, found.node)
