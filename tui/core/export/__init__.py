@@ -1,4 +1,4 @@
-"""Exports: Markdown, CSV, JSON, schema.org ClaimReview, W3C Web Annotation.
+"""Exports: Markdown, HTML, CSV, JSON, schema.org ClaimReview, W3C Web Annotation.
 
 The data is gathered once (:mod:`tui.core.export.summary`); each format is a
 module with ``render(summary) -> str``. Output is deterministic: the same
@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.export import claimreview, csv_format, json_format, markdown, webannotation
+from tui.core.export import (
+    claimreview,
+    csv_format,
+    html_format,
+    json_format,
+    markdown,
+    webannotation,
+)
 from tui.core.export.output import OutputError, check_target, write_output
 from tui.core.export.summary import Summary, export_path_default, summarize
 from tui.core.metadata import safe_url
@@ -42,6 +49,7 @@ FORMATS: dict[str, Format] = {
         Format(
             "webannotation", "W3C Web Annotation (JSON-LD)", ".anno.jsonld", webannotation.render
         ),
+        Format("html", "HTML report (one printable file)", ".html", html_format.render),
     )
 }
 DEFAULT_FORMAT = "markdown"

@@ -13,6 +13,15 @@ import re
 from tui.core.agreement_report import headline, markdown_section
 from tui.core.anchoring import Anchor
 from tui.core.display import display
+from tui.core.export.report import (
+    LABEL_ORDER,
+    contested_groups,
+    label_groups,
+    percent,
+    problems,
+    speaking_entry,
+    tag_analyst,
+)
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_time
 from tui.core.labels import label_names
 from tui.core.metadata import safe_url
@@ -71,10 +80,6 @@ def _link(url: str) -> str:
     return f"<{safe}>" if safe else md_escape(url)
 
 
-def _percent(reviewed: int, total: int) -> str:
-    return f"{100 * reviewed / total:.0f}%" if total else "–"
-
-
 def _header(summary: Summary) -> list[str]:
     docs = len(summary.documents)
     lines = [
@@ -87,7 +92,7 @@ def _header(summary: Summary) -> list[str]:
         lines.append(f"- Date: {summary.date}")
     lines.append(
         f"- Reviewed: {summary.reviewed} of {summary.claims} claims "
-        f"({_percent(summary.reviewed, summary.claims)})"
+        f"({percent(summary.reviewed, summary.claims)})"
     )
     last = iso_time(summary.last_updated)
     if last:
@@ -122,7 +127,7 @@ def _table(summary: Summary) -> list[str]:
             str(doc.claims),
             str(doc.reviewed),
             *(str(doc.labels[label]) for label in label_names()),
-            _percent(doc.reviewed, doc.claims),
+            percent(doc.reviewed, doc.claims),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     totals = summary.labels
@@ -132,7 +137,7 @@ def _table(summary: Summary) -> list[str]:
         str(summary.claims),
         str(summary.reviewed),
         *(str(totals[label]) for label in label_names()),
-        _percent(summary.reviewed, summary.claims),
+        percent(summary.reviewed, summary.claims),
     ]
     lines += ["| " + " | ".join(cells) + " |", ""]
     return lines
@@ -166,24 +171,22 @@ def _doc_heading(doc: DocSummary) -> str:
 
 def _team_lines(summary: Summary, doc: DocSummary, team: ClaimTeam) -> list[str]:
     """A decided claim: the speaking tag in full, then who agreed or what the verdict overrode."""
-    speaker = team.verdict if team.verdict is not None else team.newest
-    entry = doc.entry_of(speaker) if speaker is not None else None
+    entry = speaking_entry(doc, team)
     if entry is None:
         return []
     lines = _entry_lines(summary, entry)
     if team.status is Status.SETTLED:
         lines.append(f"  - Settled by the verdict of {md_escape(summary.analyst_of(entry))}")
-    others = [t for t in team.tags if t is not speaker]
+    others = [t for t in team.tags if t.anchored.record is not entry.record]
     for tag in others:
-        lines.append(f"  - {md_escape(tag.analyst or summary.analyst or '')}: {tag.label}")
+        lines.append(f"  - {md_escape(tag_analyst(summary, tag.analyst))}: {tag.label}")
         if tag.note.strip() and tag.label != entry.label:
             lines.append(f"    - Note: {md_escape(tag.note)}")
     return lines
 
 
 def _label_section(summary: Summary, label: str) -> list[str]:
-    docs = [(d, [t for t in d.teams if t.label == label]) for d in summary.documents]
-    docs = [(d, teams) for d, teams in docs if teams]
+    docs = label_groups(summary, label)
     if not docs:
         return []
     lines = [f"## {label.capitalize()} claims", ""]
@@ -196,7 +199,7 @@ def _label_section(summary: Summary, label: str) -> list[str]:
 
 
 def _contested(summary: Summary) -> list[str]:
-    docs = [(d, d.contested) for d in summary.documents if d.contested]
+    docs = contested_groups(summary)
     if not docs:
         return []
     lines = ["## Contested claims", "", "Analysts disagree and no verdict settles them yet.", ""]
@@ -206,7 +209,7 @@ def _contested(summary: Summary) -> list[str]:
             claim = team.claim
             lines.append(f"- **Claim {claim.number}** ({claim.id}): {md_escape(claim.text)}")
             for tag in team.tags:
-                lines.append(f"  - {md_escape(tag.analyst or summary.analyst or '')}: {tag.label}")
+                lines.append(f"  - {md_escape(tag_analyst(summary, tag.analyst))}: {tag.label}")
                 if tag.note.strip():
                     lines.append(f"    - Note: {md_escape(tag.note)}")
                 sources = [x for x in tag.sources if x.strip()]
@@ -285,20 +288,7 @@ def _orphans(summary: Summary) -> list[str]:
 
 
 def _problems(summary: Summary) -> list[str]:
-    lines = []
-    for doc in summary.documents:
-        if doc.error:
-            lines.append(
-                f"- {md_escape(doc.id)}: its annotation file cannot be read "
-                f"({md_escape(doc.error)}); its tags are not in this summary."
-            )
-        if doc.changed:
-            lines.append(
-                f"- {md_escape(doc.id)}: the article changed since it was annotated; "
-                "its tags were re-anchored."
-            )
-    for name in summary.stray_files:
-        lines.append(f"- {md_escape(name)}: an annotation file with no article in this corpus.")
+    lines = [f"- {md_escape(line)}" for line in problems(summary)]
     return ["## Problems", "", *lines, ""] if lines else []
 
 
@@ -306,7 +296,7 @@ def render(summary: Summary) -> str:
     lines = [*_header(summary), *_table(summary)]
     if not summary.empty:
         lines += _contested(summary)
-        for label in ("disputed", "sourced", "opinion", "skip"):
+        for label in LABEL_ORDER:
             lines += _label_section(summary, label)
         lines += _agreement(summary)
         lines += _matches(summary)
