@@ -160,3 +160,11 @@ async def test_a_label_change_alone_is_a_change(app: FactcheckApp) -> None:
         assert type(app.screen).__name__ == "DiscardScreen"
         await pilot.press("k")
         assert note_screen(app).label == "sourced"
+
+
+async def test_an_existing_note_opens_with_the_cursor_at_its_end(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", *"first line", "alt+s", "ctrl+s", "e", *" and more", "ctrl+s")
+        assert saved(annotations_dir, app) == [("sourced", "first line and more", [])]

@@ -204,7 +204,9 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
 
     def on_mount(self) -> None:
         self._opened = self.values()
-        self.set_focus(self.note_area)
+        area = self.note_area
+        area.move_cursor(area.document.end)  # a note is added to more often than rewritten
+        self.set_focus(area)
 
     # -- the parts ---------------------------------------------------------------------
 

@@ -140,7 +140,7 @@ class DiscardScreen(DialogScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with self.frame("Unsaved note", "d discard · k or escape keep editing"):
-            yield Static("Your changes to the note, label or sources are not saved.")
+            yield Static("Your changes to this note are not saved.")
             with Horizontal(classes="dialog--buttons"):
                 yield Button("Discard", variant="error", id="discard-discard")
                 yield Button("Keep editing", variant="primary", id="discard-keep")
