@@ -100,6 +100,30 @@ def reader_keys() -> tuple[Key, ...]:
             "Jump to the previous claim without a tag",
             "Move",
         ),
+        Key(
+            "next-contested",
+            "c",
+            "flow('next-contested')",
+            "Next contested",
+            "Jump to the next claim the analysts disagree on",
+            "Move",
+        ),
+        Key(
+            "previous-contested",
+            "C",
+            "flow('previous-contested')",
+            "Previous contested",
+            "Jump to the previous claim the analysts disagree on",
+            "Move",
+        ),
+        Key(
+            "worthy",
+            "w",
+            "flow('worthy')",
+            "Most check-worthy",
+            "Jump to the most check-worthy unreviewed claim of the open panes (again: the next)",
+            "Move",
+        ),
         *tags,
         Key(
             "clear-tag",
@@ -162,6 +186,22 @@ def reader_keys() -> tuple[Key, ...]:
             "Open another document in a new pane",
             "Panes",
             show=True,
+        ),
+        Key(
+            "claims-list",
+            "L",
+            "flow('claims-list')",
+            "Claims list",
+            "Every claim of the corpus, most check-worthy first; sort, filter, jump",
+            "Find",
+        ),
+        Key(
+            "dashboard",
+            "D",
+            "flow('dashboard')",
+            "Dashboard",
+            "Progress per article and analyst, labels, contested claims, agreement",
+            "Find",
         ),
         Key(
             "close-pane", "W", "flow('close-pane')", "Close pane", "Close the current pane", "Panes"

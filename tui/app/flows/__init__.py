@@ -24,6 +24,7 @@ FLOW_MODULES = (
     "tui.app.flows.documents",
     "tui.app.flows.finding",
     "tui.app.flows.moves",
+    "tui.app.flows.triage",
 )
 """Every module holding flows; a new one is added here."""
 

@@ -52,3 +52,24 @@ def next_unreviewed(reader: ReaderScreen) -> None:
 @flow("previous-unreviewed")
 def previous_unreviewed(reader: ReaderScreen) -> None:
     _unreviewed(reader, -1)
+
+
+def _contested(reader: ReaderScreen, step: int) -> None:
+    view = reader.active_view
+    if view is not None:
+        state = reader.store.load(view.doc)
+        contested = {claim.index for claim in state.contested()}
+        if not contested:
+            reader.notify("No claim in this document is contested.", markup=False)
+            return
+        jump(reader, step, lambda claim: claim.index in contested, "settled or agreed")
+
+
+@flow("next-contested")
+def next_contested(reader: ReaderScreen) -> None:
+    _contested(reader, 1)
+
+
+@flow("previous-contested")
+def previous_contested(reader: ReaderScreen) -> None:
+    _contested(reader, -1)

@@ -1,0 +1,101 @@
+"""The triage and team keys of the reader: c C (contested), w (check-worthy), L (claims), D."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from app_helpers import SIZE, make_app, notifications
+
+from tui.core.checkworthy import checkworthiness
+from tui.core.store import AnnotationStore
+from tui.core.workspace import open_workspace
+
+
+@pytest.fixture
+def contested(corpus_dir: Path, annotations_dir: Path) -> list[int]:
+    """Claims 2 and 5 of the first document contested by ann and bob; claim 3 agreed."""
+    ws = open_workspace([corpus_dir], annotations=annotations_dir, analyst="ann")
+    doc = ws.corpus.documents[0]
+    bob = AnnotationStore(annotations_dir, analyst="bob")
+    for index, (mine, theirs) in {
+        2: ("sourced", "disputed"),
+        3: ("opinion", "opinion"),
+        5: ("disputed", "opinion"),
+    }.items():
+        ws.store.set(doc.claims[index], mine)
+        bob.set(doc.claims[index], theirs)
+    return [2, 5]
+
+
+async def test_c_and_C_jump_between_contested_claims_and_wrap(
+    corpus_dir: Path, annotations_dir: Path, contested: list[int]
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.reader.active_view
+        view.move_to(0)
+        await pilot.press("c")
+        assert view.cursor == 2
+        await pilot.press("c")
+        assert view.cursor == 5
+        await pilot.press("c")
+        assert view.cursor == 2 and "Continued from the top." in seen
+        await pilot.press("C")
+        assert view.cursor == 5
+        await pilot.press("tab", "c")  # the second document has none
+        assert "No claim in this document is contested." in seen
+
+
+async def test_w_goes_to_the_most_check_worthy_unreviewed_claims_in_turn(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        docs = [view.doc for view in app.reader.views]
+        claims = [claim for doc in docs for claim in doc.claims]
+        scores = sorted((checkworthiness(c.text).score for c in claims), reverse=True)
+        await pilot.press("w")
+        first = app.reader.current_claim
+        assert checkworthiness(first.text).score == scores[0]
+        await pilot.press("w")
+        second = app.reader.current_claim
+        assert second is not first and checkworthiness(second.text).score == scores[1]
+        await pilot.press("s")  # tagged (the cursor moves on): w starts from the top again
+        await pilot.press("w")
+        assert app.reader.current_claim is first
+        await pilot.press("w")  # one further, past the tagged one
+        third = app.reader.current_claim
+        assert third not in (first, second) and checkworthiness(third.text).score == scores[2]
+
+
+async def test_L_lists_every_claim_and_enter_jumps_to_it(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("L")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ClaimsListScreen"
+        await pilot.press(*"doc:004")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert app.reader.current_claim.doc.id.startswith("004")
+
+
+async def test_D_shows_the_dashboard(
+    corpus_dir: Path, annotations_dir: Path, contested: list[int]
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("D")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "DashboardScreen"
+        text = str(app.screen.query_one("#dashboard-body").render())
+        assert "2 contested" in text and "Confusion" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"
