@@ -99,3 +99,60 @@ async def test_D_shows_the_dashboard(
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "ReaderScreen"
+
+
+async def test_V_settles_a_contested_claim_with_a_chosen_tag_and_undo_unsettles(
+    corpus_dir: Path, annotations_dir: Path, contested: list[int]
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.reader.active_view.doc
+        claim = doc.claims[2]
+        app.reader.active_view.move_to(2)
+        await pilot.press("V")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReviewScreen"
+        shown = str(app.screen.query_one("#review-tags").render_line(0).text)
+        assert "ann" in shown
+        await pilot.press("down", "enter")  # bob's: disputed
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReaderScreen"
+        team = app.workspace.store.load(doc).team(claim)
+        assert team.status.value == "settled" and team.label == "disputed"
+        assert team.verdict is not None and team.verdict.analyst == "tester"
+        assert any(message.startswith("Settled") for message in seen)
+        await pilot.press("u")
+        team = app.workspace.store.load(doc).team(claim)
+        assert team.status.value == "contested" and team.verdict is None
+
+
+async def test_V_with_a_label_key_and_a_note_of_ones_own(
+    corpus_dir: Path, annotations_dir: Path, contested: list[int]
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.reader.active_view.doc
+        claim = doc.claims[5]
+        app.reader.active_view.move_to(5)
+        await pilot.press("V")
+        await pilot.pause()
+        await pilot.press("tab", *"both half right", "shift+tab", "x")
+        await pilot.pause()
+        team = app.workspace.store.load(doc).team(claim)
+        assert team.label == "skip" and team.verdict is not None
+        assert team.verdict.note == "both half right"
+
+
+async def test_tagging_never_writes_a_verdict_and_V_on_an_untagged_claim_says_why(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.reader.active_view.doc
+        await pilot.press("V")
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert any("Nobody has tagged" in message for message in seen)
+        await pilot.press("d")
+        assert app.workspace.store.load(doc).team(doc.claims[0]).verdict is None

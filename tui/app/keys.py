@@ -188,6 +188,14 @@ def reader_keys() -> tuple[Key, ...]:
             show=True,
         ),
         Key(
+            "review",
+            "V",
+            "flow('review')",
+            "Review",
+            "Every analyst's tag on the claim side by side; settle it with a verdict",
+            "Tag",
+        ),
+        Key(
             "claims-list",
             "L",
             "flow('claims-list')",

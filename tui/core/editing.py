@@ -179,6 +179,23 @@ class Editor:
             return _with_message(outcome, f"Re-attached to {ref}.", timeout=2)
         return outcome
 
+    def settle(self, claim: Claim, label: str, note: str, sources: list[str]) -> Outcome:
+        """Save your verdict on ``claim`` (the review screen, ``V``): it settles the claim.
+
+        Only this operation writes a verdict; one undo puts your previous tag back.
+        """
+        if refused := self.refuse_read_only(claim):
+            return refused
+        ref = self.ref(claim)
+        outcome = self._write(
+            claim,
+            f"verdict on {ref}",
+            lambda: self.store.set(claim, label, note=note, sources=sources, verdict=True),
+        )
+        if outcome.saved:
+            return _with_message(outcome, f"Settled {ref}: {label}.", timeout=2)
+        return outcome
+
     def copy(self, source: Claim, target: Claim) -> Outcome:
         """Put ``source``'s label, note and sources on ``target``, as this analyst (``m``, ``c``).
 

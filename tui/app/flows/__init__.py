@@ -25,6 +25,7 @@ FLOW_MODULES = (
     "tui.app.flows.finding",
     "tui.app.flows.moves",
     "tui.app.flows.triage",
+    "tui.app.flows.review",
 )
 """Every module holding flows; a new one is added here."""
 
