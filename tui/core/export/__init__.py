@@ -20,6 +20,7 @@ from tui.core.export import (
     markdown,
     webannotation,
 )
+from tui.core.export.matches import cross_document_matches
 from tui.core.export.output import OutputError, check_target, write_output
 from tui.core.export.summary import Summary, export_path_default, summarize
 from tui.core.metadata import safe_url
@@ -53,8 +54,9 @@ FORMATS: dict[str, Format] = {
     )
 }
 DEFAULT_FORMAT = "markdown"
-MATCHING = frozenset({"markdown", "json", "claimreview", "html"})
-"""Formats that show claims found in several documents (one search per tagged claim)."""
+MATCHING = frozenset({"markdown", "json", "html"})
+"""Formats that show claims found in several documents (one search per tagged claim);
+ClaimReview searches only for its reviewed claims in dated articles."""
 
 
 def format_for_path(path: Path) -> str | None:
@@ -108,6 +110,10 @@ def export(
         url_base=url_base,
         index=index,
     )
+    if matches and fmt == "claimreview":
+        summary.matches = cross_document_matches(
+            workspace, claimreview.dated_claims(summary), index
+        )
     return form.render(summary)
 
 

@@ -24,6 +24,7 @@ from tui.core.display import display
 from tui.core.export.json_format import dumps
 from tui.core.export.summary import DocSummary, Entry, Summary, iso_date
 from tui.core.metadata import Author, safe_url
+from tui.core.model import Claim
 from tui.core.team import ClaimTeam, Status
 
 CONTEXT = "https://schema.org"
@@ -160,7 +161,8 @@ def _speaker(doc: DocSummary, team: ClaimTeam) -> Entry | None:
     return None
 
 
-def reviews(summary: Summary) -> list[dict[str, Any]]:
+def reviewed_entries(summary: Summary) -> list[tuple[DocSummary, Entry]]:
+    """The entries published: one per claim decided sourced or disputed, never contested."""
     found = []
     for doc in summary.documents:
         for team in doc.teams:
@@ -168,8 +170,25 @@ def reviews(summary: Summary) -> list[dict[str, Any]]:
                 continue
             entry = _speaker(doc, team)
             if entry is not None and not entry.orphan and entry.label == team.label:
-                found.append(claim_review(summary, doc, entry))
+                found.append((doc, entry))
     return found
+
+
+def dated_claims(summary: Summary) -> list[Claim]:
+    """The claims whose ``firstAppearance`` is worth looking up: reviewed, in a dated article.
+
+    Only these are searched in the other documents, so a ClaimReview export of
+    a corpus without dates costs no search at all.
+    """
+    return [
+        entry.claim
+        for doc, entry in reviewed_entries(summary)
+        if entry.claim is not None and doc.metadata.published is not None
+    ]
+
+
+def reviews(summary: Summary) -> list[dict[str, Any]]:
+    return [claim_review(summary, doc, entry) for doc, entry in reviewed_entries(summary)]
 
 
 def render(summary: Summary) -> str:

@@ -265,7 +265,9 @@ def _agreement(summary: Summary) -> list[str]:
         ]
         lines.append("</table>")
     if agreement.units and agreement.labels:
-        lines.append('<table class="agreement"><tr><th>Label</th><th>α (one against the rest)</th>')
+        lines.append(
+            '<table class="agreement"><tr><th>Label</th><th>α (one against the rest)</th></tr>'
+        )
         lines += [
             f'<tr><td>{label}</td><td class="n">{coefficient(value)}</td></tr>'
             for label, value in agreement.labels.items()

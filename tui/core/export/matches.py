@@ -112,6 +112,7 @@ def cross_document_matches(
 
     Groups where the labels disagree come first, then in corpus order.
     """
+    tagged = list({(c.doc.id, c.index): c for c in tagged}.values())  # one search per claim
     if not tagged:
         return []
     label_of: Callable[[Claim], str | None] = workspace.store.label_of
