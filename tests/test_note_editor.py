@@ -16,6 +16,7 @@ from textual import events
 from textual.widgets import Button, TextArea
 
 from tui.app.app import FactcheckApp
+from tui.core.config import config_path, load_config
 
 
 @pytest.fixture
@@ -168,3 +169,24 @@ async def test_an_existing_note_opens_with_the_cursor_at_its_end(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e", *"first line", "alt+s", "ctrl+s", "e", *" and more", "ctrl+s")
         assert saved(annotations_dir, app) == [("sourced", "first line and more", [])]
+
+
+async def test_a_remapped_save_key_typed_in_a_burst_saves(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """The editor's priority keys are found as mapped (``[keys] "note.save" = "ctrl+w"``)."""
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('[keys]\n"note.save" = "ctrl+w"\n', "utf-8")
+    try:
+        app = make_app([corpus_dir], annotations_dir, config=load_config())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("e")
+            assert note_screen(app).query_one(".dialog").border_subtitle.startswith("ctrl+w save")
+            await pilot.press("escape")
+            await burst(pilot, "e", "alt+s", *"remapped", "ctrl+w", "j")
+            assert app.screen is app.reader
+            assert saved(annotations_dir, app) == [("sourced", "remapped", [])]
+            assert app.reader.active_view.cursor == 1  # the key after the save reached the reader
+    finally:
+        path.unlink()

@@ -38,6 +38,7 @@ async def edit_note(reader: ReaderScreen) -> None:
         short_id=reader.short_id(claim.doc),
         label_keys=reader.keymap.label_keys(),
         save=lambda result, base: _save(reader, claim, result, base),
+        remapped=reader.keymap.overrides,
     )
     await reader.app.push_screen(screen)
     typeahead = getattr(reader, "typeahead", None)

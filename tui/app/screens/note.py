@@ -17,7 +17,7 @@ fast after it land in the box it moves to.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -28,9 +28,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
-from tui.app.keys import key_label
+from tui.app.keys import key_label, split_keys
 from tui.app.screens.dialog import DialogScreen
-from tui.app.screens.note_keys import KeyHold, LabelRow, NoteKeys
+from tui.app.screens.note_keys import HeldAction, KeyHold, LabelRow, NoteKeys
 from tui.core.editing import Outcome
 from tui.core.labels import all_labels, label_names
 from tui.core.model import Claim
@@ -124,11 +124,13 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
         short_id: str = "",
         label_keys: dict[str, list[str]] | None = None,
         save: SaveNote | None = None,
+        remapped: Mapping[str, str] | None = None,
     ) -> None:
         """``label_keys``: the keys that pick each label (the reader's tag keys as mapped).
 
         ``save``: writes the result (the reader's editor); without it the editor
-        only returns the result.
+        only returns the result. ``remapped``: the config's ``[keys]`` (for
+        ``note.save`` and ``note.cancel`` as mapped in the hints).
         """
         super().__init__()
         self.claim = claim
@@ -137,6 +139,7 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
         """Your record on disk when the editor opened (or when you last chose over a conflict)."""
         self.short_id = short_id or claim.doc.id
         self.save_note = save
+        self.remapped = dict(remapped or {})
         self.label_keys = label_keys or {
             label.value: [label.key, label.alias] for label in all_labels()
         }
@@ -152,7 +155,7 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
         self._bindings = BindingsMap.merge([self._bindings, BindingsMap(picks)])
         self._pick_saves = False
         """A label is being asked for to save: the pick saves at once."""
-        self.held: list[events.Key] | None = None
+        self.held: list[events.Key | HeldAction] | None = None
         """Keys typed while a save or close is being decided (``None``: not deciding)."""
         self._label = record.label if record is not None else None
         """The label chosen (kept here: the radio row learns of a pick a message later)."""
@@ -162,7 +165,9 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
     def compose(self) -> ComposeResult:
         record = self.record
         title = f"Note · {self.short_id}:{self.claim.number}"
-        with self.frame(title, "ctrl+s save · escape close", scroll=True):
+        save, close = self.key_of("note.save", "ctrl+s"), self.key_of("note.cancel", "escape")
+        keys = f"{save} save · {close} close"
+        with self.frame(title, keys, scroll=True):
             with VerticalScroll(id="note-claim-box"):
                 yield Static(Content(clean_line(self.claim.text)), id="note-claim")
             yield Static(self.label_caption(), classes="note--caption")
@@ -194,6 +199,11 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
             with Horizontal(classes="dialog--buttons"):
                 yield Button("Cancel", id="note-cancel")
                 yield Button("Save", variant="primary", id="note-save")
+
+    def key_of(self, binding_id: str, default: str) -> str:
+        """The first key of one of the editor's bindings, as the config maps it."""
+        keys = split_keys(self.remapped.get(binding_id, default)) or [default]
+        return key_label(keys[0])
 
     def label_caption(self) -> str:
         """``Label: s d o x here, alt+s/d/o/x from the note`` with the keys as mapped."""
@@ -234,8 +244,7 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
     # -- actions -----------------------------------------------------------------------
 
     def action_pick(self, label: str) -> None:
-        key = next(k for k, v in self.alt_picks.items() if v == label)
-        if not self._held_instead(key):
+        if not self._held_instead(f"pick({label!r})"):
             self.pick(label)
 
     def pick(self, label: str) -> None:
@@ -248,7 +257,7 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
 
     @on(Button.Pressed, "#note-save")
     def action_save(self) -> None:
-        if not self._held_instead("ctrl+s"):
+        if not self._held_instead("save"):
             self._hold_then(self._save_now)
 
     def _save_now(self) -> None:
@@ -309,7 +318,7 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
         area.display = True
 
     def action_cancel(self) -> None:
-        if not self._held_instead("escape"):
+        if not self._held_instead("cancel"):
             self._hold_then(self._close)
 
     def _close(self) -> None:

@@ -12,9 +12,11 @@ for what comes next (the label it asks for, the reader, a question).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.actions import parse
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import RadioSet, TextArea
@@ -62,13 +64,20 @@ class KeyHold(Widget):
             screen.held.append(event)
 
 
+@dataclass(frozen=True)
+class HeldAction:
+    """A priority binding's action that came while a save or close was decided: run it in turn."""
+
+    action: str
+
+
 class NoteKeys:
     """The note editor's key routing, mixed into :class:`~tui.app.screens.note.NoteScreen`.
 
     A plain mixin (not a Screen), so the screen's CSS and bindings are its own.
     """
 
-    held: list[events.Key] | None
+    held: list[events.Key | HeldAction] | None
     alt_picks: dict[str, str]
     if TYPE_CHECKING:
         query_one = Screen.query_one
@@ -77,6 +86,7 @@ class NoteKeys:
         focus_previous = Screen.focus_previous
         focused: Widget | None
         app = Screen.app
+        active_bindings = Screen.active_bindings
 
     @property
     def note_area(self) -> TextArea:
@@ -116,7 +126,7 @@ class NoteKeys:
         self.set_focus(area)
         area.insert(strip_controls(event.text))
 
-    def take_typeahead(self, keys: Iterable[events.Key]) -> None:
+    def take_typeahead(self, keys: Iterable[events.Key | HeldAction]) -> None:
         """Keys typed before the editor was there, in order (see :mod:`tui.app.typeahead`).
 
         Each goes where it would have gone had the editor been open: the
@@ -129,16 +139,21 @@ class NoteKeys:
             if self.held is not None:  # a save or close began: the rest wait for its end
                 self.held.append(key)
                 continue
-            if key.key in ("tab", "shift+tab"):
-                self.focus_next() if key.key == "tab" else self.focus_previous()
-            elif key.key in self.alt_picks:
-                self.pick(self.alt_picks[key.key])
-            elif key.key == "ctrl+s":
-                self.action_save()
-            elif key.key == "escape":
-                self.action_cancel()
+            action = key.action if isinstance(key, HeldAction) else self._priority_action(key)
+            if action is not None:
+                self._run_now(action)
             else:
                 (self.focused or self)._forward_event(events.Key(key.key, key.character))
+
+    def _priority_action(self, key: events.Key) -> str | None:
+        """The action of the editor's priority binding for ``key`` (keys as mapped), if any."""
+        found = self.active_bindings.get(key.key)
+        return found.binding.action if found is not None and found.binding.priority else None
+
+    def _run_now(self, action: str) -> None:
+        """Run one of the editor's own actions at once (a binding would run it a message later)."""
+        _, name, params = parse(action)
+        getattr(self, f"action_{name}")(*params)
 
     def _hold_then(self, then: Callable[[], None]) -> None:
         """Decide ``then`` once the keys typed so far are in; keep later keys until it is done."""
@@ -154,8 +169,10 @@ class NoteKeys:
             hold.can_focus = False
             screen = self.app.screen
             if screen is not self:  # closed, or a question over it: the keys go there
-                for key in held:
-                    (screen.focused or screen)._forward_event(events.Key(key.key, key.character))
+                for key in held:  # the editor's own actions (a tab after ctrl+s) end with it
+                    if isinstance(key, events.Key):
+                        target = screen.focused or screen
+                        target._forward_event(events.Key(key.key, key.character))
                 return
             if self.focused is hold or self.focused is None:
                 self.set_focus(before if before is not None else self.note_area)
@@ -163,19 +180,19 @@ class NoteKeys:
 
         self.after_typing(finish)
 
-    def _held_instead(self, key: str) -> bool:
-        """While a save or close is decided, a priority key waits its turn like the others."""
+    def _held_instead(self, action: str) -> bool:
+        """While a save or close is decided, a priority key's action waits its turn like keys."""
         if self.held is None:
             return False
-        self.held.append(events.Key(key, None))
+        self.held.append(HeldAction(action))
         return True
 
     def action_focus_next(self) -> None:
-        if not self._held_instead("tab"):
+        if not self._held_instead("focus_next"):
             self.focus_next()
 
     def action_focus_previous(self) -> None:
-        if not self._held_instead("shift+tab"):
+        if not self._held_instead("focus_previous"):
             self.focus_previous()
 
     def after_typing(self, then: Callable[[], None]) -> None:
