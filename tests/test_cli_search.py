@@ -207,19 +207,19 @@ def test_similar_reads_the_project_alias_table(
 ) -> None:
     corpus = tmp_path / "articles"
     corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "The planemaker Dassault delivered the Rafale jets to Belgrade.\n"
-    )
-    (corpus / "b.txt").write_text("Dassault Aviation delivered the Rafale jets to Serbia.\n")
+    # Only the alias makes these two share a second content word (a score saturates near
+    # 100, so whether the alias is read shows in whether they match at all).
+    (corpus / "a.txt").write_text("The French planemaker delivered them.\n")
+    (corpus / "b.txt").write_text("Dassault Aviation delivered them.\n")
     _, out, _ = run(capsys, "similar", "a:1", "--corpus", str(corpus), "--json")
-    before = json.loads(out)[0]["score"]
+    assert json.loads(out) == []
     annotations = tmp_path / "annotations"
     annotations.mkdir()
     (annotations / "aliases.toml").write_text(
-        '[alias]\n"Dassault Aviation" = ["the planemaker Dassault"]\n'
+        '[alias]\n"Dassault Aviation" = ["the French planemaker"]\n'
     )
     _, out, _ = run(capsys, "similar", "a:1", "--corpus", str(corpus), "--json")
-    assert json.loads(out)[0]["score"] > before
+    assert [row["doc"] for row in json.loads(out)] == ["b"]
     (annotations / "aliases.toml").write_text("[alias\n")
     status, out, err = run(capsys, "similar", "a:1", "--corpus", str(corpus))
     assert status == 2 and out == "" and "aliases.toml" in err

@@ -1,16 +1,21 @@
 """Scoring two claims: do they state the same fact, a related one, or neither?
 
-The score (0–100) is a soft Dice coefficient of aligned content tokens, each
-weighted by its rarity in the corpus (a shared name or number says more than a
-shared "Serbia"), plus a constant so that two short claims sharing one word do
-not look alike. Then each discrepancy costs a share of the score: a claim that
-states the same thing with another number, date, name or polarity is the same
-*topic*, not the same fact. A sentence identical to another after folding
-(case, accents, quotes, spacing) scores 100.
+The *overlap* (0–100) is a soft Dice coefficient of aligned content tokens,
+each weighted by its rarity in the corpus (a shared name or number says more
+than a shared "Serbia"): cheap, it ranks candidates and decides the
+``related`` band. The *score* is how sure a logistic model
+(:mod:`.calibrate`) is that the two state one fact, from what the overlap
+misses (the weight left unaligned, each side's coverage, bigrams and
+characters kept in order), as a percentage; then each discrepancy costs a
+share of it: a claim that states the same thing with another number, date or
+polarity is the same *topic*, not the same fact. A sentence identical to
+another after folding (case, accents, quotes, spacing) scores 100.
 
-Bands: ``same`` at :attr:`Settings.same` and above, ``related`` from
-:attr:`Settings.related`. The thresholds and penalties are tuned on one half
-of the MSRP training pairs and reported on the other (``bench/similar_eval.py``).
+Bands: ``same`` from a score of :attr:`Settings.same` (and an overlap of
+:attr:`Settings.same_overlap`), ``related`` from an overlap of
+:attr:`Settings.related` (less the discrepancies) or :attr:`Settings.related_overlap`.
+The model and the threshold are fitted on one half of the MSRP training pairs
+and reported on the other (``bench/similar_eval.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from dataclasses import dataclass, field
 
 from tui.core.match.aliases import Aliases
 from tui.core.match.align import Alignment, align
+from tui.core.match.calibrate import features, probability
 from tui.core.match.differs import Difference, find_differences
 from tui.core.match.tokens import NEGATION, Reading, read
 
@@ -30,10 +36,16 @@ BANDS = (SAME, RELATED)
 
 @dataclass(frozen=True)
 class Settings:
-    same: float = 34.0
-    """Score from which two claims state the same fact."""
+    same: float = 33.5
+    """Score (the calibrated probability, as a percentage) from which two claims state
+    the same fact."""
     related: float = 27.0
-    """Score from which two claims are shown as related (and below which not at all)."""
+    """Overlap (rarity-weighted Dice) from which two claims are shown as related, and
+    below which, and below :attr:`same_overlap`, not at all."""
+    related_overlap: float = 34.0
+    """Overlap from which two claims are related whatever their discrepancies."""
+    same_overlap: float = 27.0
+    """Overlap below which no pair states the same fact, whatever the model says."""
     idf_power: float = 2.0
     """Rarity weight: IDF to this power (2: a rare name outweighs several common words)."""
     smoothing: float = 0.0
@@ -44,11 +56,13 @@ class Settings:
             "percent": 0.5,
             "date": 0.4,
             "year": 0.4,
-            "name": 0.3,
+            "name": 0.0,
             "negation": 0.6,
         }
     )
-    """Share of the score each discrepancy of a kind costs."""
+    """Share of the score each discrepancy of a kind costs (another number, date or
+    polarity is another fact; a name written otherwise often is not, so names are left to
+    the fitted model: :mod:`.calibrate`)."""
     min_shared: int = 2
     """Content tokens two claims must share to score at all."""
 
@@ -70,6 +84,8 @@ class Analysis:
     differs: tuple[Difference, ...]
     identical: bool = False
     opposite: bool = False
+    texts: tuple[str, str] = ("", "")
+    """The two claims as written (the model compares their characters too)."""
     """One claim is negated and the other not (named in ``differs`` only when the
     negated word is one both state, but it costs the score either way)."""
 
@@ -164,8 +180,7 @@ class Matcher:
         """Whether a pair whose :meth:`overlap` is this is in no band, whatever its
         discrepancies (they only lower the score): no need to look for them."""
         settings = self.settings
-        bound = min(round(overlap, 1), 99.0)
-        return bound < settings.same and bound < settings.related and overlap < settings.same
+        return overlap < min(settings.related, settings.related_overlap, settings.same_overlap)
 
     def compare(self, text_a: str, text_b: str) -> Match:
         """Score, band and discrepancies of two claims (``differs`` as ``a`` writes them)."""
@@ -193,27 +208,38 @@ class Matcher:
         if alignment is None:
             alignment = align(a.reading, b.reading, b.keys)
         differs = tuple(find_differences(alignment, text_a, text_b))
-        return Analysis(alignment, differs, opposite=a.reading.negated != b.reading.negated)
+        opposite = a.reading.negated != b.reading.negated
+        return Analysis(alignment, differs, opposite=opposite, texts=(text_a, text_b))
 
     def score(self, analysis: Analysis, dice: float | None = None) -> Match:
         """The match an analysis gives (``dice``: its :meth:`overlap`, if known)."""
         if analysis.identical or analysis.alignment is None:
             return Match(100.0 if analysis.identical else 0.0, SAME if analysis.identical else None)
-        score = self._dice(analysis.alignment) if dice is None else dice
-        if score <= 0.0:
+        settings = self.settings
+        overlap = self._dice(analysis.alignment) if dice is None else dice
+        if overlap <= 0.0:
             return Match(0.0, None, (), analysis.alignment)
-        raw = score
-        penalties = self.settings.penalties
+        kept = 1.0
+        penalties = settings.penalties
         for difference in analysis.differs:
             if difference.kind != NEGATION:
-                score *= 1.0 - penalties.get(difference.kind, 0.0)
+                kept *= 1.0 - penalties.get(difference.kind, 0.0)
         if analysis.opposite:
-            score *= 1.0 - penalties.get(NEGATION, 0.0)
-        score = min(round(score, 1), 99.0)  # 100 means identical, also once rounded
-        band = self.band(score)
-        if band is None and raw >= self.settings.same:
-            # The same words with another number or name: the same story, not the same fact.
+            kept *= 1.0 - penalties.get(NEGATION, 0.0)
+        values = features(
+            analysis.alignment, *analysis.texts, self.weight, overlap, analysis.differs
+        )
+        score = 100.0 * probability(values) * kept
+        if overlap < settings.same_overlap:
+            score = min(score, settings.same - 0.1)
+        score = min(round(score, 1), 99.9)  # 100 means identical, also once rounded
+        if score >= settings.same:
+            band: str | None = SAME
+        elif overlap * kept >= settings.related or overlap >= settings.related_overlap:
+            # The same words with another number, name or arrangement: the same story.
             band = RELATED
+        else:
+            band = None
         return Match(score, band, analysis.differs, analysis.alignment)
 
     def _dice_of(self, alignment: Alignment, a: _Weighed, b: _Weighed) -> float:
