@@ -13,13 +13,16 @@ from tui.core.similar import find_similar
 from tui.core.workspace import open_workspace
 
 
-def corpus(tmp_path: Path, aliases: str | None) -> FactcheckApp:
+def corpus(
+    tmp_path: Path,
+    aliases: str | None,
+    a: str = "The planemaker Dassault delivered the Rafale jets to Belgrade.",
+    b: str = "Dassault Aviation delivered the Rafale jets to Serbia.",
+) -> FactcheckApp:
     articles = tmp_path / "articles"
     articles.mkdir()
-    (articles / "a.txt").write_text(
-        "The planemaker Dassault delivered the Rafale jets to Belgrade.\n"
-    )
-    (articles / "b.txt").write_text("Dassault Aviation delivered the Rafale jets to Serbia.\n")
+    (articles / "a.txt").write_text(a + "\n")
+    (articles / "b.txt").write_text(b + "\n")
     annotations = tmp_path / "annotations"
     annotations.mkdir()
     if aliases is not None:
@@ -41,13 +44,20 @@ async def similar_scores(pilot: Pilot) -> list[float]:
 
 
 async def test_the_m_list_scores_with_the_project_aliases(tmp_path: Path) -> None:
-    app = corpus(tmp_path, '[alias]\n"Dassault Aviation" = ["the planemaker Dassault"]\n')
+    # Only the alias gives these two a second shared content word (a score saturates near
+    # 100, so the alias shows in whether they match at all).
+    app = corpus(
+        tmp_path,
+        '[alias]\n"Dassault Aviation" = ["the French planemaker"]\n',
+        "The French planemaker delivered them.",
+        "Dassault Aviation delivered them.",
+    )
     plain = SearchIndex.build(app.workspace.corpus)
     claim = app.workspace.corpus.documents[0].claims[0]
-    without = find_similar(plain, claim, limit=3)[0].score
+    assert find_similar(plain, claim, limit=3) == []
     async with app.run_test(size=SIZE) as pilot:
         scores = await similar_scores(pilot)
-    assert scores and scores[0] > without
+    assert len(scores) == 1
 
 
 async def test_a_broken_alias_file_is_named_and_matching_goes_on(tmp_path: Path) -> None:

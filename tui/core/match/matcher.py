@@ -232,7 +232,7 @@ class Matcher:
         score = 100.0 * probability(values) * kept
         if overlap < settings.same_overlap:
             score = min(score, settings.same - 0.1)
-        score = min(round(score, 1), 99.9)  # 100 means identical, also once rounded
+        score = min(round(score, 1), 99.0)  # 100 means identical, also once rounded
         if score >= settings.same:
             band: str | None = SAME
         elif overlap * kept >= settings.related or overlap >= settings.related_overlap:
