@@ -26,7 +26,7 @@ from rapidfuzz import fuzz
 
 from tui.core.match.align import Alignment
 from tui.core.match.differs import Difference
-from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR
+from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Token
 
 FEATURES = (
     "log_dice",
@@ -62,38 +62,12 @@ def features(
     """The values of :data:`FEATURES` for one aligned pair (``dice``: its overlap, 0–100;
     ``differs``: its discrepancies)."""
     a, b, pairs = alignment.a, alignment.b, alignment.pairs
-    sims_b: dict[int, float] = {j: sim for j, sim in pairs.values()}
-    total_a = got_a = loose_a = 0.0
-    total_b = got_b = loose_b = 0.0
-    count_a = count_b = loose_count = loose_quantities = 0
-    for i, token in enumerate(a):
-        if token.kind == NEGATION:
-            continue
-        w = weight(token.term)
-        total_a += w
-        count_a += 1
-        pair = pairs.get(i)
-        if pair is None:
-            loose_a += w
-            loose_count += 1
-            loose_quantities += token.kind in _QUANTITIES
-        else:
-            got_a += w * pair[1]
-    for j, token in enumerate(b):
-        if token.kind == NEGATION:
-            continue
-        w = weight(token.term)
-        total_b += w
-        count_b += 1
-        sim = sims_b.get(j)
-        if sim is None:
-            loose_b += w
-            loose_count += 1
-            loose_quantities += token.kind in _QUANTITIES
-        else:
-            got_b += w * sim
-    cover_a = got_a / total_a if total_a else 0.0
-    cover_b = got_b / total_b if total_b else 0.0
+    sims_a = {i: sim for i, (_, sim) in pairs.items()}
+    sims_b = {j: sim for j, sim in pairs.values()}
+    cover_a, loose_a, count_a, loose_count_a, quantities_a = _side(a, sims_a, weight)
+    cover_b, loose_b, count_b, loose_count_b, quantities_b = _side(b, sims_b, weight)
+    loose_count = loose_count_a + loose_count_b
+    loose_quantities = quantities_a + quantities_b
     keys_a = [t.key for t in a]
     keys_b = [t.key for t in b]
     bigrams_a = set(pairwise(keys_a))
@@ -117,6 +91,29 @@ def features(
 
 
 _QUANTITIES = frozenset({NUMBER, PERCENT, DATE, YEAR})
+
+
+def _side(
+    tokens: Sequence[Token], sims: dict[int, float], weight: Callable[[str], float]
+) -> tuple[float, float, int, int, int]:
+    """One claim's share of weight aligned (by similarity), weight left unaligned, count
+    of content tokens, of unaligned ones and of unaligned quantities (negators left out)."""
+    total = got = loose = 0.0
+    count = loose_count = loose_quantities = 0
+    for i, token in enumerate(tokens):
+        if token.kind == NEGATION:
+            continue
+        w = weight(token.term)
+        total += w
+        count += 1
+        sim = sims.get(i)
+        if sim is None:
+            loose += w
+            loose_count += 1
+            loose_quantities += token.kind in _QUANTITIES
+        else:
+            got += w * sim
+    return (got / total if total else 0.0), loose, count, loose_count, loose_quantities
 
 
 def probability(values: Sequence[float], coefficients: Sequence[float] = COEFFICIENTS) -> float:
