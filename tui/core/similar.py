@@ -46,7 +46,8 @@ _MAX_CACHE = 4096
 class SimilarHit:
     claim: Claim
     score: float
-    """0–100: rarity-weighted share of aligned content words, less each discrepancy."""
+    """0–100: how sure the matcher is that both state one fact, less each discrepancy
+    (:mod:`tui.core.match.calibrate`); 100 only for identical claims."""
     label_differs: bool
     """Both claims are tagged, with different labels ("disputed here, sourced there")."""
     label: str | None = None
