@@ -156,3 +156,37 @@ async def test_tagging_never_writes_a_verdict_and_V_on_an_untagged_claim_says_wh
         assert any("Nobody has tagged" in message for message in seen)
         await pilot.press("d")
         assert app.workspace.store.load(doc).team(doc.claims[0]).verdict is None
+
+
+async def test_f_filters_the_pane_dims_the_rest_and_moves_among_what_it_keeps(
+    corpus_dir: Path, annotations_dir: Path, contested: list[int]
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.reader.panes[0]
+        view = pane.view
+        view.move_to(0)
+        await pilot.press("f")  # unreviewed: nobody tagged it
+        assert "filter: unreviewed" in pane.title_bar.render().plain
+        await pilot.press("f")  # contested: claims 2 and 5
+        await pilot.pause()
+        assert "filter: contested 2" in pane.title_bar.render().plain
+        assert view.cursor == 2
+        await pilot.press("j")
+        assert view.cursor == 5
+        await pilot.press("j")  # none further: it stays
+        assert view.cursor == 5
+        await pilot.press("k")
+        assert view.cursor == 2
+        dimmed = [
+            segment
+            for y in range(view.size.height)
+            for segment in view.render_line(y)
+            if segment.text.strip() and segment.style and segment.style.color
+        ]
+        assert len({segment.style.color for segment in dimmed}) > 1  # kept and dimmed differ
+        for _ in range(3):  # disputed, mine, all
+            await pilot.press("f")
+        assert "filter:" not in pane.title_bar.render().plain
+        await pilot.press("j")
+        assert view.cursor == 3

@@ -10,7 +10,7 @@ calls :func:`run_app`; nothing here reads arguments.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -27,7 +27,7 @@ from tui.core.workspace import Workspace
 class FactcheckApp(App[None]):
     """Read articles side by side and tag their claims."""
 
-    CSS_PATH = "factcheck.tcss"
+    CSS_PATH: ClassVar[list[str]] = ["factcheck.tcss", "widgets/document_view.tcss"]
     TITLE = "factcheck"
 
     def __init__(

@@ -196,6 +196,14 @@ def reader_keys() -> tuple[Key, ...]:
             "Tag",
         ),
         Key(
+            "filter",
+            "f",
+            "flow('filter')",
+            "Filter pane",
+            "Filter the pane: all, unreviewed, contested, disputed, mine (the rest dimmed)",
+            "Find",
+        ),
+        Key(
             "claims-list",
             "L",
             "flow('claims-list')",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tui.app.flows import flow
 from tui.core.model import Claim
 from tui.core.navigation import next_claim
+from tui.core.pane_filter import PaneFilter, keeps, kept_count
 
 if TYPE_CHECKING:
     from tui.app.screens.reader import ReaderScreen
@@ -73,3 +74,30 @@ def next_contested(reader: ReaderScreen) -> None:
 @flow("previous-contested")
 def previous_contested(reader: ReaderScreen) -> None:
     _contested(reader, -1)
+
+
+@flow("filter")
+def cycle_filter(reader: ReaderScreen) -> None:
+    """``f``: the active pane's next filter; the cursor goes to a claim the filter keeps."""
+    pane = reader.pane_row.active_pane
+    if pane is None:
+        return
+    view = pane.view
+    new = view.pane_filter.next()
+    view.set_filter(new)
+    pane.refresh_title()
+    key = reader.keymap.first("filter")
+    if new is PaneFilter.ALL:
+        reader.notify(f"Showing every claim ({key}: filter again).", timeout=2, markup=False)
+        return
+    state = reader.store.load(view.doc)
+    kept = kept_count(state, view.doc.claims, new)
+    reader.notify(
+        f"Filter: {new.value} ({kept} of {len(view.doc.claims)}); the rest is dimmed and "
+        f"skipped by the cursor keys; {key}: {new.next().value}.",
+        timeout=3,
+        markup=False,
+    )
+    claim = view.claim
+    if kept and claim is not None and not keeps(state, claim, new):
+        jump(reader, 1, lambda c: keeps(state, c, new), new.value)

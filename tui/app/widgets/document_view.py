@@ -32,6 +32,7 @@ from tui.core.blocks import BlockKind
 from tui.core.display import display_fixed
 from tui.core.labels import TONES, label_def, letter
 from tui.core.model import Claim, Document
+from tui.core.pane_filter import PaneFilter, keeps
 from tui.core.store import AnnotationStore
 from tui.core.team import Status
 
@@ -56,59 +57,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         "document-view--placeholder",
         *(f"document-view--{tone}" for tone in TONES),
         "document-view--contested",
+        "document-view--filtered",
     }
 
-    DEFAULT_CSS = """
-    DocumentView {
-        height: 1fr;
-        overflow-x: hidden;
-        overflow-y: auto;
-        scrollbar-gutter: stable;
-        scrollbar-size-vertical: 1;
-        background: $surface;
-        color: $foreground;
-    }
-    DocumentView > .document-view--cursor {
-        background: $foreground 12%;
-    }
-    DocumentView:focus > .document-view--cursor {
-        background: $primary 45%;
-    }
-    DocumentView:nocolor > .document-view--cursor {
-        text-style: underline;
-    }
-    DocumentView:nocolor:focus > .document-view--cursor {
-        text-style: reverse;
-    }
-    DocumentView > .document-view--heading {
-        text-style: bold;
-    }
-    DocumentView > .document-view--boilerplate {
-        color: $text-disabled;
-    }
-    DocumentView > .document-view--placeholder {
-        color: $text-muted;
-        text-style: italic;
-    }
-    DocumentView > .document-view--success {
-        color: $text-success;
-    }
-    DocumentView > .document-view--error {
-        color: $text-error;
-    }
-    DocumentView > .document-view--warning {
-        color: $text-warning;
-    }
-    DocumentView > .document-view--accent {
-        color: $text-accent;
-    }
-    DocumentView > .document-view--muted {
-        color: $text-muted;
-    }
-    DocumentView > .document-view--contested {
-        text-style: bold underline;
-    }
-    """
+    # The look (cursor, tones, dimmed claims, NO_COLOR) is in document_view.tcss.
 
     class CursorMoved(Message):
         """The current claim changed (by key, click or a new document)."""
@@ -131,6 +83,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.doc = doc
         self.store = store
         self.cursor = min(max(cursor, 0), len(doc.claims) - 1) if doc.claims else -1
+        self.pane_filter = PaneFilter.ALL
         self._claim_starts = [claim.start for claim in doc.claims]
         self._wrapped: Wrapped | None = None
         self._layouts: LRUCache[int, Wrapped] = LRUCache(4)
@@ -169,8 +122,24 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.post_message(self.CursorMoved(self, self.claim))
 
     def move_by(self, delta: int) -> None:
-        if self.doc.claims:
+        """``delta`` claims on; with a filter on, ``delta`` claims it keeps (else stay)."""
+        if not self.doc.claims:
+            return
+        if self.pane_filter is PaneFilter.ALL:
             self.move_to(self.cursor + delta)
+            return
+        state, step = self.store.load(self.doc), 1 if delta > 0 else -1
+        index, target, left = self.cursor, self.cursor, abs(delta)
+        while left and 0 <= index + step < len(self.doc.claims):
+            index += step
+            if keeps(state, self.doc.claims[index], self.pane_filter):
+                target, left = index, left - 1
+        self.move_to(target)
+
+    def set_filter(self, pane_filter: PaneFilter) -> None:
+        """Dim the claims ``pane_filter`` does not keep (the pane title says which)."""
+        self.pane_filter = pane_filter
+        self.redraw()
 
     def redraw(self) -> None:
         """Forget every rendered line (focus or theme change, an undo) and repaint."""
@@ -375,6 +344,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             line_style = base + self._style("boilerplate")
 
         state = self.store.load(doc)
+        filtering = self.pane_filter is not PaneFilter.ALL
         claims = doc.claims
         segments: list[Segment] = []
         letters: list[tuple[str, Style]] = []
@@ -403,6 +373,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                         letters.append((mark, label_style))
                     else:
                         continued = label_style
+                if filtering and not keeps(state, claim, self.pane_filter):
+                    style = style + self._style("filtered")
                 if index == self.cursor:
                     style = style + self._style("cursor")
                     if claim.start >= start and self.app.no_color:  # a mark colour cannot hide

@@ -13,6 +13,7 @@ from tui.app.messages import AnnotationsChanged
 from tui.app.widgets.document_view import DocumentView
 from tui.core.display import display
 from tui.core.model import Document
+from tui.core.pane_filter import PaneFilter, kept_count
 from tui.core.store import AnnotationStore
 
 
@@ -43,15 +44,22 @@ class PaneTitle(Widget):
         self.tagged = 0
         self.position = ""
         self.read_only = False
+        self.filtered = ""
 
-    def set_state(self, *, tagged: int, position: str = "", read_only: bool = False) -> None:
-        if (tagged, position, read_only) != (self.tagged, self.position, self.read_only):
-            self.tagged, self.position, self.read_only = tagged, position, read_only
+    def set_state(
+        self, *, tagged: int, position: str = "", read_only: bool = False, filtered: str = ""
+    ) -> None:
+        """``filtered``: ``contested 3`` while a filter keeps 3 claims (else empty)."""
+        state = (tagged, position, read_only, filtered)
+        if state != (self.tagged, self.position, self.read_only, self.filtered):
+            self.tagged, self.position, self.read_only, self.filtered = state
             self.refresh()
 
     def render(self) -> Content:
         width = self.size.width
         right = f" {self.tagged}/{len(self.doc.claims)} reviewed "
+        if self.filtered:
+            right = f" filter: {self.filtered} ·" + right
         if self.read_only:
             right = " read-only" + right
         if self.position:
@@ -117,7 +125,13 @@ class DocumentPane(Vertical):
         state = self.store.load(self.doc)
         if position is None:
             position = self.title_bar.position
-        self.title_bar.set_state(tagged=state.tagged, position=position, read_only=state.read_only)
+        view_filter = self.view.pane_filter
+        filtered = ""
+        if view_filter is not PaneFilter.ALL:
+            filtered = f"{view_filter.value} {kept_count(state, self.doc.claims, view_filter)}"
+        self.title_bar.set_state(
+            tagged=state.tagged, position=position, read_only=state.read_only, filtered=filtered
+        )
 
     def on_annotations_changed(self, event: AnnotationsChanged) -> None:
         if event.doc_id != self.doc.id:
