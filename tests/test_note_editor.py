@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from app_helpers import SIZE, make_app, records
-from note_helpers import NOTE, URL, burst, note_screen
+from note_helpers import NOTE, URL, burst, key_event, note_screen
 from textual import events
 from textual.widgets import Button, TextArea
 
@@ -190,3 +190,16 @@ async def test_a_remapped_save_key_typed_in_a_burst_saves(
             assert app.reader.active_view.cursor == 1  # the key after the save reached the reader
     finally:
         path.unlink()
+
+
+async def test_a_paste_right_after_e_lands_in_the_note(
+    app: FactcheckApp, annotations_dir: Path
+) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        driver = app._driver
+        assert driver is not None
+        for event in (key_event("e"), events.Paste("pasted at once"), key_event("alt+o")):
+            event.set_sender(app)
+            driver.send_message(event)
+        await burst(pilot, "ctrl+s")
+        assert saved(annotations_dir, app) == [("opinion", "pasted at once", [])]

@@ -5,7 +5,7 @@ runs only when the key has bubbled back up to the App. So in a fast burst
 (``e``, then a note typed at once) the keys after ``e`` have already gone to
 the reader's pane before ``e`` opens the editor; bubbling up, they would then
 meet the editor's bindings (or none) and be lost. The reader passes every key
-through :meth:`Typeahead.route`: after a key that opens such a dialog it
+(and every paste) through :meth:`Typeahead.route`: after a key that opens such a dialog it
 holds the keys that follow, and the dialog takes them once it is on screen
 (``take_typeahead``); keys still on their way arrive there in turn. If no
 dialog opened (a read-only document), :meth:`Typeahead.done` gives them back
@@ -24,7 +24,7 @@ HOLDING_ACTIONS = frozenset({"flow('note')"})
 
 
 class TakesTypeahead(Protocol):
-    def take_typeahead(self, keys: list[events.Key]) -> None: ...
+    def take_typeahead(self, keys: list[events.Key | events.Paste]) -> None: ...
 
 
 class Typeahead:
@@ -32,11 +32,11 @@ class Typeahead:
 
     def __init__(self, screen: Screen) -> None:
         self.screen = screen
-        self.held: list[events.Key] = []
+        self.held: list[events.Key | events.Paste] = []
         self.holding = False
         self.sink: TakesTypeahead | None = None
 
-    def route(self, event: events.Key) -> None:
+    def route(self, event: events.Key | events.Paste) -> None:
         """Call from the screen's ``on_key``: hold the key, or let it go on to its binding."""
         screen = self.screen
         if self.sink is not None and screen.app.screen is self.sink:
@@ -45,13 +45,13 @@ class Typeahead:
             self.held = []
         elif self.holding:
             self._take(event)
-        elif screen.is_current:
+        elif screen.is_current and isinstance(event, events.Key):
             found = screen.active_bindings.get(event.key)
             if found is not None and found.binding.action in HOLDING_ACTIONS:
                 self.holding = True
                 self.sink = None
 
-    def _take(self, event: events.Key) -> None:
+    def _take(self, event: events.Key | events.Paste) -> None:
         event.stop()
         event.prevent_default()
         self.held.append(event)
@@ -70,6 +70,8 @@ class Typeahead:
         self.holding = False
         held, self.held = self.held, []
         for key in held:
+            if not isinstance(key, events.Key):
+                continue  # a paste has nowhere to go in the reader
             found = self.screen.active_bindings.get(key.key)
             if found is not None:
                 await self.screen.run_action(found.binding.action, found.node)

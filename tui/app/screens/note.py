@@ -155,7 +155,7 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
         self._bindings = BindingsMap.merge([self._bindings, BindingsMap(picks)])
         self._pick_saves = False
         """A label is being asked for to save: the pick saves at once."""
-        self.held: list[events.Key | HeldAction] | None = None
+        self.held: list[events.Key | events.Paste | HeldAction] | None = None
         """Keys typed while a save or close is being decided (``None``: not deciding)."""
         self._label = record.label if record is not None else None
         """The label chosen (kept here: the radio row learns of a pick a message later)."""

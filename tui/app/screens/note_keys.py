@@ -77,7 +77,7 @@ class NoteKeys:
     A plain mixin (not a Screen), so the screen's CSS and bindings are its own.
     """
 
-    held: list[events.Key | HeldAction] | None
+    held: list[events.Key | events.Paste | HeldAction] | None
     alt_picks: dict[str, str]
     if TYPE_CHECKING:
         query_one = Screen.query_one
@@ -119,14 +119,21 @@ class NoteKeys:
 
     def on_paste(self, event: events.Paste) -> None:
         """A paste anywhere but a text box goes into the note (a text box takes its own)."""
-        if isinstance(self.focused, TextArea):
+        if isinstance(self.focused, TextArea) and self.held is None:
             return
         event.stop()
-        area = self.note_area
-        self.set_focus(area)
-        area.insert(strip_controls(event.text))
+        if self.held is not None:  # a save or close is being decided: it waits its turn
+            self.held.append(events.Paste(event.text))
+        else:
+            self._paste(event.text)
 
-    def take_typeahead(self, keys: Iterable[events.Key | HeldAction]) -> None:
+    def _paste(self, text: str) -> None:
+        """Into the focused text box, else the note, after the keys already sent there."""
+        area = self.focused if isinstance(self.focused, TextArea) else self.note_area
+        self.set_focus(area)
+        area._forward_event(events.Paste(strip_controls(text)))
+
+    def take_typeahead(self, keys: Iterable[events.Key | events.Paste | HeldAction]) -> None:
         """Keys typed before the editor was there, in order (see :mod:`tui.app.typeahead`).
 
         Each goes where it would have gone had the editor been open: the
@@ -138,6 +145,9 @@ class NoteKeys:
             key = keys.pop(0)
             if self.held is not None:  # a save or close began: the rest wait for its end
                 self.held.append(key)
+                continue
+            if isinstance(key, events.Paste):
+                self._paste(key.text)
                 continue
             action = key.action if isinstance(key, HeldAction) else self._priority_action(key)
             if action is not None:

@@ -305,6 +305,9 @@ class ReaderScreen(Screen[None]):
     def on_key(self, event: events.Key) -> None:
         self.typeahead.route(event)  # keys typed while the note editor opens go to it
 
+    def on_paste(self, event: events.Paste) -> None:
+        self.typeahead.route(event)
+
     def apply(self, outcome: Outcome | None) -> Outcome:
         """Show an editing outcome: what changed is redrawn, what it says is said."""
         outcome = outcome or Outcome()
