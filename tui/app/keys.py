@@ -69,7 +69,7 @@ def reader_keys() -> tuple[Key, ...]:
         Key(
             "next-claim",
             "j",
-            "next_claim",
+            "move(1)",
             "Next claim",
             "Move to the next claim",
             "Move",
@@ -78,7 +78,7 @@ def reader_keys() -> tuple[Key, ...]:
         Key(
             "previous-claim",
             "k",
-            "previous_claim",
+            "move(-1)",
             "Previous claim",
             "Move to the previous claim",
             "Move",

@@ -31,7 +31,7 @@ from tui.app.keys import KeyMap, palette_commands, screen_bindings
 from tui.app.look import short_ids
 from tui.app.messages import AnnotationsChanged, IndexBuilt, ProgressChanged
 from tui.app.notices import empty_message, show_warnings
-from tui.app.session import Session, SessionKeeper, Start, session_of
+from tui.app.session import SessionKeeper, Start, session_of
 from tui.app.typeahead import Typeahead
 from tui.app.watch import AnnotationWatch
 from tui.app.widgets.document_view import DocumentView
@@ -245,27 +245,21 @@ class ReaderScreen(Screen[None]):
 
     # -- session -----------------------------------------------------------------------
 
-    def session(self) -> Session | None:
-        """The open panes, their claims and the focused one, as the session file keeps them."""
-        panes, active = self.panes, self.pane_row.active_pane
-        focused = panes.index(active) if active in panes else 0
-        return session_of([(pane.doc, pane.view.claim) for pane in panes], focused)
-
     def save_session(self) -> None:
+        """Keep the open panes, their claims and the focused one for the next start."""
         if self.session_keeper is not None and self.is_attached:
+            panes, active = self.panes, self.pane_row.active_pane
+            focused = panes.index(active) if active in panes else 0
+            session = session_of([(pane.doc, pane.view.claim) for pane in panes], focused)
             with suppress(Exception):  # never keep the reader from going on
-                self.session_keeper.save(self.session())
+                self.session_keeper.save(session)
 
     # -- moving ------------------------------------------------------------------------
 
-    def action_next_claim(self) -> None:
+    def action_move(self, delta: int) -> None:
+        """``j`` / ``k``: ``delta`` claims on (among those the pane's filter keeps)."""
         if view := self.active_view:
-            view.move_by(1)
-            self.update_inspector()  # in this frame, not the next
-
-    def action_previous_claim(self) -> None:
-        if view := self.active_view:
-            view.move_by(-1)
+            view.move_by(delta)
             self.update_inspector()  # in this frame, not the next
 
     # -- tagging -----------------------------------------------------------------------
