@@ -196,3 +196,40 @@ async def test_a_closed_document_is_read_afresh_when_reopened(
         await app.reader.open_pane(second, 0)
         await pilot.pause()
         assert margin(app, second.claims[0]) == "S "
+
+
+async def test_an_article_edited_on_disk_is_reloaded_with_its_tags(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_module, "POLL_SECONDS", 0.05)
+    app = make_app([corpus_dir], annotations_dir)
+    seen = notifications(app)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.reader.panes[0].view
+        doc = view.doc
+        view.move_to(2)
+        await pilot.press("s", "k")  # sourced on claim 3, back on it
+        await pilot.press("k", "k", "d")  # disputed on claim 1
+        # Another program rewrites the article: a new first sentence, claim 1 reworded away.
+        first = doc.claims[0]
+        text = doc.text[: first.start] + "A sentence added at the top. Nothing else is alike."
+        doc.path.write_text(text + doc.text[first.end :], "utf-8")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.reader.panes[0].doc is not doc:
+                break
+        fresh = app.reader.panes[0].doc
+        assert fresh is not doc and fresh.text.startswith(text)
+        assert app.reader.workspace.corpus.get(doc.id) is fresh
+        state = app.reader.store.load(fresh)
+        labels = {a.record.label: a for a in state.anchored}
+        assert labels["sourced"].claim.text == doc.claims[2].text  # re-anchored
+        assert labels["disputed"].claim is None  # orphaned, still listed
+        assert any(
+            m.startswith("000 changed on disk: reloaded;") and "1 orphaned" in m for m in seen
+        )
+        assert margin(app, labels["sourced"].claim) == "S "
+        assert len(records(annotations_dir, fresh)) == 2  # nothing rewritten, nothing lost
+        await pilot.pause(0.2)
+        assert sum("changed on disk" in m for m in seen) == 1  # said once

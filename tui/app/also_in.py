@@ -64,6 +64,10 @@ class AlsoInLookup:
             "none found"
         )
 
+    def forget(self, doc_id: str) -> None:
+        """``doc_id`` was loaded again: its claims (and their numbers) may differ."""
+        self._cache = {key: found for key, found in self._cache.items() if key[0] != doc_id}
+
     def settle(self) -> None:
         """Look up the current claim now, on this thread (tests, snapshots, benchmarks)."""
         if self._timer is not None:

@@ -136,13 +136,13 @@ def reader_keys() -> tuple[Key, ...]:
         Key(
             "undo",
             "u",
-            "undo",
+            "flow('undo')",
             "Undo",
             "Undo the last change, one step at a time, also on disk",
             "Tag",
             show=True,
         ),
-        Key("redo", "ctrl+r", "redo", "Redo", "Redo what was undone", "Tag"),
+        Key("redo", "ctrl+r", "flow('redo')", "Redo", "Redo what was undone", "Tag"),
         Key(
             "edit-note",
             "e",
@@ -152,6 +152,30 @@ def reader_keys() -> tuple[Key, ...]:
             "Tag",
             show=True,
             alt="enter",
+        ),
+        Key(
+            "split-claim",
+            "S",
+            "flow('split')",
+            "Split claim",
+            "Split the claim in two at a word (for the whole team)",
+            "Claims",
+        ),
+        Key(
+            "join-claims",
+            "J",
+            "flow('join')",
+            "Join claims",
+            "Join the claim with the next one (for the whole team)",
+            "Claims",
+        ),
+        Key(
+            "not-a-claim",
+            "X",
+            "flow('noclaim')",
+            "Not a claim",
+            "Mark the claim's whole line not-a-claim: bio, comments, caption (u takes it back)",
+            "Claims",
         ),
         Key(
             "search",
@@ -220,6 +244,14 @@ def reader_keys() -> tuple[Key, ...]:
             "Find",
         ),
         Key(
+            "add-page",
+            "A",
+            "flow('add-page')",
+            "Add a web page…",
+            "Add a web page (a URL or a saved .html file) to the corpus and open it",
+            "Panes",
+        ),
+        Key(
             "close-pane", "W", "flow('close-pane')", "Close pane", "Close the current pane", "Panes"
         ),
         Key("next-pane", "tab", "flow('next-pane')", "Next pane", "Move to the next pane", "Panes"),
@@ -254,7 +286,7 @@ EXTRA_HELP: tuple[tuple[str, str, str], ...] = (
 )
 """Keys bound by the document view or by Textual itself, listed in the help too."""
 
-GROUPS = ("Move", "Tag", "Find", "Panes", "App")
+GROUPS = ("Move", "Tag", "Claims", "Find", "Panes", "App")
 
 _KEY_NAMES = {"question_mark": "?", "slash": "/", "down": "↓", "up": "↑"}
 

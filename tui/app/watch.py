@@ -10,9 +10,11 @@ analyst's) as it last read or wrote them, and compares them now and then (a few
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.core import metadata
 from tui.core.display import display
 from tui.core.model import Document
 from tui.core.store import AnnotationStore, DocumentAnnotations
@@ -37,6 +39,7 @@ class AnnotationWatch:
     def __init__(self, store: AnnotationStore) -> None:
         self.store = store
         self._seen: dict[str, Stamp] = {}
+        self._texts: dict[str, Stamp] = {}
 
     def load(self, doc: Document) -> DocumentAnnotations:
         """Read ``doc``'s annotations afresh and watch its file from now on.
@@ -45,6 +48,7 @@ class AnnotationWatch:
         the next check see a change (one reload too many, never one too few).
         """
         self._seen[doc.id] = self.store.stamp(doc)
+        self._texts.setdefault(doc.id, text_stamp(doc))
         return self.store.load(doc, refresh=True)
 
     def watching(self, doc: Document) -> bool:
@@ -69,12 +73,23 @@ class AnnotationWatch:
         keep = set(doc_ids)
         for doc_id in [d for d in self._seen if d not in keep]:
             del self._seen[doc_id]
+            self._texts.pop(doc_id, None)
 
     def changed_among(self, docs: Iterable[Document]) -> list[Document]:
         """Of the documents shown now, those whose files changed; the rest are no longer watched."""
         shown = list({doc.id: doc for doc in docs}.values())
         self.keep_only(doc.id for doc in shown)
         return [doc for doc in shown if self.changed(doc)]
+
+    def texts_changed_among(self, docs: Iterable[Document]) -> list[Document]:
+        """Of the watched documents in ``docs``, those whose text or metadata file changed
+        since first watched (or :meth:`text_read`): two ``stat`` calls per document."""
+        shown = {doc.id: doc for doc in docs if doc.id in self._texts}
+        return [doc for doc in shown.values() if text_stamp(doc) != self._texts[doc.id]]
+
+    def text_read(self, doc: Document) -> None:
+        """``doc`` was read again (or that failed and was said): its files as they are now."""
+        self._texts[doc.id] = text_stamp(doc)
 
     def reload(self, doc: Document, name: str) -> Notice | None:
         """Read ``doc`` afresh; what to say if it became read-only (or writable again)."""
@@ -87,3 +102,17 @@ class AnnotationWatch:
         if state.error is None and was_read_only:
             return Notice(f"{display(name)} can be tagged again: its file reads fine.")
         return None
+
+
+def _stat(path: os.PathLike[str] | str) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def text_stamp(doc: Document) -> Stamp:
+    """What changes when ``doc``'s text, or its metadata file (the team's corrected claim
+    boundaries), is written: an editor's save and ``git pull`` alike."""
+    return (_stat(doc.path), _stat(metadata.path_for(doc.path, doc.id)))

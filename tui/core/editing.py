@@ -14,9 +14,11 @@ two saves within one second apart and would otherwise overwrite that change.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
+from tui.core import boundaries
+from tui.core.metadata import Boundary, MetadataError
 from tui.core.model import Claim, Document
 from tui.core.records import Annotation
 from tui.core.store import (
@@ -51,6 +53,9 @@ class Outcome:
     conflict: Conflict | None = None
     """Nothing was written: the record changed on disk since the caller read it
     (``conflict.on_disk`` is what it holds now, to show beside the caller's version)."""
+    reread: Document | None = None
+    """This document's claim boundaries changed: load it again and redraw it
+    (``doc`` and ``move_to`` then name the old one, which the caller replaces)."""
 
     @property
     def saved(self) -> bool:
@@ -63,6 +68,16 @@ class Step:
 
     doc: Document
     change: Change
+    claim_index: int
+    what: str
+
+
+@dataclass(frozen=True)
+class BoundaryStep:
+    """A correction of claim boundaries as stored, to take back (or make again) exactly."""
+
+    doc: Document
+    change: boundaries.Change
     claim_index: int
     what: str
 
@@ -89,8 +104,8 @@ class Editor:
     (the reader re-reads a file another process changed); default: the store's cache."""
     name: Callable[[Document], str] = _doc_id
     """How messages name a document (``000``, a short id)."""
-    undo_stack: list[Step] = field(default_factory=list)
-    redo_stack: list[Step] = field(default_factory=list)
+    undo_stack: list[Step | BoundaryStep] = field(default_factory=list)
+    redo_stack: list[Step | BoundaryStep] = field(default_factory=list)
 
     def ref(self, claim: Claim) -> str:
         """``000:3``: the claim as messages name it."""
@@ -247,6 +262,64 @@ class Editor:
         self.redo_stack.clear()
         return Outcome(claim.doc, claim.index)
 
+    # -- claim boundaries (shared by the team: the document's metadata file) -----------
+
+    def correct(self, claim: Claim, what: str, make: Callable[[], list[Boundary]]) -> Outcome:
+        """Store the corrections ``make`` returns for ``claim``'s document (one undo step).
+
+        The outcome's ``reread`` asks the caller to load the document again; tags
+        are not touched (they anchor afresh, or are listed as orphans).
+        """
+        doc = claim.doc
+        try:
+            change = boundaries.record(doc, make())
+        except boundaries.BoundaryError as error:
+            return Outcome(message=str(error), severity="warning")
+        except MetadataError as error:
+            return Outcome(
+                message=f"Not saved: {clean_line(str(error))}; fix or move that file first.",
+                severity="error",
+            )
+        except OSError as error:
+            return Outcome(message=clean_line(f"Not saved: {error}."), severity="error")
+        if not change.added and not change.removed:
+            return Outcome(message=f"Already so: {what}.", timeout=2)
+        self.undo_stack.append(BoundaryStep(doc, change, claim.index, what))
+        self.redo_stack.clear()
+        taken_back = " (a correction taken back)" if change.removed and not change.added else ""
+        return Outcome(
+            doc,
+            None,
+            message=f"{what[0].upper()}{what[1:]}{taken_back}.",
+            timeout=2,
+            move_to=(doc, claim.index),
+            reread=doc,
+        )
+
+    def replaced(self, old: Document, fresh: Document) -> None:
+        """``old`` was loaded again as ``fresh``: undo and redo act on ``fresh`` from now on."""
+        for stack in (self.undo_stack, self.redo_stack):
+            for i, step in enumerate(stack):
+                if step.doc is old:
+                    index = min(step.claim_index, max(len(fresh.claims) - 1, 0))
+                    stack[i] = replace(step, doc=fresh, claim_index=index)
+
+    def _replay_boundaries(self, step: BoundaryStep, *, undo: bool) -> Outcome:
+        verb = "Undone" if undo else "Redone"
+        try:
+            boundaries.revert(step.change if undo else step.change.inverse())
+        except (MetadataError, OSError) as error:
+            noun = "undo" if undo else "redo"
+            return Outcome(message=f"Cannot {noun}: {clean_line(str(error))}", severity="error")
+        return Outcome(
+            step.doc,
+            None,
+            message=f"{verb}: {step.what}.",
+            timeout=2,
+            move_to=(step.doc, step.claim_index),
+            reread=step.doc,
+        )
+
     # -- undo and redo ----------------------------------------------------------------
 
     def undo(self) -> Outcome:
@@ -255,11 +328,21 @@ class Editor:
     def redo(self) -> Outcome:
         return self._replay(self.redo_stack, self.undo_stack, undo=False)
 
-    def _replay(self, source: list[Step], target: list[Step], *, undo: bool) -> Outcome:
+    def _replay(
+        self,
+        source: list[Step | BoundaryStep],
+        target: list[Step | BoundaryStep],
+        *,
+        undo: bool,
+    ) -> Outcome:
         verb, noun = ("Undone", "undo") if undo else ("Redone", "redo")
         if not source:
             return Outcome(message=f"Nothing to {noun}.", timeout=1.5)
         step = source.pop()
+        if isinstance(step, BoundaryStep):
+            outcome = self._replay_boundaries(step, undo=undo)
+            (target if outcome.saved else source).append(step)
+            return outcome
         change = step.change.inverse() if undo else step.change
         state = self.state(step.doc)
         if state.error is None and not still_on_disk(state, change.inverse()):

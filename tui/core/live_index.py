@@ -86,6 +86,13 @@ class LiveIndex:
                     self.state = IndexState.READY
         return self.index
 
+    def invalidate(self) -> None:
+        """A document was loaded again or added: the index must be built afresh (:meth:`build`)."""
+        with self._lock:
+            self.state = IndexState.PENDING
+            self._index = None
+            self._notes = None
+
     def track_notes(self, docs: list[Document]) -> list[Document]:
         """Start keeping notes in step (reader thread); returns ``docs`` left to :meth:`sync`."""
         if self._notes is None and self.state is IndexState.READY:

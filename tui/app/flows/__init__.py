@@ -26,6 +26,8 @@ FLOW_MODULES = (
     "tui.app.flows.moves",
     "tui.app.flows.triage",
     "tui.app.flows.review",
+    "tui.app.flows.corrections",
+    "tui.app.flows.adding",
 )
 """Every module holding flows; a new one is added here."""
 

@@ -9,6 +9,7 @@ from tui.app.flows import flow
 from tui.core.model import Document
 
 if TYPE_CHECKING:
+    from tui.app.screens.open_document import AddPage
     from tui.app.screens.orphans import Orphan
     from tui.app.screens.reader import ReaderScreen
 
@@ -17,10 +18,7 @@ if TYPE_CHECKING:
 def open_document(reader: ReaderScreen) -> None:
     from tui.app.screens.open_document import DocumentRow, OpenDocumentScreen
 
-    corpus = reader.workspace.corpus
-    if not corpus.documents:
-        reader.notify("There are no documents to open.", markup=False)
-        return
+    corpus = reader.workspace.corpus  # empty: the dialog still offers "Add a web page…"
     open_ids = {view.doc.id for view in reader.views}
     rows = [
         DocumentRow(
@@ -32,10 +30,18 @@ def open_document(reader: ReaderScreen) -> None:
         )
         for doc in corpus.documents
     ]
-    reader.app.push_screen(OpenDocumentScreen(rows), partial(_picked, reader))
+    screen = OpenDocumentScreen(rows, add_key=reader.keymap.first("add-page"))
+    reader.app.push_screen(screen, partial(_picked, reader))
 
 
-async def _picked(reader: ReaderScreen, doc: Document | None) -> None:
+async def _picked(reader: ReaderScreen, doc: Document | AddPage | None) -> None:
+    from tui.app.screens.open_document import AddPage
+
+    if isinstance(doc, AddPage):
+        from tui.app.flows.adding import ask_for_page
+
+        ask_for_page(reader, doc.typed)
+        return
     if doc is None:
         return
     view = reader.view_for(doc)

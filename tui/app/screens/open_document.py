@@ -1,4 +1,8 @@
-"""The ``O`` document picker: title, progress and size of every article; type to filter."""
+"""The ``O`` document picker: title, progress and size of every article; type to filter.
+
+Its last row is always "Add a web page…": chosen, the dialog is dismissed with
+:data:`ADD_PAGE` and the filter text (a URL typed there is taken along).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,16 @@ from textual.widgets.option_list import Option
 from tui.app.screens.dialog import DialogScreen
 from tui.core.display import display
 from tui.core.model import Document
+
+ADD_PAGE = "add-page"
+"""The option id (and result) of the "Add a web page…" row."""
+
+
+@dataclass(frozen=True)
+class AddPage:
+    """The result when "Add a web page…" was chosen; ``typed``: the filter text then."""
+
+    typed: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,8 +50,8 @@ def human_size(chars: int) -> str:
     return f"{chars / 1_000_000:.1f}M chars"
 
 
-class OpenDocumentScreen(DialogScreen[Document | None]):
-    """Pick a document; dismissed with it, or ``None`` on escape."""
+class OpenDocumentScreen(DialogScreen[Document | AddPage | None]):
+    """Pick a document; dismissed with it, :class:`AddPage`, or ``None`` on escape."""
 
     DEFAULT_CSS = """
     OpenDocumentScreen > .dialog {
@@ -59,9 +73,10 @@ class OpenDocumentScreen(DialogScreen[Document | None]):
     ]
     AUTO_FOCUS = "#open-filter"
 
-    def __init__(self, rows: Sequence[DocumentRow]) -> None:
+    def __init__(self, rows: Sequence[DocumentRow], add_key: str = "") -> None:
         super().__init__()
         self.rows = list(rows)
+        self.add_key = add_key
         self._shown: list[DocumentRow] = list(self.rows)
 
     def compose(self) -> ComposeResult:
@@ -83,6 +98,11 @@ class OpenDocumentScreen(DialogScreen[Document | None]):
                 display(row.doc.title),
             )
             options.append(Option(prompt, id=row.doc.id))
+        key = f"  ({self.add_key})" if self.add_key else ""
+        add = Content.assemble(
+            ("+ Add a web page…", "bold $text-accent"), (key, "$foreground-muted")
+        )
+        options.append(Option(add, id=ADD_PAGE))
         return options
 
     @on(Input.Changed, "#open-filter")
@@ -95,8 +115,7 @@ class OpenDocumentScreen(DialogScreen[Document | None]):
         ]
         option_list = self.query_one("#open-list", OptionList)
         option_list.set_options(self._options(self._shown))
-        if self._shown:
-            option_list.highlighted = 0
+        option_list.highlighted = 0  # a document, else "Add a web page…" (a URL typed)
 
     def action_move(self, delta: int) -> None:
         option_list = self.query_one("#open-list", OptionList)
@@ -109,11 +128,16 @@ class OpenDocumentScreen(DialogScreen[Document | None]):
     def _submit(self) -> None:
         option_list = self.query_one("#open-list", OptionList)
         index = option_list.highlighted
-        if index is None and self._shown:
+        if index is None:
             index = 0
-        if index is not None and index < len(self._shown):
+        if index < len(self._shown):
             self.dismiss(self._shown[index].doc)
+        else:
+            self.dismiss(AddPage(self.query_one("#open-filter", Input).value.strip()))
 
     @on(OptionList.OptionSelected, "#open-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == ADD_PAGE:
+            self.dismiss(AddPage(self.query_one("#open-filter", Input).value.strip()))
+            return
         self.dismiss(next(row.doc for row in self.rows if row.doc.id == event.option.id))

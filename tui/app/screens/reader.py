@@ -144,6 +144,7 @@ class ReaderScreen(Screen[None]):
         self.update_inspector()
         self.call_after_refresh(self._after_first_paint)
         self.set_interval(POLL_SECONDS, self.poll_annotations, name="annotations")
+        self.set_interval(POLL_SECONDS, lambda: self.run_action("flow('reload-texts')"))
 
     async def _after_first_paint(self) -> None:
         self.ensure_analyst()
@@ -279,13 +280,6 @@ class ReaderScreen(Screen[None]):
         claim = self.current_claim
         self.ensure_analyst()
         self.apply(self.editor.clear(claim) if claim else self.editor.refuse_read_only(None))  # type: ignore[arg-type]
-
-    def action_undo(self) -> None:
-        self.apply(self.editor.undo())
-
-    def action_redo(self) -> None:
-        self.ensure_analyst()
-        self.apply(self.editor.redo())
 
     async def action_flow(self, name: str) -> None:
         """Run the flow ``name`` (a dialog and what follows it; see :mod:`tui.app.flows`)."""

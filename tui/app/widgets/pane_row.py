@@ -98,6 +98,13 @@ class PaneRow(Horizontal):
         else:
             await self.mount(pane)
 
+    async def replace(self, old: DocumentPane, new: DocumentPane) -> None:
+        """Put ``new`` where ``old`` is (its document was loaded again); the caller activates."""
+        if self._active is old.view:
+            self._active = None
+        await self.mount(new, after=old)
+        await old.remove()
+
     async def close_active(self) -> DocumentView | None:
         """Remove the active pane; returns the view to activate (the one left of it)."""
         panes = self.panes
