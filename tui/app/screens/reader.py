@@ -27,6 +27,7 @@ from textual.widgets import Footer, Static
 
 from tui.app.also_in import AlsoInLookup
 from tui.app.background import ChunkedWork
+from tui.app.flows import get_flow
 from tui.app.keys import KeyMap, palette_commands, screen_bindings
 from tui.app.look import short_ids
 from tui.app.messages import AnnotationsChanged, IndexBuilt, ProgressChanged
@@ -144,7 +145,8 @@ class ReaderScreen(Screen[None]):
         self.update_inspector()
         self.call_after_refresh(self._after_first_paint)
         self.set_interval(POLL_SECONDS, self.poll_annotations, name="annotations")
-        self.set_interval(POLL_SECONDS, lambda: self.run_action("flow('reload-texts')"))
+        # Articles edited on disk: called directly (not as a key's flow, which ends typeahead).
+        self.set_interval(POLL_SECONDS, lambda: get_flow("reload-texts")(self), name="texts")
 
     async def _after_first_paint(self) -> None:
         self.ensure_analyst()
@@ -283,8 +285,6 @@ class ReaderScreen(Screen[None]):
 
     async def action_flow(self, name: str) -> None:
         """Run the flow ``name`` (a dialog and what follows it; see :mod:`tui.app.flows`)."""
-        from tui.app.flows import get_flow
-
         result = get_flow(name)(self)
         if result is not None:
             await result
