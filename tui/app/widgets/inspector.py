@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 from tui.app.look import MUTED, label_part, label_style
 from tui.app.messages import AnnotationsChanged
+from tui.core.checkworthy import checkworthiness
 from tui.core.display import display
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore, DocumentAnnotations
@@ -145,6 +146,10 @@ def describe(
         lines.append(Content.assemble(("Note     ", MUTED), note or ("—", MUTED)))
         sources = " · ".join(display(s) for s in record.sources if s.strip())
         lines.append(Content.assemble(("Sources  ", MUTED), sources or ("—", MUTED)))
+    worth = checkworthiness(claim.text)
+    lines[0] = Content.assemble(
+        lines[0], (f"  · worth {worth.score}: {worth.explanation}", MUTED)
+    )  # why the claim ranks where it does for w and L (issue 13)
     lines.append(_also_in_line(also_in, also_in_note))
     return Content("\n").join(lines)
 
