@@ -40,6 +40,8 @@ def nearest_claim(doc: Document, offset: int) -> int:
 async def reread(reader: ReaderScreen, doc: Document) -> Reread | None:
     """Load ``doc`` again and show it; ``None`` (and a warning said) when it cannot be read."""
     name = display(reader.short_id(doc))
+    if reader.workspace.corpus.get(doc.id) is not doc:
+        return None  # read again already (a poll and a correction at once): never twice
     before = reader.store.load(doc)
     try:
         fresh = reader.workspace.corpus.reload(doc)
@@ -57,7 +59,7 @@ async def reread(reader: ReaderScreen, doc: Document) -> Reread | None:
     reader.editor.replaced(doc, fresh)
     reader.also_in.forget(doc.id)
     active = reader.active_view
-    for pane in [p for p in reader.panes if p.doc is doc]:
+    for pane in [p for p in reader.panes if p.doc is doc and p.is_attached]:
         claim = pane.view.claim
         cursor = nearest_claim(fresh, claim.start) if claim is not None else 0
         was_active = pane.view is active
