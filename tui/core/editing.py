@@ -83,11 +83,9 @@ class BoundaryStep:
 
 
 def still_on_disk(state: DocumentAnnotations, change: Change) -> bool:
-    """The records ``change`` wrote are on disk as written, and those it removed are absent."""
-    on_disk = {anchored.record.key: anchored.record for anchored in state.anchored}
-    expected = {record.key: None for record in change.removed}
-    expected.update((record.key, record) for record in change.added)
-    return all(on_disk.get(key) == record for key, record in expected.items())
+    """The records ``change`` wrote are in this analyst's file as written, and those it
+    removed are absent (another analyst's record with the same key does not count)."""
+    return state.holds(change.removed, change.added)
 
 
 def _doc_id(doc: Document) -> str:

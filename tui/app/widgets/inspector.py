@@ -136,6 +136,7 @@ def describe(
     else:
         record = anchored.record
         head.append(label_part(record.label))
+        head.append((f"  {'settled' if record.verdict else 'tagged'}", MUTED))
         head.append((f"  anchor {anchored.status.value}", MUTED))
         who = display(record.analyst)
         when = record.updated.strftime("%Y-%m-%d") if record.updated else ""
