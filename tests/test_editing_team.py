@@ -34,3 +34,18 @@ def test_undo_is_refused_when_the_analysts_own_record_changed_elsewhere(
     AnnotationStore(annotations_dir, "alice").set(claim, "opinion", note="from the shell")
     outcome = editor.undo()
     assert not outcome.saved and "changed elsewhere" in outcome.message
+
+
+def test_the_watch_ignores_the_check_worthiness_model_folder(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    workspace = open_workspace([corpus_dir], annotations=annotations_dir, analyst="alice")
+    doc = workspace.corpus.documents[0]
+    workspace.store.set(doc.claims[0], "sourced")
+    before = workspace.store.stamp(doc)
+    model = annotations_dir / ".model"
+    model.mkdir()
+    (model / "checkworthy.json").write_text("{}", encoding="utf-8")
+    (model / f"{doc.id}.toml").write_text("not toml [", encoding="utf-8")
+    assert workspace.store.stamp(doc) == before
+    assert all(".model" not in str(path) for path in workspace.store.files_for(doc))
