@@ -39,7 +39,7 @@ def styled(line: str) -> Content:
 
 
 class DashboardScreen(Screen[None]):
-    """TeamProgress and agreement; escape goes back to the reader."""
+    """Progress and agreement; escape goes back to the reader."""
 
     DEFAULT_CSS = """
     DashboardScreen VerticalScroll {
@@ -70,7 +70,7 @@ class DashboardScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="dashboard"):
-            yield Static("TeamProgress", classes="dashboard--title", markup=False)
+            yield Static("Progress", classes="dashboard--title", markup=False)
             yield Static(id="dashboard-body", markup=False)
         yield Footer()
 
