@@ -171,26 +171,24 @@ class Editor:
         ) == (label, note, sources):
             return Outcome()
         ref = self.ref(claim)
-        outcome = self._write(
+        return self._write_saying(
             claim,
             f"note on {ref}",
             lambda: self.store.set(claim, label, note=note, sources=sources, base=base),
+            f"Saved the note on {ref}.",
         )
-        if outcome.saved:
-            return _with_message(outcome, f"Saved the note on {ref}.", timeout=2)
-        return outcome
 
     def attach(self, orphan: Annotation, claim: Claim) -> Outcome:
         """Re-attach an orphaned record of ``claim``'s document to ``claim``."""
         if refused := self.refuse_read_only(claim):
             return refused
         ref = self.ref(claim)
-        outcome = self._write(
-            claim, f"re-attaching to {ref}", lambda: self.store.attach(orphan, claim)
+        return self._write_saying(
+            claim,
+            f"re-attaching to {ref}",
+            lambda: self.store.attach(orphan, claim),
+            f"Re-attached to {ref}.",
         )
-        if outcome.saved:
-            return _with_message(outcome, f"Re-attached to {ref}.", timeout=2)
-        return outcome
 
     def settle(self, claim: Claim, label: str, note: str, sources: list[str]) -> Outcome:
         """Save your verdict on ``claim`` (the review screen, ``V``): it settles the claim.
@@ -200,14 +198,12 @@ class Editor:
         if refused := self.refuse_read_only(claim):
             return refused
         ref = self.ref(claim)
-        outcome = self._write(
+        return self._write_saying(
             claim,
             f"verdict on {ref}",
             lambda: self.store.set(claim, label, note=note, sources=sources, verdict=True),
+            f"Settled {ref}: {label}.",
         )
-        if outcome.saved:
-            return _with_message(outcome, f"Settled {ref}: {label}.", timeout=2)
-        return outcome
 
     def copy(self, source: Claim, target: Claim) -> Outcome:
         """Put ``source``'s label, note and sources on ``target``, as this analyst (``m``, ``c``).
@@ -223,17 +219,22 @@ class Editor:
             return Outcome(message="This claim has no tag to copy.", timeout=2)
         record = found.record
         ref = self.ref(target)
-        outcome = self._write(
+        extra = " with its note and sources" if record.note or record.sources else ""
+        return self._write_saying(
             target,
             f"copy to {ref}",
             lambda: self.store.set(
                 target, record.label, note=record.note, sources=list(record.sources)
             ),
+            f"Copied {record.label}{extra} to {ref}.",
         )
-        if outcome.saved:
-            extra = " with its note and sources" if record.note or record.sources else ""
-            return _with_message(outcome, f"Copied {record.label}{extra} to {ref}.", timeout=2)
-        return outcome
+
+    def _write_saying(
+        self, claim: Claim, what: str, write: Callable[[], Change], said: str
+    ) -> Outcome:
+        """:meth:`_write`, then ``said`` for a moment when it saved."""
+        outcome = self._write(claim, what, write)
+        return _with_message(outcome, said, timeout=2) if outcome.saved else outcome
 
     def _write(self, claim: Claim, what: str, write: Callable[[], Change]) -> Outcome:
         try:
