@@ -24,6 +24,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,43 +145,48 @@ def _forms(word: str, after: tuple[str, ...] = _AFTER) -> set[str]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
-    cues: frozenset[str]
-    """The cues this form of a word fires by itself."""
-    phrases: tuple[tuple[str, str], ...]
-    """(" phrase", cue) for the phrases that start with it."""
+class _Lexicon:
+    """Every form of every word of ``_WORDS``: the cues it fires, the phrases it starts."""
+
+    cues_of: dict[str, frozenset[str]]
+    words: frozenset[str]
+    phrases_of: dict[str, tuple[tuple[str, str], ...]]
+    """(" phrase", cue) for the phrases that start with a form."""
+    phrase_starts: frozenset[str]
 
 
-def _lexicon() -> dict[str, _Entry]:
-    """Every form of every word of ``_WORDS`` (and of every phrase's first word).
+@cache
+def _lexicon() -> _Lexicon:
+    """Built on first use (~50,000 forms, tens of milliseconds), not at import.
 
     Looking whole forms up at once (a set intersection) is several times
     faster than a regular expression that splits words off their punctuation.
+    The reader imports this module before its first paint but scores a claim
+    only after it.
     """
-    cues: dict[str, set[str]] = {}
-    phrases: dict[str, list[tuple[str, str]]] = {}
+    names: dict[str, set[str]] = {}
+    phrases: dict[str, dict[tuple[str, str], None]] = {}
     for name, words in _WORDS.items():
         for word in words.split():
             if "_" not in word:
-                for form in _forms(word):
-                    cues.setdefault(form, set()).add(name)
+                names.setdefault(word, set()).add(name)
                 continue
             curly, straight = word.replace("'", "’").split("_", 1), word.split("_", 1)
             for head, tail in (curly, straight):
                 for before in _BEFORE:
                     entry = (f" {before}{head} {tail.replace('_', ' ')}", name)
-                    phrases.setdefault(f"{before}{head}", []).append(entry)
-    return {
-        form: _Entry(frozenset(cues.get(form, ())), tuple(dict.fromkeys(phrases.get(form, ()))))
-        for form in cues.keys() | phrases.keys()
-    }
+                    phrases.setdefault(f"{before}{head}", {})[entry] = None
+    cues: dict[str, frozenset[str]] = {}
+    for word, found in names.items():
+        fired = frozenset(found)
+        forms = _forms(word)
+        shared = {form: cues[form] | fired for form in forms & cues.keys()}  # "it" + "'s", "it's"
+        cues.update(dict.fromkeys(forms, fired))
+        cues.update(shared)
+    phrases_of = {form: tuple(entries) for form, entries in phrases.items()}
+    return _Lexicon(cues, frozenset(cues), phrases_of, frozenset(phrases_of))
 
 
-_LEXICON = _lexicon()
-_CUES_OF_FORM = {form: entry.cues for form, entry in _LEXICON.items() if entry.cues}
-_WORD_FORMS = frozenset(_CUES_OF_FORM)
-_PHRASES_OF_FORM = {form: entry.phrases for form, entry in _LEXICON.items() if entry.phrases}
-_PHRASE_FORMS = frozenset(_PHRASES_OF_FORM)
 _DIGIT = re.compile(r"[0-9]")
 _FIGURES = re.compile(
     r"(?P<percent>[0-9](?:[0-9]|[.,][0-9])* ?(?:%|per ?cent\b))"
@@ -234,13 +240,14 @@ def cues_of(text: str) -> frozenset[str]:
     """The cues that fire on ``text``."""
     low = text.lower()
     words = low.split()
+    lexicon = _lexicon()
     # Set operations and map() run in C: per claim, Python runs only a few lines.
-    found = set().union(*map(_CUES_OF_FORM.__getitem__, _WORD_FORMS.intersection(words)))
-    starts = _PHRASE_FORMS.intersection(words)
+    found = set().union(*map(lexicon.cues_of.__getitem__, lexicon.words.intersection(words)))
+    starts = lexicon.phrase_starts.intersection(words)
     if starts:
         joined = f" {' '.join(words)}"
         for start in starts:
-            for phrase, name in _PHRASES_OF_FORM[start]:
+            for phrase, name in lexicon.phrases_of[start]:
                 if phrase in joined:
                     found.add(name)
     if _DIGIT.search(text):

@@ -11,7 +11,6 @@ import hashlib
 
 from tui.core.blocks import BlockKind
 from tui.core.model import Claim, ClaimKind, Document
-from tui.core.segment import sentence_spans
 
 
 def claim_id(text: str) -> str:
@@ -25,6 +24,8 @@ Piece = tuple[int, int, ClaimKind, int]
 
 def build_claims(doc: Document) -> list[Claim]:
     """Segment every paragraph and heading of ``doc`` into claims, in text order."""
+    from tui.core.segment import sentence_spans  # only on a cache miss: its set-up is not free
+
     text = doc.text
     pieces: list[Piece] = []
     for block_index, block in enumerate(doc.blocks):

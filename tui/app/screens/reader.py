@@ -18,7 +18,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable, Iterable
 from contextlib import suppress
-from typing import ClassVar
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
@@ -40,12 +41,14 @@ from tui.app.widgets.header import ReaderHeader
 from tui.app.widgets.inspector import ClaimInspector
 from tui.app.widgets.pane import DocumentPane
 from tui.app.widgets.pane_row import PaneRow
-from tui.core.editing import Editor, Outcome
 from tui.core.live_index import LiveIndex
 from tui.core.model import Claim, Document
 from tui.core.progress import Progress
 from tui.core.store import DocumentAnnotations
 from tui.core.workspace import Workspace
+
+if TYPE_CHECKING:
+    from tui.core.editing import Editor, Outcome
 
 COMPACT_HEIGHT = 24
 """From this many rows up the inspector shows every line; below it shrinks."""
@@ -89,7 +92,6 @@ class ReaderScreen(Screen[None]):
             self.call_later,
             on_counted=lambda: self.header.post_message(ProgressChanged()),
         )
-        self.editor = Editor(self.store, fresh=self.fresh, name=self.short_id)
         self.also_in = AlsoInLookup(
             self,
             self.live_index,
@@ -101,6 +103,13 @@ class ReaderScreen(Screen[None]):
         self._inspected: Claim | None = None
         self._started = asyncio.Event()
         """Set once the work after the first paint (Footer, index worker) has begun."""
+
+    @cached_property
+    def editor(self) -> Editor:
+        """Every write and undo; made at the first key (its imports are not needed to paint)."""
+        from tui.core.editing import Editor
+
+        return Editor(self.store, fresh=self.fresh, name=self.short_id)
 
     # -- composition -------------------------------------------------------------------
 
@@ -298,7 +307,10 @@ class ReaderScreen(Screen[None]):
 
     def apply(self, outcome: Outcome | None) -> Outcome:
         """Show an editing outcome: what changed is redrawn, what it says is said."""
-        outcome = outcome or Outcome()
+        if outcome is None:
+            from tui.core.editing import Outcome
+
+            outcome = Outcome()
         if outcome.saved:
             assert outcome.doc is not None
             self.watch.saved(outcome.doc)

@@ -298,6 +298,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self._styles[name] = style
         return style
 
+    def _base_style(self) -> Style:
+        """``rich_style`` (it walks every ancestor), once per style change, not per line."""
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _label_style(self, label: str) -> Style:
         """The colour of ``label``'s tone (:mod:`tui.core.labels`); none for an unknown label."""
         found = label_def(label)
@@ -311,7 +318,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.relayout()
         wrapped = self._wrapped
         line = y + self.scroll_offset.y
-        base = self.rich_style
+        base = self._base_style()
         if wrapped is None:
             return Strip.blank(width, base)
         if not len(wrapped):

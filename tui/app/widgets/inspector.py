@@ -56,6 +56,7 @@ class ClaimInspector(Widget):
         self._also_in: list[AlsoIn] | None = None
         self._also_in_note = ""
         self._content = Content("")
+        self._painted = False
 
     def inspect(
         self,
@@ -85,8 +86,21 @@ class ClaimInspector(Widget):
             also_in=also_in if self._also_in is not None else None,
             also_in_note=self._also_in_note,
             hint=self.hint,
+            worth=self._worth_shown(),
         )
         self.refresh()
+
+    def _worth_shown(self) -> bool:
+        """Whether to score the claim: from the second frame on.
+
+        Scoring builds the cue lexicon (tens of milliseconds) on first use: the
+        first frame shows the claim without its worth, which follows at once.
+        """
+        if not self._painted:
+            self._painted = True
+            self.call_after_refresh(self._redescribe)
+            return False
+        return True
 
     def on_annotations_changed(self, event: AnnotationsChanged) -> None:
         shown = {self.claim.doc.id} if self.claim else set()
@@ -111,6 +125,7 @@ def describe(
     also_in: list[AlsoIn] | None = None,
     also_in_note: str = "",
     hint: str = DEFAULT_HINT,
+    worth: bool = True,
 ) -> Content:
     if claim is None:
         return Content.assemble(("No claim here.", MUTED))
@@ -147,10 +162,11 @@ def describe(
         lines.append(Content.assemble(("Note     ", MUTED), note or ("—", MUTED)))
         sources = " · ".join(display(s) for s in record.sources if s.strip())
         lines.append(Content.assemble(("Sources  ", MUTED), sources or ("—", MUTED)))
-    worth = checkworthiness(claim.text)
-    lines[0] = Content.assemble(
-        lines[0], (f"  · worth {worth.score}: {worth.explanation}", MUTED)
-    )  # why the claim ranks where it does for w and L (issue 13)
+    if worth:  # why the claim ranks where it does for w and L (issue 13)
+        worth_of = checkworthiness(claim.text)
+        lines[0] = Content.assemble(
+            lines[0], (f"  · worth {worth_of.score}: {worth_of.explanation}", MUTED)
+        )
     lines.append(_also_in_line(also_in, also_in_note))
     return Content("\n").join(lines)
 
