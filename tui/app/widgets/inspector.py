@@ -9,7 +9,6 @@ from textual.widget import Widget
 
 from tui.app.look import MUTED, label_part, label_style
 from tui.app.messages import AnnotationsChanged
-from tui.core.checkworthy import checkworthiness
 from tui.core.display import display
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore, DocumentAnnotations
@@ -163,6 +162,8 @@ def describe(
         sources = " · ".join(display(s) for s in record.sources if s.strip())
         lines.append(Content.assemble(("Sources  ", MUTED), sources or ("—", MUTED)))
     if worth:  # why the claim ranks where it does for w and L (issue 13)
+        from tui.core.checkworthy import checkworthiness  # not needed for the first frame
+
         worth_of = checkworthiness(claim.text)
         lines[0] = Content.assemble(
             lines[0], (f"  · worth {worth_of.score}: {worth_of.explanation}", MUTED)
