@@ -144,15 +144,18 @@ def _forms(word: str, after: tuple[str, ...] = _AFTER) -> set[str]:
     return {f"{b}{base}{e}" for base in bases for b in _BEFORE for e in after}
 
 
+_NO_CUES: frozenset[str] = frozenset()
+
+Entry = tuple[frozenset[str], tuple[tuple[str, str], ...]]
+"""A form's cues, and (" phrase", cue) for the phrases that start with it."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
-    """Every form of every word of ``_WORDS``: the cues it fires, the phrases it starts."""
+    """Every form of every word of ``_WORDS`` (and of every phrase's first word)."""
 
-    cues_of: dict[str, frozenset[str]]
-    words: frozenset[str]
-    phrases_of: dict[str, tuple[tuple[str, str], ...]]
-    """(" phrase", cue) for the phrases that start with a form."""
-    phrase_starts: frozenset[str]
+    entries: dict[str, Entry]
+    forms: frozenset[str]
 
 
 @cache
@@ -183,8 +186,11 @@ def _lexicon() -> _Lexicon:
         shared = {form: cues[form] | fired for form in forms & cues.keys()}  # "it" + "'s", "it's"
         cues.update(dict.fromkeys(forms, fired))
         cues.update(shared)
-    phrases_of = {form: tuple(entries) for form, entries in phrases.items()}
-    return _Lexicon(cues, frozenset(cues), phrases_of, frozenset(phrases_of))
+    entries = {
+        form: (cues.get(form, _NO_CUES), tuple(phrases.get(form, ())))
+        for form in cues.keys() | phrases.keys()
+    }
+    return _Lexicon(entries, frozenset(entries))
 
 
 _DIGIT = re.compile(r"[0-9]")
@@ -241,17 +247,18 @@ def cues_of(text: str) -> frozenset[str]:
     low = text.lower()
     words = low.split()
     lexicon = _lexicon()
-    # Set operations and map() run in C: per claim, Python runs only a few lines.
-    found = set().union(*map(lexicon.cues_of.__getitem__, lexicon.words.intersection(words)))
-    starts = lexicon.phrase_starts.intersection(words)
-    if starts:
-        joined = f" {' '.join(words)}"
-        for start in starts:
-            for phrase, name in lexicon.phrases_of[start]:
-                if phrase in joined:
-                    found.add(name)
+    found: set[str] = set()
+    joined = ""
+    # One set intersection in C finds the few forms that matter; Python loops over those only.
+    for form in lexicon.forms.intersection(words):
+        cues, phrases = lexicon.entries[form]
+        found |= cues
+        for phrase, name in phrases:
+            joined = joined or f" {' '.join(words)}"
+            if phrase in joined:
+                found.add(name)
     if _DIGIT.search(text):
-        found.update(str(m.lastgroup) for m in _FIGURES.finditer(low))
+        found.update([str(m.lastgroup) for m in _FIGURES.finditer(low)])
         if "percent" in found or "money" in found:
             found.add("number")
     if _ENTITY.search(text):
