@@ -146,16 +146,16 @@ def _forms(word: str, after: tuple[str, ...] = _AFTER) -> set[str]:
 
 _NO_CUES: frozenset[str] = frozenset()
 
-Entry = tuple[frozenset[str], tuple[tuple[str, str], ...]]
-"""A form's cues, and (" phrase", cue) for the phrases that start with it."""
-
 
 @dataclass(frozen=True, slots=True)
 class _Lexicon:
     """Every form of every word of ``_WORDS`` (and of every phrase's first word)."""
 
-    entries: dict[str, Entry]
+    cues_of: dict[str, frozenset[str]]
+    phrases_of: dict[str, tuple[tuple[str, str], ...]]
+    """(" phrase", cue) for the phrases that start with a form."""
     forms: frozenset[str]
+    """Both tables' keys: one set intersection finds what a claim holds."""
 
 
 @cache
@@ -186,11 +186,8 @@ def _lexicon() -> _Lexicon:
         shared = {form: cues[form] | fired for form in forms & cues.keys()}  # "it" + "'s", "it's"
         cues.update(dict.fromkeys(forms, fired))
         cues.update(shared)
-    entries = {
-        form: (cues.get(form, _NO_CUES), tuple(phrases.get(form, ())))
-        for form in cues.keys() | phrases.keys()
-    }
-    return _Lexicon(entries, frozenset(entries))
+    phrases_of = {form: tuple(entries) for form, entries in phrases.items()}
+    return _Lexicon(cues, phrases_of, frozenset(cues).union(phrases_of))
 
 
 _DIGIT = re.compile(r"[0-9]")
@@ -251,9 +248,8 @@ def cues_of(text: str) -> frozenset[str]:
     joined = ""
     # One set intersection in C finds the few forms that matter; Python loops over those only.
     for form in lexicon.forms.intersection(words):
-        cues, phrases = lexicon.entries[form]
-        found |= cues
-        for phrase, name in phrases:
+        found |= lexicon.cues_of.get(form, _NO_CUES)
+        for phrase, name in lexicon.phrases_of.get(form, ()):
             joined = joined or f" {' '.join(words)}"
             if phrase in joined:
                 found.add(name)

@@ -74,7 +74,7 @@ class Progress:
         articles = plural(len(docs), "article")
         if not self.complete:
             return articles
-        total = sum(len(doc.claims) for doc in docs)
+        total = sum(doc.claim_count for doc in docs)  # no Claim objects made for this
         tagged = sum(self._tagged.values())
         percent = f" ({100 * tagged // total}%)" if total else ""
         return f"{tagged}/{total} claims reviewed{percent} · {articles}"
