@@ -1,15 +1,16 @@
-"""The reader's work done a little at a time on its own thread: counting and note syncing.
+"""The reader's work done a little at a time between keys: counting and note syncing.
 
 Reading every annotation file of a big corpus for the header's progress, and
 handing every note to the search index once it is built, would each keep keys
 waiting for seconds. Both are done here in chunks of :data:`CHUNK` documents,
-each chunk scheduled after the keys already queued (``schedule`` is the
-screen's ``call_later``).
+each chunk on a timer (:func:`between_keys`), so the event loop reads the
+terminal between two chunks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from tui.core.live_index import LiveIndex
@@ -19,7 +20,20 @@ from tui.core.progress import Progress
 CHUNK = 25
 """Annotation files read per step (and documents whose notes go into the index per step)."""
 
+PAUSE = 0.002
+"""Seconds between two chunks: time for the loop to read and handle the keys typed meanwhile."""
+
 Schedule = Callable[..., Any]
+
+
+def between_keys(set_timer: Callable[[float, Callable[[], Any]], Any]) -> Schedule:
+    """Schedule ``callback(*args)`` on a timer of the screen's.
+
+    Not ``call_later``: a screen handles the messages in its queue one after the
+    other without yielding, so chunks queued that way ran back to back and a
+    key typed meanwhile waited for all of them (0.6 s at 1,000 annotated articles).
+    """
+    return lambda callback, *args: set_timer(PAUSE, partial(callback, *args))
 
 
 class ChunkedWork:

@@ -16,6 +16,7 @@ corpus.
 from __future__ import annotations
 
 import asyncio
+import importlib
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import cached_property
@@ -27,7 +28,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.app.also_in import AlsoInLookup
-from tui.app.background import ChunkedWork
+from tui.app.background import ChunkedWork, between_keys
 from tui.app.flows import get_flow
 from tui.app.keys import KeyMap, palette_commands, screen_bindings
 from tui.app.look import short_ids
@@ -89,7 +90,7 @@ class ReaderScreen(Screen[None]):
         self.chunked = ChunkedWork(
             self.progress,
             self.live_index,
-            self.call_later,
+            between_keys(self.set_timer),
             on_counted=lambda: self.header.post_message(ProgressChanged()),
         )
         self.also_in = AlsoInLookup(
@@ -368,9 +369,14 @@ class ReaderScreen(Screen[None]):
     # -- progress, search index, inspector ------------------------------------------------
 
     def _build_index(self) -> None:
-        """Thread worker started after the first paint (``post_message`` is thread-safe)."""
+        """Thread worker started after the first paint (``post_message`` is thread-safe).
+
+        It also imports the search dialog (~70 ms), so that ``/`` opens at once.
+        """
         self.live_index.build()
         self.post_message(IndexBuilt())
+        get_flow("search")
+        importlib.import_module("tui.app.screens.search")
 
     @on(IndexBuilt)
     def _index_built(self) -> None:

@@ -1,0 +1,59 @@
+"""The reader's background counting: a chunk per timer, and no Claim objects for the total."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.app.background import CHUNK, PAUSE, ChunkedWork, between_keys
+from tui.core.live_index import LiveIndex
+from tui.core.progress import Progress
+from tui.core.workspace import open_workspace
+
+
+def _annotated_corpus(tmp_path: Path, articles: int) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(articles):
+        (corpus / f"a{n:03}.txt").write_text(
+            f"Article {n} says the dam cost {n} million. A second claim follows here.\n", "utf-8"
+        )
+    return corpus
+
+
+def test_each_chunk_waits_for_its_own_timer(tmp_path: Path) -> None:
+    """Chunks never run back to back: a key typed meanwhile is read between two of them."""
+    corpus = _annotated_corpus(tmp_path, CHUNK * 3 + 1)
+    ws = open_workspace([corpus], annotations=tmp_path / "annotations", analyst="a")
+    progress = Progress(ws.corpus, ws.store)
+    timers: list[tuple[float, object]] = []
+    work = ChunkedWork(
+        progress,
+        LiveIndex(ws.corpus, ws.store),
+        between_keys(lambda delay, callback: timers.append((delay, callback))),
+        on_counted=lambda: timers.append((-1.0, None)),
+    )
+    work.count_progress()
+    runs = 0
+    while timers and timers[-1][0] >= 0:
+        delay, callback = timers.pop()
+        assert delay == PAUSE and not timers  # one pending chunk at a time
+        callback()  # type: ignore[operator]
+        runs += 1
+    assert runs == 4 and progress.complete
+    assert timers == [(-1.0, None)]
+
+
+def test_the_progress_total_makes_no_claim_objects(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _annotated_corpus(tmp_path, 5)
+    open_workspace([corpus], annotations=tmp_path / "annotations", analyst="a")  # fills the cache
+    ws = open_workspace([corpus], annotations=tmp_path / "annotations", analyst="a")
+    docs = ws.corpus.documents
+    assert all("_pending" in doc.__dict__ for doc in docs)  # claims deferred, from the cache
+    progress = Progress(ws.corpus, ws.store)
+    progress.count_some(len(docs))
+    assert progress.text().startswith("0/10 claims reviewed")
+    assert all("_pending" in doc.__dict__ for doc in docs)  # still deferred: none was needed
