@@ -51,8 +51,13 @@ def options(app: App) -> list[str]:
 
 
 async def settle(app: App, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until no search runs: one that ends may start the one typed meanwhile."""
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not getattr(app.screen, "_searching", False):
+            return
+    raise AssertionError("the search never settled")
 
 
 async def test_typing_updates_results_and_enter_returns_the_claim(
@@ -76,6 +81,31 @@ async def test_typing_updates_results_and_enter_returns_the_claim(
         await pilot.press("enter")
         await pilot.pause()
     assert app.result is find(workspace, "003", "Vučić and Kosovo Prime Minister Albin Kurti")
+
+
+async def test_a_burst_of_keys_costs_one_search_more_not_one_per_key(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """Searches do not pile up, each slowing the others: the newest text waits its turn."""
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    index = SearchIndex.build(workspace.corpus, workspace.store)
+    queries: list[str] = []
+    search = index.search
+
+    def counted(query: str, **options: object):  # type: ignore[no-untyped-def]
+        queries.append(query)
+        time.sleep(0.05)  # a big corpus: every key arrives while the first search runs
+        return search(query, **options)  # type: ignore[arg-type]
+
+    index.search = counted  # type: ignore[method-assign]
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 40)) as pilot:
+        box = app.screen.query_one(Input)
+        for key in "wagnr recruitment":  # typed faster than a search runs
+            box.insert_text_at_cursor(key)
+        await settle(app, pilot)
+        assert queries == ["w", "wagnr recruitment"]
+        assert "Wagner Recruitment" in options(app)[0]
 
 
 async def test_results_show_document_label_and_highlighted_words(

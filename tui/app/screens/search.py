@@ -1,9 +1,10 @@
 """The ``/`` search screen: fuzzy search across every claim and note, as you type.
 
-Each key press starts a search in a thread worker (exclusive: a newer query
-supersedes an older one, whose results are then dropped), so typing never
-waits for a search; the list shows the newest results that match what is in
-the box. Every text shown is built from plain strings (article text and notes
+Searches run in a thread worker, one at a time, so typing never waits for a
+search: a key typed while one runs makes the box's text the next query, taken
+when it ends (a burst of keys costs one search more, not one per key, each
+slowing the others down); the list shows the newest results that match what
+is in the box. Every text shown is built from plain strings (article text and notes
 may hold ``[`` ``]`` that markup would eat or choke on).
 """
 
@@ -141,6 +142,9 @@ class SearchScreen(ClaimsDialog):
         self.shown_query: str | None = None
         """The query whose results are on screen (``None`` before the first)."""
         self._submit_when_shown = False
+        self._searching = False
+        self._next: str | None = None
+        """The text typed while a search ran: the next query."""
 
     def compose(self) -> ComposeResult:
         keys = "↑↓ choose · enter go to the claim · escape close"
@@ -161,19 +165,19 @@ class SearchScreen(ClaimsDialog):
 
     def _start(self, query: str) -> None:
         if not query.strip():
-            self.workers.cancel_group(self, "search")
+            self._next = None
             self._show(query, [], None, 0.0)
             return
+        if self._searching:
+            self._next = query
+            return
+        self._searching = True
         self.run_worker(
-            partial(self._search, query),
-            thread=True,
-            exclusive=True,
-            group="search",
-            exit_on_error=False,
+            partial(self._search, query), thread=True, group="search", exit_on_error=False
         )
 
     def _search(self, query: str) -> None:
-        """In a thread: search, then hand the rows to the screen unless superseded."""
+        """In a thread: search, then hand the rows to the screen."""
         worker = get_current_worker()
         started = perf_counter()
         error = None
@@ -187,7 +191,15 @@ class SearchScreen(ClaimsDialog):
             error = str(problem)
         elapsed = perf_counter() - started
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, query, rows, error, elapsed)
+            self.app.call_from_thread(self._searched, query, rows, error, elapsed)
+
+    def _searched(self, query: str, rows: list[_Row], error: str | None, elapsed: float) -> None:
+        """A search ended: start the one typed meanwhile, show this one if still current."""
+        self._searching = False
+        following, self._next = self._next, None
+        if following is not None and following != query and self.is_attached:
+            self._start(following)
+        self._show(query, rows, error, elapsed)
 
     def _show(self, query: str, rows: list[_Row], error: str | None, elapsed: float) -> None:
         if not self.is_attached or query != self.query_one("#search-input", Input).value:
