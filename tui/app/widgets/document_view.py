@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import ClassVar
 
-from rich.cells import cell_len, split_graphemes
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -27,6 +27,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.widgets.view_parts import GUTTER, claim_at, margin
 from tui.app.wrap import SPACER, Wrapped, wrap_document
 from tui.core.blocks import BlockKind
 from tui.core.display import display_fixed
@@ -35,9 +36,6 @@ from tui.core.model import Claim, Document
 from tui.core.pane_filter import PaneFilter, keeps
 from tui.core.store import AnnotationStore
 from tui.core.team import Status
-
-GUTTER = 3
-"""Margin cells: up to two label letters and a space."""
 
 
 class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -58,6 +56,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         *(f"document-view--{tone}" for tone in TONES),
         "document-view--contested",
         "document-view--filtered",
+        "document-view--linked",
+        "document-view--related",
+        "document-view--link-mark",
+        "document-view--carried",
     }
 
     # The look (cursor, tones, dimmed claims, NO_COLOR) is in document_view.tcss.
@@ -84,6 +86,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self.store = store
         self.cursor = min(max(cursor, 0), len(doc.claims) - 1) if doc.claims else -1
         self.pane_filter = PaneFilter.ALL
+        self.links: dict[int, bool] = {}
+        """Claims matching the current claim of another pane (``True``: band ``same``)."""
+        self.carried: dict[int, str] = {}
+        """Claims showing a tag carried from another document: its label (``""``: several)."""
         self._claim_starts = [claim.start for claim in doc.claims]
         self._wrapped: Wrapped | None = None
         self._layouts: LRUCache[int, Wrapped] = LRUCache(4)
@@ -140,6 +146,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         """Dim the claims ``pane_filter`` does not keep (the pane title says which)."""
         self.pane_filter = pane_filter
         self.redraw()
+
+    def set_links(self, links: dict[int, bool]) -> None:
+        """Mark ``links`` (linked panes, :mod:`tui.app.linked`), repainting only what changes."""
+        if links != self.links:
+            changed = self.links.keys() | links.keys()
+            self.links = links
+            self.redraw_claims(*changed)
 
     def redraw(self) -> None:
         """Forget every rendered line (focus or theme change, an undo) and repaint."""
@@ -255,29 +268,10 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def claim_at_point(self, x: int, y: int) -> Claim | None:
         """The claim drawn at widget cell ``(x, y)``, or the nearest one on that line."""
         wrapped = self._wrapped
-        line = y + self.scroll_offset.y
-        if wrapped is None or not 0 <= line < len(wrapped) or wrapped.blocks[line] == SPACER:
+        if wrapped is None:
             return None
-        start, end = wrapped.starts[line], wrapped.ends[line]
-        column = max(x - GUTTER, 0)
-        if wrapped.is_narrow_line(line):
-            offset = start + column
-        else:
-            offset, cells = start, 0
-            for s, _e, w in split_graphemes(self.doc.text[start:end])[0]:
-                offset = start + s
-                if cells + w > column:
-                    break
-                cells += w
-        offset = min(offset, max(end - 1, start))
-        claim = self.doc.claim_at(offset)
-        if claim is None:
-            index = bisect_right(self._claim_starts, offset) - 1
-            if 0 <= index < len(self.doc.claims) and self.doc.claims[index].end >= start:
-                claim = self.doc.claims[index]
-            elif index + 1 < len(self.doc.claims) and self._claim_starts[index + 1] < end:
-                claim = self.doc.claims[index + 1]
-        return claim
+        line, column = y + self.scroll_offset.y, max(x - GUTTER, 0)
+        return claim_at(self.doc, self._claim_starts, wrapped, line, column)
 
     # -- rendering ---------------------------------------------------------------------
 
@@ -286,8 +280,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         style = self._styles.get(name)
         if style is None:
             full = self.get_component_rich_style(f"document-view--{name}")
-            if name == "cursor":
-                style = Style(bgcolor=full.bgcolor, reverse=full.reverse, underline=full.underline)
+            if name in ("cursor", "linked", "related"):  # layered over the text's colour
+                style = Style(
+                    bgcolor=full.bgcolor,
+                    reverse=full.reverse,
+                    underline=full.underline,
+                    italic=full.italic,
+                )
             else:
                 style = Style(
                     color=full.color,
@@ -380,6 +379,17 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                         letters.append((mark, label_style))
                     else:
                         continued = label_style
+                first = claim.start >= start
+                if not label and index in self.carried and not state.team(claim).tags:
+                    carried = self.carried[index]  # faint: until someone tags it here
+                    sign = letter(carried).lower() if carried else "*"
+                    if first:
+                        letters.append((sign, self._style("carried")))
+                if index in self.links:
+                    same = self.links[index]
+                    style = style + self._style("linked" if same else "related")
+                    if first:
+                        letters.append(("≈" if same else "~", self._style("link-mark")))
                 if filtering and not keeps(state, claim, self.pane_filter):
                     style = style + self._style("filtered")
                 if index == self.cursor:
@@ -389,7 +399,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             segments.append(Segment(display_fixed(text[pos:stop]), style))
             pos = stop
 
-        gutter = self._gutter(letters, continued, base)
+        gutter = margin(letters, continued, base)
         if wrapped.is_narrow_line(line):
             cells = GUTTER + end - start
         else:
@@ -399,15 +409,3 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             cells = width
         strip = Strip([*gutter, *segments], cells)
         return strip if cells == width else strip.crop_extend(0, width, base)
-
-    def _gutter(
-        self, letters: list[tuple[str, Style]], continued: Style | None, base: Style
-    ) -> list[Segment]:
-        """The margin: the letters of tags starting on the line, or a bar where one goes on."""
-        if letters:
-            shown = letters[:2] if len(letters) <= 2 else [letters[0], ("+", letters[0][1])]
-            segments = [Segment(letter, base + style + Style(bold=True)) for letter, style in shown]
-            return [*segments, Segment(" " * (GUTTER - len(shown)), base)]
-        if continued is not None:
-            return [Segment("│", base + continued), Segment(" " * (GUTTER - 1), base)]
-        return [Segment(" " * GUTTER, base)]

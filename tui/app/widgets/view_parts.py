@@ -1,0 +1,53 @@
+"""Parts of the article view (:mod:`tui.app.widgets.document_view`): its margin and hit test."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from rich.cells import split_graphemes
+from rich.segment import Segment
+from rich.style import Style
+
+from tui.app.wrap import SPACER, Wrapped
+from tui.core.model import Claim, Document
+
+GUTTER = 3
+"""Margin cells: up to two marks (label letters, linked-pane signs) and a space."""
+
+
+def margin(letters: list[tuple[str, Style]], continued: Style | None, base: Style) -> list[Segment]:
+    """The margin: the marks of claims starting on the line, or a bar where a tag goes on."""
+    if letters:
+        shown = letters[:2] if len(letters) <= 2 else [letters[0], ("+", letters[0][1])]
+        segments = [Segment(letter, base + style + Style(bold=True)) for letter, style in shown]
+        return [*segments, Segment(" " * (GUTTER - len(shown)), base)]
+    if continued is not None:
+        return [Segment("│", base + continued), Segment(" " * (GUTTER - 1), base)]
+    return [Segment(" " * GUTTER, base)]
+
+
+def claim_at(
+    doc: Document, claim_starts: list[int], wrapped: Wrapped, line: int, column: int
+) -> Claim | None:
+    """The claim drawn at text ``column`` of screen ``line``, or the nearest one on that line."""
+    if not 0 <= line < len(wrapped) or wrapped.blocks[line] == SPACER:
+        return None
+    start, end = wrapped.starts[line], wrapped.ends[line]
+    if wrapped.is_narrow_line(line):
+        offset = start + column
+    else:
+        offset, cells = start, 0
+        for s, _e, w in split_graphemes(doc.text[start:end])[0]:
+            offset = start + s
+            if cells + w > column:
+                break
+            cells += w
+    offset = min(offset, max(end - 1, start))
+    claim = doc.claim_at(offset)
+    if claim is None:
+        index = bisect_right(claim_starts, offset) - 1
+        if 0 <= index < len(doc.claims) and doc.claims[index].end >= start:
+            claim = doc.claims[index]
+        elif index + 1 < len(doc.claims) and claim_starts[index + 1] < end:
+            claim = doc.claims[index + 1]
+    return claim
