@@ -31,6 +31,7 @@ from tui.app.also_in import AlsoInLookup
 from tui.app.background import ChunkedWork, between_keys
 from tui.app.flows import get_flow
 from tui.app.keys import KeyMap, palette_commands, screen_bindings
+from tui.app.linked import LinkedPanes
 from tui.app.look import short_ids
 from tui.app.messages import AnnotationsChanged, IndexBuilt, ProgressChanged
 from tui.app.notices import empty_message, show_warnings
@@ -99,7 +100,9 @@ class ReaderScreen(Screen[None]):
             short_id=lambda claim: self.short_id(claim.doc),
             current=lambda: self.current_claim,
             on_found=lambda claim: self.update_inspector(),
+            open_docs=lambda: frozenset(view.doc.id for view in self.views),
         )
+        self.linked = LinkedPanes(self)
         self.typeahead = Typeahead(self)
         self._inspected: Claim | None = None
         self._started = asyncio.Event()
@@ -389,24 +392,18 @@ class ReaderScreen(Screen[None]):
         self.chunked.track_notes()
 
     def update_inspector(self) -> None:
-        claim = self.current_claim
-        self._inspected = claim
-        also_in, note = self.also_in.entries(claim)
-        self.inspector.inspect(
-            claim,
-            short_id=self.short_id(claim.doc) if claim else "",
-            also_in=also_in,
-            also_in_note=note,
-        )
+        """The current claim in the inspector, its matches marked in the other panes."""
+        self._inspected = self.current_claim
+        self.linked.show(self._inspected)
 
     async def settle(self) -> None:
-        """Finish background work now: the index, and "also in" for the current claim.
+        """Finish background work now: the index, "also in" and links for the current claim.
 
         Tests, snapshots and benchmarks call this to see a deterministic screen.
         """
         await self._started.wait()
         await self.app.workers.wait_for_complete()
-        self.also_in.settle()
+        self.linked.settle()
 
     # -- command palette -----------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widget import Widget
@@ -13,6 +14,9 @@ from tui.core.display import display
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore, DocumentAnnotations
 from tui.core.team import ClaimTeam
+
+if TYPE_CHECKING:
+    from tui.core.match import Difference
 
 DEFAULT_HINT = "s d o x to tag · e for a note"
 
@@ -26,6 +30,9 @@ class AlsoIn:
     label: str | None = None
     claim: Claim | None = None
     """The matching claim (its label is read afresh whenever the inspector redraws)."""
+    band: str = "same"
+    differs: tuple[Difference, ...] = ()
+    """Details in which it disagrees (``here``: this claim)."""
 
 
 class ClaimInspector(Widget):
@@ -54,6 +61,8 @@ class ClaimInspector(Widget):
         self._short_id = ""
         self._also_in: list[AlsoIn] | None = None
         self._also_in_note = ""
+        self._carried = ""
+        self._differs = ""
         self._content = Content("")
         self._painted = False
 
@@ -64,16 +73,29 @@ class ClaimInspector(Widget):
         short_id: str = "",
         also_in: list[AlsoIn] | None = None,
         also_in_note: str = "",
+        carried: str = "",
+        differs: str = "",
     ) -> None:
-        """Show ``claim`` (with what "also in" found for it) as the store has it now."""
+        """Show ``claim`` (with what "also in" found for it) as the store has it now.
+
+        ``carried``: a tag of its counterpart elsewhere (``tagged in 000 disputed``),
+        shown while nobody tagged it; ``differs``: what its best match says otherwise.
+        """
         self.claim, self._short_id = claim, short_id
         self._also_in, self._also_in_note = also_in, also_in_note
+        self._carried, self._differs = carried, differs
         self._redescribe()
+
+    def set_carried(self, carried: str) -> None:
+        """The tags carried to the claim were worked out again (``inspect``'s ``carried``)."""
+        if carried != self._carried:
+            self._carried = carried
+            self._redescribe()
 
     def _redescribe(self) -> None:
         claim = self.claim
         also_in = [
-            AlsoIn(e.short_id, e.score, self.store.label_of(e.claim), e.claim)
+            AlsoIn(e.short_id, e.score, self.store.label_of(e.claim), e.claim, e.band, e.differs)
             if e.claim is not None
             else e
             for e in self._also_in or ()
@@ -86,6 +108,8 @@ class ClaimInspector(Widget):
             also_in_note=self._also_in_note,
             hint=self.hint,
             worth=self._worth_shown(),
+            carried=self._carried,
+            differs=self._differs,
         )
         self.refresh()
 
@@ -125,6 +149,8 @@ def describe(
     also_in_note: str = "",
     hint: str = DEFAULT_HINT,
     worth: bool = True,
+    carried: str = "",
+    differs: str = "",
 ) -> Content:
     if claim is None:
         return Content.assemble(("No claim here.", MUTED))
@@ -140,6 +166,8 @@ def describe(
         lines += _team_lines(team, head)
     elif anchored is None:
         head.append(("not reviewed", MUTED))
+        if carried and state is not None and not state.team(claim).tags:
+            head.append((f" · {display(carried)}", "italic $text-accent"))
         if state is not None and state.read_only:
             head.append(("  read-only", "$text-error"))
         else:
@@ -168,7 +196,7 @@ def describe(
         lines[0] = Content.assemble(
             lines[0], (f"  · worth {worth_of.score}: {worth_of.explanation}", MUTED)
         )
-    lines.append(_also_in_line(also_in, also_in_note))
+    lines.append(_also_in_line(also_in, also_in_note, differs))
     return Content("\n").join(lines)
 
 
@@ -198,7 +226,7 @@ def _team_lines(team: ClaimTeam, head: list[str | tuple[str, str]]) -> list[Cont
     return [Content.assemble(*head), Content.assemble(*tags), Content.assemble(*notes)]
 
 
-def _also_in_line(also_in: list[AlsoIn] | None, note: str) -> Content:
+def _also_in_line(also_in: list[AlsoIn] | None, note: str, differs: str = "") -> Content:
     parts: list[str | tuple[str, str]] = [("Also in  ", MUTED)]
     if also_in:
         for i, entry in enumerate(also_in):
@@ -210,4 +238,6 @@ def _also_in_line(also_in: list[AlsoIn] | None, note: str) -> Content:
                 parts.append((f" {entry.label}", label_style(entry.label)))
     else:
         parts.append((note or "—", MUTED))
+    if also_in and differs:
+        parts.append((f"  ≠ {display(differs)}", "bold $text-warning"))
     return Content.assemble(*parts)

@@ -45,14 +45,22 @@ class PaneTitle(Widget):
         self.position = ""
         self.read_only = False
         self.filtered = ""
+        self.following = ""
 
     def set_state(
-        self, *, tagged: int, position: str = "", read_only: bool = False, filtered: str = ""
+        self,
+        *,
+        tagged: int,
+        position: str = "",
+        read_only: bool = False,
+        filtered: str = "",
+        following: str = "",
     ) -> None:
-        """``filtered``: ``contested 3`` while a filter keeps 3 claims (else empty)."""
-        state = (tagged, position, read_only, filtered)
-        if state != (self.tagged, self.position, self.read_only, self.filtered):
-            self.tagged, self.position, self.read_only, self.filtered = state
+        """``filtered``: ``contested 3`` while a filter keeps 3 claims (else empty);
+        ``following``: the short id of the pane this one follows (linked panes)."""
+        state = (tagged, position, read_only, filtered, following)
+        if state != (self.tagged, self.position, self.read_only, self.filtered, self.following):
+            self.tagged, self.position, self.read_only, self.filtered, self.following = state
             self.refresh()
 
     def render(self) -> Content:
@@ -60,6 +68,8 @@ class PaneTitle(Widget):
         right = f" {self.tagged}/{len(self.doc.claims)} reviewed "
         if self.filtered:
             right = f" filter: {self.filtered} ·" + right
+        if self.following:
+            right = f" follows {self.following} ·" + right
         if self.read_only:
             right = " read-only" + right
         if self.position:
@@ -100,6 +110,8 @@ class DocumentPane(Vertical):
         self.store = store
         self.title_bar = PaneTitle(doc, short_id)
         self.view = DocumentView(doc, store, cursor=cursor)
+        self.following = ""
+        """The short id of the pane this one follows (linked panes), or empty."""
 
     def compose(self) -> ComposeResult:
         yield self.title_bar
@@ -120,6 +132,12 @@ class DocumentPane(Vertical):
             self.mount(Static(banner_text(state.error), classes="pane--banner"), before=self.view)
         self.refresh_title()
 
+    def follow(self, following: str) -> None:
+        """Say in the title that this pane follows ``following`` (``""``: it does not)."""
+        if following != self.following:
+            self.following = following
+            self.refresh_title()
+
     def refresh_title(self, position: str | None = None) -> None:
         """Redraw the title from the store; ``position``: ``2/3`` when not every pane fits."""
         state = self.store.load(self.doc)
@@ -130,7 +148,11 @@ class DocumentPane(Vertical):
         if view_filter is not PaneFilter.ALL:
             filtered = f"{view_filter.value} {kept_count(state, self.doc.claims, view_filter)}"
         self.title_bar.set_state(
-            tagged=state.tagged, position=position, read_only=state.read_only, filtered=filtered
+            tagged=state.tagged,
+            position=position,
+            read_only=state.read_only,
+            filtered=filtered,
+            following=self.following,
         )
 
     def on_annotations_changed(self, event: AnnotationsChanged) -> None:
