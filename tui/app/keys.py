@@ -254,6 +254,7 @@ def reader_keys() -> tuple[Key, ...]:
         Key(
             "close-pane", "W", "flow('close-pane')", "Close pane", "Close the current pane", "Panes"
         ),
+        Key("follow", "F", "flow('follow')", "Follow", "Other panes follow the claim", "Panes"),
         Key("next-pane", "tab", "flow('next-pane')", "Next pane", "Move to the next pane", "Panes"),
         Key(
             "previous-pane",

@@ -28,6 +28,7 @@ FLOW_MODULES = (
     "tui.app.flows.review",
     "tui.app.flows.corrections",
     "tui.app.flows.adding",
+    "tui.app.flows.linking",
 )
 """Every module holding flows; a new one is added here."""
 
