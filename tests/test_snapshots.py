@@ -81,6 +81,19 @@ def test_narrow_terminal(snap_compare, app: FactcheckApp) -> None:
     assert snap_compare(app, terminal_size=(50, 15), run_before=keys("j", "j", "tab", "j"))
 
 
+def test_linked_panes(snap_compare, app: FactcheckApp) -> None:
+    """000 against 001 (two versions of one article), following: the match marked ≈ on the same
+    row, the tags of 000 carried to their untagged counterparts in 001 (lowercase d, o)."""
+    moves = keys("F", "j", "j", "j")
+
+    async def run_before(pilot: Pilot) -> None:
+        await moves(pilot)
+        pilot.app.clear_notifications()  # "The other panes follow…" would hide the inspector
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(150, 40), run_before=run_before)
+
+
 async def save_readme_screenshot(target: Path = REPO / "docs" / "screenshot.svg") -> None:
     """The README's screenshot, made by Textual's own ``save_screenshot`` on a copy of the seeds.
 
