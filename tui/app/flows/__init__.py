@@ -24,11 +24,11 @@ FLOW_MODULES = (
     "tui.app.flows.documents",
     "tui.app.flows.finding",
     "tui.app.flows.moves",
+    "tui.app.flows.linking",
     "tui.app.flows.triage",
     "tui.app.flows.review",
     "tui.app.flows.corrections",
     "tui.app.flows.adding",
-    "tui.app.flows.linking",
 )
 """Every module holding flows; a new one is added here."""
 
