@@ -3,15 +3,20 @@ tags carried across versions ("tagged in 000"), and what differs in the inspecto
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
 import pytest
 from app_helpers import SIZE, inspector_text, make_app, view_text
+from conftest import SEEDS
 from textual.pilot import Pilot
 
 from tui.app.app import FactcheckApp
+from tui.app.linked import LOOK_BACK
 from tui.app.widgets.document_view import DocumentView
+from tui.core.carry import counterpart
+from tui.core.model import Claim
 
 
 @pytest.fixture
@@ -29,6 +34,11 @@ def line_of_claim(view: DocumentView, index: int) -> str:
     assert view.wrapped is not None
     y = view.wrapped.line_of(view.doc.claims[index].start) - view.scroll_offset.y
     return view_text(view)[y]
+
+
+def row_of_claim(view: DocumentView, claim: Claim) -> int:
+    assert view.wrapped is not None
+    return view.wrapped.line_of(claim.start) - view.scroll_offset.y
 
 
 def row_of(view: DocumentView) -> int:
@@ -82,6 +92,44 @@ async def test_F_makes_the_other_pane_follow_to_the_match_on_the_same_row(
         await pilot.press("k", "k")
         await settled(pilot)
         assert second.cursor == 5  # it stays where it was
+
+
+async def test_following_keeps_the_rows_lined_up_as_the_panes_scroll(tmp_path: Path) -> None:
+    """On a short terminal the active pane scrolls at every few claims; the follower keeps
+    each match on the claim's row, and a claim with no match lines up the one before it."""
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    app = make_app([corpus], tmp_path / "annotations")
+    async with app.run_test(size=(160, 24)) as pilot:
+        await settled(pilot)
+        first, second = app.reader.views
+        await pilot.press("F")
+        await settled(pilot)
+        scrolled = matched = unmatched = 0
+        for _ in range(24):
+            await pilot.press("j")
+            await settled(pilot)
+            claim = first.claim
+            found = app.reader.also_in.found(claim)
+            assert found is not None
+            scrolled += first.scroll_offset.y > 0
+            if any(hit.claim.doc is second.doc for hit in found.linked):
+                matched += 1
+                assert second.links and second.cursor in second.links
+                assert row_of(second) == row_of(first), claim.number
+            else:
+                unmatched += 1
+                earlier = [
+                    (c, counterpart(f.linked, second.doc.id))
+                    for c in reversed(
+                        first.doc.claims[max(claim.index - LOOK_BACK, 0) : claim.index]
+                    )
+                    if (f := app.reader.also_in.found(c))
+                ]
+                before, match = next(((c, m) for c, m in earlier if m is not None), (None, None))
+                if match is not None:
+                    assert row_of_claim(second, match.claim) == row_of_claim(first, before)
+        assert scrolled and matched and unmatched
 
 
 async def test_following_never_holds_a_key_the_match_comes_a_moment_later(

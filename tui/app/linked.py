@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 AHEAD, BEHIND = 12, 3
 """While following, the claims this far ahead of (behind) the cursor are found in advance."""
+LOOK_BACK = 8
+"""A claim with no match lines the panes up on the nearest of this many claims before it."""
 
 
 class LinkedPanes:
@@ -63,8 +65,10 @@ class LinkedPanes:
         self._mark(claim, found)
         self._titles(claim)
         if self.follow and claim is not None:
-            if found is not None:
-                self._move_others(claim, found)
+            active = reader.active_view
+            if found is not None and active is not None:
+                # After the active pane's own scroll (queued by its move the same way).
+                active.call_after_refresh(self._move_others, claim, found)
             self._prefetch(claim)
 
     def _differs(self, found: Found | None) -> str:
@@ -97,23 +101,31 @@ class LinkedPanes:
             pane.follow("" if mine else leader)
 
     def _move_others(self, claim: Claim, found: Found) -> None:
-        """Each other pane's cursor to the claim's best match there, on the claim's row."""
+        """Each other pane's cursor to the claim's best match there, on the claim's row.
+
+        A claim with no match there (a paragraph only this version has) leaves that
+        pane's cursor where it is, and lines up the nearest claim before it that
+        has one, so both texts scroll on together.
+        """
         from tui.core.carry import counterpart
 
         active = self.reader.active_view
-        if active is None or active.wrapped is None:
-            return
-        row = active.wrapped.line_of(claim.start) - active.scroll_offset.y
+        if active is None or active.wrapped is None or claim is not self.reader.current_claim:
+            return  # moved on meanwhile: the newer claim is followed
         for view in self.reader.views:
-            if view is active or view.doc is claim.doc:
+            if view is active or view.doc is claim.doc or view.wrapped is None:
                 continue
             best = counterpart(found.linked, view.doc.id)
-            if best is None or best.claim.doc is not view.doc:
+            if best is not None and best.claim.doc is view.doc:
+                view.move_to(best.claim.index)  # its scroll into view is queued: line up after
+                view.call_after_refresh(_line_up, view, best.claim, _row(active, claim))
                 continue
-            view.move_to(best.claim.index)
-            if view.wrapped is not None:
-                top = view.wrapped.line_of(best.claim.start)
-                view.scroll_to(y=max(top - row, 0), animate=False, force=True, immediate=True)
+            for before in reversed(claim.doc.claims[max(claim.index - LOOK_BACK, 0) : claim.index]):
+                earlier = self.reader.also_in.found(before)
+                match = counterpart(earlier.linked, view.doc.id) if earlier else None
+                if match is not None and match.claim.doc is view.doc:
+                    _line_up(view, match.claim, _row(active, before))
+                    break
 
     def _prefetch(self, claim: Claim) -> None:
         claims = claim.doc.claims
@@ -194,6 +206,19 @@ class LinkedPanes:
             self._carrying = False
             self._carried_for = None
         self.show(reader.current_claim)
+
+
+def _row(view: DocumentView, claim: Claim) -> int:
+    """The screen row where ``claim`` starts in ``view`` (may be off screen)."""
+    assert view.wrapped is not None
+    return view.wrapped.line_of(claim.start) - view.scroll_offset.y
+
+
+def _line_up(view: DocumentView, claim: Claim, row: int) -> None:
+    """Scroll ``view`` so that ``claim`` starts on screen row ``row`` (as near as it can)."""
+    if view.wrapped is not None:
+        top = view.wrapped.line_of(claim.start)
+        view.scroll_to(y=max(top - row, 0), animate=False, force=True, immediate=True)
 
 
 def _same(a: tuple, b: tuple) -> bool:
