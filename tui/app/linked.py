@@ -65,10 +65,8 @@ class LinkedPanes:
         self._mark(claim, found)
         self._titles(claim)
         if self.follow and claim is not None:
-            active = reader.active_view
-            if found is not None and active is not None:
-                # After the active pane's own scroll (queued by its move the same way).
-                active.call_after_refresh(self._move_others, claim, found)
+            if found is not None:  # the next frame: this key's own repaint comes first
+                reader.call_after_refresh(self._move_others, claim, found)
             self._prefetch(claim)
 
     def _differs(self, found: Found | None) -> str:
@@ -112,19 +110,23 @@ class LinkedPanes:
         active = self.reader.active_view
         if active is None or active.wrapped is None or claim is not self.reader.current_claim:
             return  # moved on meanwhile: the newer claim is followed
+        # The active pane may not have scrolled its cursor into view yet (that waits for
+        # a refresh): line up with where it will be.
+        target = active.cursor_scroll()
+        y = active.scroll_offset.y if target is None else target
         for view in self.reader.views:
             if view is active or view.doc is claim.doc or view.wrapped is None:
                 continue
             best = counterpart(found.linked, view.doc.id)
             if best is not None and best.claim.doc is view.doc:
-                view.move_to(best.claim.index)  # its scroll into view is queued: line up after
-                view.call_after_refresh(_line_up, view, best.claim, _row(active, claim))
+                _line_up(view, best.claim, _row(active, claim, y))
+                view.move_to(best.claim.index, scroll=False)  # lined up: in view
                 continue
             for before in reversed(claim.doc.claims[max(claim.index - LOOK_BACK, 0) : claim.index]):
                 earlier = self.reader.also_in.found(before)
                 match = counterpart(earlier.linked, view.doc.id) if earlier else None
                 if match is not None and match.claim.doc is view.doc:
-                    _line_up(view, match.claim, _row(active, before))
+                    _line_up(view, match.claim, _row(active, before, y))
                     break
 
     def _prefetch(self, claim: Claim) -> None:
@@ -208,10 +210,10 @@ class LinkedPanes:
         self.show(reader.current_claim)
 
 
-def _row(view: DocumentView, claim: Claim) -> int:
-    """The screen row where ``claim`` starts in ``view`` (may be off screen)."""
+def _row(view: DocumentView, claim: Claim, y: int) -> int:
+    """The screen row where ``claim`` starts in ``view`` scrolled to ``y`` (may be off screen)."""
     assert view.wrapped is not None
-    return view.wrapped.line_of(claim.start) - view.scroll_offset.y
+    return view.wrapped.line_of(claim.start) - y
 
 
 def _line_up(view: DocumentView, claim: Claim, row: int) -> None:

@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.widgets.view_parts import GUTTER, claim_at, margin
+from tui.app.widgets.view_parts import GUTTER, claim_at, margin, scroll_target
 from tui.app.wrap import SPACER, Wrapped, wrap_document
 from tui.core.blocks import BlockKind
 from tui.core.display import display_fixed
@@ -112,8 +112,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
     def text_width(self) -> int:
         return max(self.scrollable_content_region.width - GUTTER, 1)
 
-    def move_to(self, index: int, *, center: bool = False) -> None:
-        """Make claim ``index`` current and scroll it into view."""
+    def move_to(self, index: int, *, center: bool = False, scroll: bool = True) -> None:
+        """Make claim ``index`` current and scroll it into view (``scroll``: the caller will)."""
         if not self.doc.claims:
             return
         index = min(max(index, 0), len(self.doc.claims) - 1)
@@ -121,8 +121,8 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         previous, self.cursor = self.cursor, index
         self.redraw_claims(previous, index)
         if self._wrapped is None:
-            self._center_on_layout = True
-        else:
+            self._center_on_layout = scroll
+        elif scroll:
             self.scroll_to_cursor(center=center)
         if changed or center:
             self.post_message(self.CursorMoved(self, self.claim))
@@ -223,22 +223,19 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         return bottom >= y and top < y + self.scrollable_content_region.height
 
     def scroll_to_cursor(self, *, center: bool = False) -> None:
+        target = self.cursor_scroll(center=center)
+        if target is not None:
+            self.scroll_to(y=target, animate=False, force=True)
+
+    def cursor_scroll(self, *, center: bool = False) -> int | None:
+        """Where :meth:`scroll_to_cursor` scrolls to (``None``: the cursor is in view). That
+        scroll happens after the next refresh: linked panes line up with it beforehand."""
         wrapped, claim = self._wrapped, self.claim
         if wrapped is None or claim is None:
-            return
+            return None
         top, bottom = self._claim_lines(wrapped, claim)
-        height = max(self.scrollable_content_region.height, 1)
-        y = self.scroll_offset.y
-        margin = max(min(2, (height - (bottom - top + 1)) // 2), 0)
-        if center:
-            target = top - height // 3
-        elif top < y + margin:
-            target = top - margin
-        elif bottom > y + height - 1 - margin:
-            target = min(top - margin, bottom - height + 1 + margin)
-        else:
-            return
-        self.scroll_to(y=max(target, 0), animate=False, force=True)
+        height = self.scrollable_content_region.height
+        return scroll_target(top, bottom, height, self.scroll_offset.y, center=center)
 
     # -- actions -----------------------------------------------------------------------
 

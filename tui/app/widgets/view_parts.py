@@ -1,4 +1,4 @@
-"""Parts of the article view (:mod:`tui.app.widgets.document_view`): its margin and hit test."""
+"""Parts of the article view (:mod:`tui.app.widgets.document_view`): margin, hit test, scroll."""
 
 from __future__ import annotations
 
@@ -51,3 +51,19 @@ def claim_at(
         elif index + 1 < len(doc.claims) and claim_starts[index + 1] < end:
             claim = doc.claims[index + 1]
     return claim
+
+
+def scroll_target(top: int, bottom: int, height: int, y: int, *, center: bool) -> int | None:
+    """Where to scroll (from ``y``) so that lines ``top``…``bottom`` show with a margin of up
+    to two lines, or a third down when ``center``; ``None`` when they already show."""
+    height = max(height, 1)
+    margin = max(min(2, (height - (bottom - top + 1)) // 2), 0)
+    if center:
+        target = top - height // 3
+    elif top < y + margin:
+        target = top - margin
+    elif bottom > y + height - 1 - margin:
+        target = min(top - margin, bottom - height + 1 + margin)
+    else:
+        return None
+    return max(target, 0)
