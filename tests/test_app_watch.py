@@ -16,6 +16,7 @@ from tui.app.app import FactcheckApp
 from tui.app.screens import reader as reader_module
 from tui.core import store as store_module
 from tui.core.model import Claim
+from tui.core.pane_filter import PaneFilter
 from tui.core.store import AnnotationStore
 
 BAD = 'format = 1\n\n[[claim]\nlabel = "disputed"\n'
@@ -233,3 +234,24 @@ async def test_an_article_edited_on_disk_is_reloaded_with_its_tags(
         assert len(records(annotations_dir, fresh)) == 2  # nothing rewritten, nothing lost
         await pilot.pause(0.2)
         assert sum("changed on disk" in m for m in seen) == 1  # said once
+
+
+async def test_a_reloaded_article_keeps_its_pane_filter(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader_module, "POLL_SECONDS", 0.05)
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        doc = app.reader.panes[0].doc
+        await pilot.press("s", "f")  # one tagged, then "unreviewed" only
+        assert app.reader.panes[0].view.pane_filter is PaneFilter.UNREVIEWED
+        doc.path.write_text("A sentence added at the top. " + doc.text, "utf-8")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.reader.panes[0].doc is not doc:
+                break
+        pane = app.reader.panes[0]
+        assert pane.doc is not doc
+        assert pane.view.pane_filter is PaneFilter.UNREVIEWED
+        assert "filter: unreviewed" in pane.title_bar.render().plain

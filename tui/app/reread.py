@@ -64,7 +64,9 @@ async def reread(reader: ReaderScreen, doc: Document) -> Reread | None:
         cursor = nearest_claim(fresh, claim.start) if claim is not None else 0
         was_active = pane.view is active
         new = reader.new_pane(fresh, cursor)
+        new.view.pane_filter = pane.view.pane_filter  # the analyst's filter stays on
         await reader.pane_row.replace(pane, new)
+        new.refresh_title()
         if was_active:
             active = new.view
     if active is not None:
