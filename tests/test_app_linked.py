@@ -219,3 +219,18 @@ async def test_follow_is_in_the_help(app: FactcheckApp) -> None:
         await pilot.pause()
         text = app.screen.render_help(200).plain  # type: ignore[attr-defined]
         assert "F" in text and "Other panes follow the claim" in text
+
+
+async def test_a_pane_hidden_on_a_narrow_terminal_follows_too(app: FactcheckApp) -> None:
+    async with app.run_test(size=(70, 24)) as pilot:  # one pane at a time
+        await settled(pilot)
+        _first, second = app.reader.views
+        await pilot.press("F")
+        await settled(pilot)
+        await pilot.press("j", "j")  # 000:3, whose match is 001:5
+        await settled(pilot)
+        assert second.cursor == 4
+        await pilot.press("tab")
+        await settled(pilot)
+        assert app.reader.active_view is second and second.claim is second.doc.claims[4]
+        assert 0 <= row_of(second) < second.size.height  # in sight

@@ -115,12 +115,17 @@ class LinkedPanes:
         target = active.cursor_scroll()
         y = active.scroll_offset.y if target is None else target
         for view in self.reader.views:
-            if view is active or view.doc is claim.doc or view.wrapped is None:
+            if view is active or view.doc is claim.doc:
                 continue
             best = counterpart(found.linked, view.doc.id)
             if best is not None and best.claim.doc is view.doc:
+                if view.wrapped is None:  # not laid out (hidden on a narrow terminal)
+                    view.move_to(best.claim.index)  # … centred when it shows
+                    continue
                 _line_up(view, best.claim, _row(active, claim, y))
                 view.move_to(best.claim.index, scroll=False)  # lined up: in view
+                continue
+            if view.wrapped is None:
                 continue
             for before in reversed(claim.doc.claims[max(claim.index - LOOK_BACK, 0) : claim.index]):
                 earlier = self.reader.also_in.found(before)
