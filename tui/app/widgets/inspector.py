@@ -162,6 +162,7 @@ def describe(
     anchored = state.by_claim.get(claim.index) if state else None
     team = state.team(claim) if state else None
     lines: list[Content] = []
+    last = ""  # the key hint ends the line: on a narrow pane it is what gets cut
     if team is not None and len(team.tags) > 1:
         lines += _team_lines(team, head)
     elif anchored is None:
@@ -171,7 +172,7 @@ def describe(
         if state is not None and state.read_only:
             head.append(("  read-only", "$text-error"))
         else:
-            head.append((f"  {hint}", MUTED))
+            last = f"  {hint}"
         lines.append(Content.assemble(*head))
         lines.append(Content.assemble(("Note     ", MUTED), ("—", MUTED)))
         lines.append(Content.assemble(("Sources  ", MUTED), ("—", MUTED)))
@@ -196,6 +197,8 @@ def describe(
         lines[0] = Content.assemble(
             lines[0], (f"  · worth {worth_of.score}: {worth_of.explanation}", MUTED)
         )
+    if last:
+        lines[0] = Content.assemble(lines[0], (last, MUTED))
     lines.append(_also_in_line(also_in, also_in_note, differs))
     return Content("\n").join(lines)
 
