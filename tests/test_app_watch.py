@@ -15,7 +15,7 @@ from app_helpers import SIZE, inspector_text, make_app, notifications, records, 
 from tui.app.app import FactcheckApp
 from tui.app.screens import reader as reader_module
 from tui.core import store as store_module
-from tui.core.model import Claim
+from tui.core.model import Claim, Document
 from tui.core.pane_filter import PaneFilter
 from tui.core.store import AnnotationStore
 
@@ -38,6 +38,23 @@ def margin(app: FactcheckApp, claim: Claim) -> str:
     assert view.wrapped is not None
     line = view.wrapped.line_of(claim.start) - view.scroll_offset.y
     return view_text(view)[line][:2]
+
+
+@pytest.fixture
+def polled(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> FactcheckApp:
+    """The reader with its polls (annotation files, article texts) every 50 ms."""
+    monkeypatch.setattr(reader_module, "POLL_SECONDS", 0.05)
+    return make_app([corpus_dir], annotations_dir)
+
+
+async def reloaded(pilot, app: FactcheckApp, doc: Document) -> None:
+    """Wait (2 s at most) until the first pane shows ``doc`` read again."""
+    for _ in range(40):
+        await pilot.pause(0.05)
+        if app.reader.panes[0].doc is not doc:
+            return
 
 
 async def test_a_tag_saved_elsewhere_appears_after_the_poll(
@@ -65,11 +82,8 @@ async def test_a_tag_saved_elsewhere_appears_after_the_poll(
         assert app.reader.poll_annotations() == []  # nothing new: no reload
 
 
-async def test_the_poll_runs_by_itself(
-    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(reader_module, "POLL_SECONDS", 0.05)
-    app = make_app([corpus_dir], annotations_dir)
+async def test_the_poll_runs_by_itself(polled: FactcheckApp, annotations_dir: Path) -> None:
+    app = polled
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         claim = app.reader.panes[1].doc.claims[0]
@@ -200,10 +214,9 @@ async def test_a_closed_document_is_read_afresh_when_reopened(
 
 
 async def test_an_article_edited_on_disk_is_reloaded_with_its_tags(
-    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+    polled: FactcheckApp, annotations_dir: Path
 ) -> None:
-    monkeypatch.setattr(reader_module, "POLL_SECONDS", 0.05)
-    app = make_app([corpus_dir], annotations_dir)
+    app = polled
     seen = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -216,10 +229,7 @@ async def test_an_article_edited_on_disk_is_reloaded_with_its_tags(
         first = doc.claims[0]
         text = doc.text[: first.start] + "A sentence added at the top. Nothing else is alike."
         doc.path.write_text(text + doc.text[first.end :], "utf-8")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if app.reader.panes[0].doc is not doc:
-                break
+        await reloaded(pilot, app, doc)
         fresh = app.reader.panes[0].doc
         assert fresh is not doc and fresh.text.startswith(text)
         assert app.reader.workspace.corpus.get(doc.id) is fresh
@@ -237,20 +247,16 @@ async def test_an_article_edited_on_disk_is_reloaded_with_its_tags(
 
 
 async def test_a_reloaded_article_keeps_its_pane_filter(
-    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+    polled: FactcheckApp, annotations_dir: Path
 ) -> None:
-    monkeypatch.setattr(reader_module, "POLL_SECONDS", 0.05)
-    app = make_app([corpus_dir], annotations_dir)
+    app = polled
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         doc = app.reader.panes[0].doc
         await pilot.press("s", "f")  # one tagged, then "unreviewed" only
         assert app.reader.panes[0].view.pane_filter is PaneFilter.UNREVIEWED
         doc.path.write_text("A sentence added at the top. " + doc.text, "utf-8")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if app.reader.panes[0].doc is not doc:
-                break
+        await reloaded(pilot, app, doc)
         pane = app.reader.panes[0]
         assert pane.doc is not doc
         assert pane.view.pane_filter is PaneFilter.UNREVIEWED
