@@ -187,7 +187,7 @@ def fit(index: SearchIndex, firsts: list[Claim], pairs: list[Pair]) -> None:
     """Fit :mod:`tui.core.match.calibrate`'s logistic model on the tune half, pair by pair
     (sentence 1 against sentence 2, and against the :data:`OTHERS` best other candidates
     of the retrieval, as not the same fact), and print the constants to paste into it."""
-    from tui.core.match.calibrate import FEATURES, features
+    from tui.core.match.calibrate import FEATURES
     from tui.core.similar import candidates
 
     matcher = matcher_for(index)
@@ -202,7 +202,7 @@ def fit(index: SearchIndex, firsts: list[Claim], pairs: list[Pair]) -> None:
         overlap = matcher.overlap(a, b)
         if overlap <= 0.0:
             return  # scores 0 whatever the model
-        values = features(analysis.alignment, a, b, matcher.weight, overlap, analysis.differs)
+        values = matcher.values(analysis)
         rows.append([*values, 1.0])
         labels.append(label)
 
@@ -328,7 +328,9 @@ def tune(index: SearchIndex, firsts: list[Claim], pairs: list[Pair]) -> Settings
     return best[1]
 
 
-RECALL_MARGIN = 0.91
+RECALL_MARGIN = 0.925
+"""Recall@3 the tuned threshold keeps on the tune half (0.91 kept 0.908 in a two-fold
+cross-validation inside it: too close to the 0.90 target)."""
 OTHERS = 0
 """Other candidates per query fitted as negatives (1 and 3 were tried: they teach the
 model unrelated sentences, but keep fewer near-misses out, 0.40 on the test half)."""

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from tui.core.match.aliases import Aliases
 from tui.core.match.align import Alignment, align
-from tui.core.match.calibrate import features, probability
+from tui.core.match.calibrate import Profile, changed_copy, features, probability, profile
 from tui.core.match.differs import Difference, find_differences
 from tui.core.match.tokens import NEGATION, Reading, read
 
@@ -36,7 +36,7 @@ BANDS = (SAME, RELATED)
 
 @dataclass(frozen=True)
 class Settings:
-    same: float = 33.5
+    same: float = 40.5
     """Score (the calibrated probability, as a percentage) from which two claims state
     the same fact."""
     related: float = 27.0
@@ -107,6 +107,8 @@ class _Weighed:
     """The same, ``None`` for a negator (which the score leaves out)."""
     total: float
     """The sum of the content tokens' weights."""
+    profile: Profile
+    """What the fitted model reads of the claim."""
 
 
 class Matcher:
@@ -153,7 +155,8 @@ class Matcher:
                 None if t.kind == NEGATION else w for t, w in zip(tokens, weights, strict=True)
             )
             total = sum(w for w in content if w is not None)
-            found = self._weighed[text] = _Weighed(reading, keys, weights, content, total)
+            shape = profile(text, tokens, reading.normal, weights)
+            found = self._weighed[text] = _Weighed(reading, keys, weights, content, total, shape)
         return found
 
     def weight(self, term: str) -> float:
@@ -226,12 +229,16 @@ class Matcher:
                 kept *= 1.0 - penalties.get(difference.kind, 0.0)
         if analysis.opposite:
             kept *= 1.0 - penalties.get(NEGATION, 0.0)
+        a, b = self._weigh(analysis.texts[0]), self._weigh(analysis.texts[1])
         values = features(
-            analysis.alignment, *analysis.texts, self.weight, overlap, analysis.differs
+            analysis.alignment, a.profile, b.profile, analysis.differs, analysis.opposite
         )
-        score = 100.0 * probability(values) * kept
+        score = 100.0 * probability(values)
         if overlap < settings.same_overlap:
             score = min(score, settings.same - 0.1)
+        if changed_copy(analysis.alignment, analysis.differs, (a.weights, b.weights)):
+            # The same words with another figure or polarity: the same story, another fact.
+            score = min(score * kept, settings.same - 0.1)
         score = min(round(score, 1), 99.0)  # 100 means identical, also once rounded
         if score >= settings.same:
             band: str | None = SAME
@@ -241,6 +248,15 @@ class Matcher:
         else:
             band = None
         return Match(score, band, analysis.differs, analysis.alignment)
+
+    def values(self, analysis: Analysis) -> list[float]:
+        """The fitted model's features for an analysis that is not of identical claims
+        (what ``bench/similar_eval.py --fit`` fits on)."""
+        assert analysis.alignment is not None
+        a, b = self._weigh(analysis.texts[0]), self._weigh(analysis.texts[1])
+        return features(
+            analysis.alignment, a.profile, b.profile, analysis.differs, analysis.opposite
+        )
 
     def _dice_of(self, alignment: Alignment, a: _Weighed, b: _Weighed) -> float:
         """:meth:`_dice` with the weights looked up once per claim (the same sums,

@@ -41,7 +41,16 @@ WORD, NUMBER, PERCENT, YEAR, DATE, NAME, NEGATION = (
 QUANTITIES = frozenset({NUMBER, PERCENT})
 """Kinds whose values must agree for two claims to state one fact."""
 
-NEGATORS = frozenset("not no never none nobody nothing neither nor cannot without".split())
+NEGATORS = frozenset(
+    "not no never none nobody nothing neither nor cannot without"
+    # Contractions written without their apostrophe, as scraped and wire text often has them
+    # ("I dont know" against "I don't know" is one polarity).
+    " dont doesnt didnt isnt wasnt arent werent havent hasnt hadnt wont wouldnt couldnt"
+    " shouldnt cant mustnt neednt aint".split()
+)
+_TITLES = frozenset("mr mrs ms messrs dr sen gov rep gen".split())
+"""Titles before a name: no content of their own ("Mr. Geoghan" / "Geoghan")."""
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Sen|Gov|Rep|Gen)\.?$")
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -153,7 +162,7 @@ def _number_value(term: str) -> tuple[float, float] | None:
     if match is None:
         return None
     digits, suffix = match.groups()
-    if "," in digits and "." not in digits and re.fullmatch(r"\d{1,3}(,\d{3})+", digits):
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):  # 250,000 and 1,700.34
         digits = digits.replace(",", "")
     elif "," in digits:
         digits = digits.replace(",", ".")
@@ -264,7 +273,7 @@ def _word_sets(aliases: Aliases | None) -> tuple[frozenset[str], frozenset[str]]
     if found is None or found[0] is not aliases:
         starts = frozenset(aliases.starts if aliases else ())
         special = _SPECIAL | starts
-        found = _sets[id(aliases)] = (aliases, STOPWORDS - special, special)
+        found = _sets[id(aliases)] = (aliases, (STOPWORDS | _TITLES) - special, special)
     return found[1], found[2]
 
 
@@ -398,7 +407,7 @@ def _is_name(text: str, spans: list[tuple[str, int, int]], i: int) -> bool:
     if len(word) > 1 and word.isupper():
         return True
     before = text[max(0, start - 40) : start].rstrip()
-    if before and before[-1] not in _SENTENCE_ENDS:
+    if before and (before[-1] not in _SENTENCE_ENDS or _TITLED.search(before)):
         return True
     return (
         i + 1 < len(spans) and text[spans[i + 1][1]].isupper() and spans[i + 1][0] not in STOPWORDS
