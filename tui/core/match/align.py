@@ -97,6 +97,7 @@ def _align_typos(
     ys = [j for j in right if j not in taken and _may_be_misspelt(b[j])]
     if not ys:
         return
+    choices = [b[j].term for j in ys]  # a taken word is blanked: built once, not per word
     for i in left:
         token = a[i]
         if i in pairs or not _may_be_misspelt(token):
@@ -104,7 +105,6 @@ def _align_typos(
         k = max_edits(token.term)
         if not k:
             continue
-        choices = [b[j].term if j not in taken else "" for j in ys]
         found = process.extractOne(token.term, choices, scorer=OSA.distance, score_cutoff=k)
         if found is None:
             continue
@@ -114,6 +114,7 @@ def _align_typos(
             continue
         pairs[i] = (ys[at], 1.0 - distance / max(len(token.term), len(other)))
         taken.add(ys[at])
+        choices[at] = ""
 
 
 _TYPO_KINDS = (WORD, NAME)

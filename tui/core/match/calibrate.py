@@ -96,6 +96,12 @@ class Profile:
     """Keys of the numbers, percentages, dates and years."""
     weights: tuple[float, ...]
     """Each token's rarity weight."""
+    total: float
+    """The content tokens' weight (negators left out)."""
+    count: int
+    """Content tokens."""
+    names: int
+    """Content tokens read as names."""
 
 
 def profile(
@@ -111,6 +117,9 @@ def profile(
         frozenset(pairwise(keys)),
         frozenset(t.key for t in tokens if t.kind in _QUANTITIES),
         weights,
+        sum(w for t, w in zip(tokens, weights, strict=True) if t.kind != NEGATION),
+        sum(t.kind != NEGATION for t in tokens),
+        sum(t.kind == NAME for t in tokens),
     )
 
 
@@ -139,10 +148,10 @@ def features(
     """The values of :data:`FEATURES` for one aligned pair (``differs``: its
     discrepancies; ``opposite``: one claim negated and the other not)."""
     a, b, pairs = alignment.a, alignment.b, alignment.pairs
-    sims_a = {i: sim for i, (_, sim) in pairs.items()}
-    sims_b = {j: sim for j, sim in pairs.values()}
-    cover_a, loose_a, count_a, loose_count_a, names_a = _side(a, sims_a, first.weights)
-    cover_b, loose_b, count_b, loose_count_b, names_b = _side(b, sims_b, second.weights)
+    cover_a, loose_a, cover_b, loose_b, shared, names_a, names_b = _aligned(
+        a, b, pairs, first, second
+    )
+    count_a, count_b = first.count, second.count
     normal_a, normal_b = first.normal, second.normal
     bigrams_a, bigrams_b = first.bigrams, second.bigrams
     both = len(bigrams_a) + len(bigrams_b)
@@ -160,7 +169,7 @@ def features(
         1.0 - bigram_dice,
         math.log1p(max(loose_a, loose_b)),
         math.log(count_a + count_b + 1),
-        math.log1p(loose_count_a + loose_count_b),
+        math.log1p(count_a + count_b - 2 * shared),
         math.log1p(max(names_a, names_b)),
         float(bool(quantities_a) and bool(quantities_b) and quantities_a != quantities_b),
         1.0 - order,
@@ -172,27 +181,41 @@ def features(
     ]
 
 
-def _side(
-    tokens: Sequence[Token], sims: dict[int, float], weights: Sequence[float]
-) -> tuple[float, float, int, int, int]:
-    """One claim's share of weight aligned (by similarity), weight left unaligned, count
-    of content tokens, of unaligned ones and of unaligned names (negators left out)."""
-    total = got = loose = 0.0
-    count = loose_count = loose_names = 0
-    for i, token in enumerate(tokens):
+def _aligned(
+    a: Sequence[Token],
+    b: Sequence[Token],
+    pairs: dict[int, tuple[int, float]],
+    first: Profile,
+    second: Profile,
+) -> tuple[float, float, float, float, int, int, int]:
+    """Each claim's share of weight aligned (by similarity) and weight left unaligned, the
+    content tokens aligned, and each claim's unaligned names: one pass over the aligned
+    pairs, the claims' totals being known (negators left out)."""
+    weights_a, weights_b = first.weights, second.weights
+    got_a = got_b = kept_a = kept_b = 0.0
+    shared = names_a = names_b = 0
+    for i, (j, sim) in pairs.items():
+        token = a[i]
         if token.kind == NEGATION:
-            continue
-        w = weights[i]
-        total += w
-        count += 1
-        sim = sims.get(i)
-        if sim is None:
-            loose += w
-            loose_count += 1
-            loose_names += token.kind == NAME
-        else:
-            got += w * sim
-    return (got / total if total else 0.0), loose, count, loose_count, loose_names
+            continue  # a negator aligns only with a negator
+        w_a, w_b = weights_a[i], weights_b[j]
+        got_a += w_a * sim
+        got_b += w_b * sim
+        kept_a += w_a
+        kept_b += w_b
+        shared += 1
+        names_a += token.kind == NAME
+        names_b += b[j].kind == NAME
+    total_a, total_b = first.total, second.total
+    return (
+        got_a / total_a if total_a else 0.0,
+        max(total_a - kept_a, 0.0),
+        got_b / total_b if total_b else 0.0,
+        max(total_b - kept_b, 0.0),
+        shared,
+        first.names - names_a,
+        second.names - names_b,
+    )
 
 
 def changed_copy(

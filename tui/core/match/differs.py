@@ -108,8 +108,9 @@ def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tu
         return []
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
-    before_b = {j: _aligned_neighbour_b(alignment, j, -1) for j in ys}
-    after_b = {j: _aligned_neighbour_b(alignment, j, +1) for j in ys}
+    taken = {jj for jj, _ in alignment.pairs.values()}
+    before_b = {j: _aligned_neighbour_b(alignment, j, -1, taken) for j in ys}
+    after_b = {j: _aligned_neighbour_b(alignment, j, +1, taken) for j in ys}
     for i in xs:
         before = alignment.partner(_neighbour(alignment, i, -1))
         after = alignment.partner(_neighbour(alignment, i, +1))
@@ -137,8 +138,7 @@ def _neighbour(alignment: Alignment, i: int, step: int) -> int:
     return k
 
 
-def _aligned_neighbour_b(alignment: Alignment, j: int, step: int) -> int | None:
-    taken = {jj for jj, _ in alignment.pairs.values()}
+def _aligned_neighbour_b(alignment: Alignment, j: int, step: int, taken: set[int]) -> int | None:
     k = j + step
     while 0 <= k < len(alignment.b):
         if k in taken:

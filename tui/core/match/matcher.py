@@ -107,8 +107,6 @@ class _Weighed:
     """The same, ``None`` for a negator (which the score leaves out)."""
     total: float
     """The sum of the content tokens' weights."""
-    profile: Profile
-    """What the fitted model reads of the claim."""
 
 
 class Matcher:
@@ -128,6 +126,8 @@ class Matcher:
         self._readings: dict[str, Reading] = {}
         self._weights: dict[str, float] = {}
         self._weighed: dict[str, _Weighed] = {}
+        self._profiles: dict[str, Profile] = {}
+        """Built only for the claims the model scores: most candidates are not."""
         self._smoothing: float | None = None
         self._cache_size = cache_size
 
@@ -155,8 +155,17 @@ class Matcher:
                 None if t.kind == NEGATION else w for t, w in zip(tokens, weights, strict=True)
             )
             total = sum(w for w in content if w is not None)
-            shape = profile(text, tokens, reading.normal, weights)
-            found = self._weighed[text] = _Weighed(reading, keys, weights, content, total, shape)
+            found = self._weighed[text] = _Weighed(reading, keys, weights, content, total)
+        return found
+
+    def _profile(self, text: str, weighed: _Weighed) -> Profile:
+        found = self._profiles.get(text)
+        if found is None:
+            if len(self._profiles) >= self._cache_size:
+                self._profiles.clear()
+            reading = weighed.reading
+            found = profile(text, reading.tokens, reading.normal, weighed.weights)
+            self._profiles[text] = found
         return found
 
     def weight(self, term: str) -> float:
@@ -231,7 +240,11 @@ class Matcher:
             kept *= 1.0 - penalties.get(NEGATION, 0.0)
         a, b = self._weigh(analysis.texts[0]), self._weigh(analysis.texts[1])
         values = features(
-            analysis.alignment, a.profile, b.profile, analysis.differs, analysis.opposite
+            analysis.alignment,
+            self._profile(analysis.texts[0], a),
+            self._profile(analysis.texts[1], b),
+            analysis.differs,
+            analysis.opposite,
         )
         score = 100.0 * probability(values)
         if overlap < settings.same_overlap:
@@ -255,7 +268,11 @@ class Matcher:
         assert analysis.alignment is not None
         a, b = self._weigh(analysis.texts[0]), self._weigh(analysis.texts[1])
         return features(
-            analysis.alignment, a.profile, b.profile, analysis.differs, analysis.opposite
+            analysis.alignment,
+            self._profile(analysis.texts[0], a),
+            self._profile(analysis.texts[1], b),
+            analysis.differs,
+            analysis.opposite,
         )
 
     def _dice_of(self, alignment: Alignment, a: _Weighed, b: _Weighed) -> float:

@@ -407,7 +407,9 @@ def _is_name(text: str, spans: list[tuple[str, int, int]], i: int) -> bool:
     if len(word) > 1 and word.isupper():
         return True
     before = text[max(0, start - 40) : start].rstrip()
-    if before and (before[-1] not in _SENTENCE_ENDS or _TITLED.search(before)):
+    if before and (
+        before[-1] not in _SENTENCE_ENDS or (before[-1] == "." and _TITLED.search(before))
+    ):
         return True
     return (
         i + 1 < len(spans) and text[spans[i + 1][1]].isupper() and spans[i + 1][0] not in STOPWORDS
