@@ -174,3 +174,32 @@ def test_negation_only_of_words_both_sides_state() -> None:
         "Serbia, a candidate country, is not a safe haven for dissidents.",
     )
     assert all(d.kind != "negation" for d in match.differs)
+
+
+def test_a_copy_with_a_figure_or_a_verb_turned_around_is_related_not_same() -> None:
+    m = matcher()
+    same = m.compare(
+        "Shares in the company fell 8% after it cut its profit forecast.",
+        "Shares in the company fell 8% after it cut its profit forecast on Monday.",
+    )
+    assert same.band == SAME
+    for other in (
+        "Shares in the company rose 8% after it raised its profit forecast.",
+        "Shares in the company fell 12% after it cut its profit forecast.",
+    ):
+        match = m.compare("Shares in the company fell 8% after it cut its profit forecast.", other)
+        assert match.band == "related", (other, match)
+        assert match.score < same.score
+
+
+def test_wire_text_reads_as_written_with_apostrophes_and_titles() -> None:
+    keys = [t.key for t in read("Mr. Geoghan said I dont know, up 1,700.34 points.").tokens]
+    assert "!not" in keys and "#1700.34" in keys
+    assert "mr" not in keys
+    geoghan = next(t for t in read("But Mr. Geoghan said so.").tokens if t.key == "geoghan")
+    assert geoghan.kind == "name"
+    match = matcher().compare(
+        "But Peterson added, \"I don't know anybody who's fighting to keep it out.\"",
+        "But Peterson added, I dont know anybody whos fighting to keep it out.",
+    )
+    assert all(d.kind != "negation" for d in match.differs)

@@ -5,11 +5,13 @@ each weighted by its rarity in the corpus (a shared name or number says more
 than a shared "Serbia"): cheap, it ranks candidates and decides the
 ``related`` band. The *score* is how sure a logistic model
 (:mod:`.calibrate`) is that the two state one fact, from what the overlap
-misses (the weight left unaligned, each side's coverage, bigrams and
-characters kept in order), as a percentage; then each discrepancy costs a
-share of it: a claim that states the same thing with another number, date or
-polarity is the same *topic*, not the same fact. A sentence identical to
-another after folding (case, accents, quotes, spacing) scores 100.
+misses (the weight and the names left unaligned, each side's coverage, figures
+only one side has, a polarity only one side has, the difference in length,
+words and characters kept in order), as a percentage. A copy of a claim with a
+figure, a date, the polarity or a verb turned to its opposite is the same
+*topic*, not the same fact: its score is cut below the ``same`` band, each
+discrepancy costing a share of it (:func:`.calibrate.changed_copy`). A sentence
+identical to another after folding (case, accents, quotes, spacing) scores 100.
 
 Bands: ``same`` from a score of :attr:`Settings.same` (and an overlap of
 :attr:`Settings.same_overlap`), ``related`` from an overlap of
@@ -60,9 +62,11 @@ class Settings:
             "negation": 0.6,
         }
     )
-    """Share of the score each discrepancy of a kind costs (another number, date or
-    polarity is another fact; a name written otherwise often is not, so names are left to
-    the fitted model: :mod:`.calibrate`)."""
+    """Share of the overlap (for the ``related`` band) and of a changed copy's score each
+    discrepancy of a kind costs. The ``same`` band leaves them to the fitted model
+    (:mod:`.calibrate`): MSRP counts as paraphrases many market reports with other
+    figures, and a flat cost kept fewer near-misses out (0.754 against 0.784 accuracy in a
+    cross-validation inside the tune half)."""
     min_shared: int = 2
     """Content tokens two claims must share to score at all."""
 
