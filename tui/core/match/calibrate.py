@@ -105,21 +105,42 @@ class Profile:
 
 
 def profile(
-    text: str, tokens: Sequence[Token], normal: tuple[str, ...], weights: tuple[float, ...]
+    text: str,
+    tokens: Sequence[Token],
+    normal: tuple[str, ...],
+    weights: tuple[float, ...],
+    total: float,
 ) -> Profile:
-    keys = [t.key for t in tokens]
-    text = _canonical(text, tokens)
+    """``total``: the content tokens' weight, known already."""
+    keys = []
+    quantities = []
+    count = names = 0
+    aliased = False
+    for token in tokens:
+        key, kind = token.key, token.kind
+        keys.append(key)
+        if kind == NEGATION:
+            continue
+        count += 1
+        if kind == NAME:
+            names += 1
+        elif kind in _QUANTITIES:
+            quantities.append(key)
+        aliased = aliased or key[0] == "="
+    if aliased:
+        text = _canonical(text, tokens)
+    words = text.split()
     return Profile(
-        " ".join(text.lower().split()),
-        " ".join(sorted(text.split())),
+        " ".join(words).lower(),
+        " ".join(sorted(words)),
         text,
         normal,
         frozenset(pairwise(keys)),
-        frozenset(t.key for t in tokens if t.kind in _QUANTITIES),
+        frozenset(quantities),
         weights,
-        sum(w for t, w in zip(tokens, weights, strict=True) if t.kind != NEGATION),
-        sum(t.kind != NEGATION for t in tokens),
-        sum(t.kind == NAME for t in tokens),
+        total,
+        count,
+        names,
     )
 
 
@@ -127,8 +148,6 @@ def _canonical(text: str, tokens: Sequence[Token]) -> str:
     """``text`` with each alias written as its canonical name ("UN" -> "united nations"):
     the table says they are one name, so the character measures should see one."""
     aliases = [t for t in tokens if t.key.startswith("=")]
-    if not aliases:
-        return text
     parts = []
     at = 0
     for token in aliases:

@@ -168,7 +168,7 @@ class Matcher:
             if len(self._profiles) >= self._cache_size:
                 self._profiles.clear()
             reading = weighed.reading
-            found = profile(text, reading.tokens, reading.normal, weighed.weights)
+            found = profile(text, reading.tokens, reading.normal, weighed.weights, weighed.total)
             self._profiles[text] = found
         return found
 
