@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from tui.core import toml_read
 from tui.core.atomic import write_atomic
 from tui.core.records import AnnotationFileError
 
@@ -239,7 +240,7 @@ def _boundary(table: Any) -> Boundary:
 def parse(source: str, path: Path) -> Metadata:
     """Parse a metadata file; a TOML error raises, a bad field becomes a warning."""
     try:
-        data = tomllib.loads(source)
+        data = toml_read.loads(source)
     except tomllib.TOMLDecodeError as error:
         match = _LINE_RE.search(str(error))
         message = _LINE_RE.sub("", str(error)).strip()

@@ -20,6 +20,7 @@ from typing import Any
 
 import tomli_w
 
+from tui.core import toml_read
 from tui.core.filekind import describe_kind
 from tui.core.labels import label_names
 
@@ -224,7 +225,7 @@ def _header_line(source: str, index: int) -> int | None:
 def parse(source: str, path: Path) -> AnnotationFile:
     """Parse and check an annotation file; every problem names the file and line."""
     try:
-        data = tomllib.loads(source)
+        data = toml_read.loads(source)
     except RecursionError:
         raise AnnotationFileError(path, _TOO_DEEP) from None
     except tomllib.TOMLDecodeError as error:
