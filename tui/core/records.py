@@ -271,14 +271,12 @@ and one 300–495 deep read but could never be saved again (tomli-w recurses).""
 def _too_deep(data: Any) -> bool:
     """Whether ``data`` nests deeper than ``MAX_DEPTH`` (checked without recursion)."""
     stack: list[tuple[Any, int]] = [(data, 0)]
-    while stack:
+    while stack:  # only containers are stacked: a value below MAX_DEPTH is too deep
         value, depth = stack.pop()
-        if depth > MAX_DEPTH:
+        children = value.values() if isinstance(value, dict) else value
+        if children and depth >= MAX_DEPTH:
             return True
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+        stack.extend([(v, depth + 1) for v in children if isinstance(v, dict | list)])
     return False
 
 
