@@ -4,7 +4,7 @@ A flow is a function taking the reader screen: it opens a dialog and handles
 its result (usually through the core's editor and ``ReaderScreen.apply``), or
 moves the cursor or the panes; each lives in a small module by subject. It
 is registered under a name with :func:`flow` and bound by a ``flow('<name>')``
-row in :func:`tui.app.keys.reader_keys` (see there for adding one). Flow
+row in :func:`tui.app.key_table.reader_keys` (see :mod:`tui.app.keys` for adding one). Flow
 modules are imported on the first such key, not at start-up.
 """
 
