@@ -57,3 +57,28 @@ def test_the_progress_total_makes_no_claim_objects(
     progress.count_some(len(docs))
     assert progress.text().startswith("0/10 claims reviewed")
     assert all("_pending" in doc.__dict__ for doc in docs)  # still deferred: none was needed
+
+
+async def test_a_key_is_handled_while_the_reader_still_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's counting gives way to keys: ``j`` moves before every file is counted."""
+    from app_helpers import make_app
+
+    from tui.app import background
+
+    corpus = _annotated_corpus(tmp_path, 30)
+    annotations = tmp_path / "annotations"
+    ws = open_workspace([corpus], annotations=annotations, analyst="other")
+    for doc in ws.corpus.documents:
+        ws.store.set(doc.claims[0], "sourced")
+    monkeypatch.setattr(background, "CHUNK", 1)
+    monkeypatch.setattr(background, "PAUSE", 0.05)  # counting takes 1.5 s
+    app = make_app([corpus], annotations, session=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        view = app.reader.active_view
+        assert view is not None and view.cursor == 0
+        await pilot.press("j")
+        assert view.cursor == 1
+        assert not app.reader.progress.complete  # the key did not wait for the count

@@ -87,8 +87,7 @@ class AlsoInLookup:
         if cached is None:
             return None, "…"
         entries = [
-            AlsoIn(self.short_id(h.claim), round(h.score), None, h.claim, h.band, h.differs)
-            for h in cached.also
+            AlsoIn(self.short_id(h.claim), round(h.score), None, h.claim) for h in cached.also
         ]
         return entries, "none found"
 

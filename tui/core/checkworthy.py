@@ -164,8 +164,8 @@ def _lexicon() -> _Lexicon:
 
     Looking whole forms up at once (a set intersection) is several times
     faster than a regular expression that splits words off their punctuation.
-    The reader imports this module before its first paint but scores a claim
-    only after it.
+    The reader scores its first claim only after its first frame
+    (:class:`tui.app.widgets.inspector.ClaimInspector`).
     """
     names: dict[str, set[str]] = {}
     phrases: dict[str, dict[tuple[str, str], None]] = {}

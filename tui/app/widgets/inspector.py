@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widget import Widget
@@ -14,9 +13,6 @@ from tui.core.display import display
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore, DocumentAnnotations
 from tui.core.team import ClaimTeam
-
-if TYPE_CHECKING:
-    from tui.core.match import Difference
 
 DEFAULT_HINT = "s d o x to tag · e for a note"
 
@@ -30,9 +26,6 @@ class AlsoIn:
     label: str | None = None
     claim: Claim | None = None
     """The matching claim (its label is read afresh whenever the inspector redraws)."""
-    band: str = "same"
-    differs: tuple[Difference, ...] = ()
-    """Details in which it disagrees (``here``: this claim)."""
 
 
 class ClaimInspector(Widget):
@@ -95,7 +88,7 @@ class ClaimInspector(Widget):
     def _redescribe(self) -> None:
         claim = self.claim
         also_in = [
-            AlsoIn(e.short_id, e.score, self.store.label_of(e.claim), e.claim, e.band, e.differs)
+            AlsoIn(e.short_id, e.score, self.store.label_of(e.claim), e.claim)
             if e.claim is not None
             else e
             for e in self._also_in or ()
