@@ -7,11 +7,12 @@ import getpass
 import hashlib
 import os
 import re
-import subprocess
 import unicodedata
 
 
 def git_user_name() -> str:
+    import subprocess  # only when no name is given otherwise: ~8 ms to import
+
     try:
         done = subprocess.run(
             ["git", "config", "user.name"], capture_output=True, text=True, timeout=2, check=False

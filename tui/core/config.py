@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tui.core import toml_read
 from tui.core.atomic import write_atomic
 
 TOP_LEVEL = ("analyst", "theme")
@@ -84,8 +84,8 @@ def _sentence(error: ConfigError) -> str:
 
 def parse_config(source: str, path: Path) -> Config:
     try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
+        data = toml_read.strict_loads(source)
+    except toml_read.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found.group(1)) if found else None
@@ -140,9 +140,9 @@ def set_value(config: Config, name: str, value: str) -> Config:
         raise ConfigError(path, "not written: it is not UTF-8") from None
     updated = _with_value(source, name, value)
     try:
-        before = tomllib.loads(source)
-        after = tomllib.loads(updated)
-    except tomllib.TOMLDecodeError:  # changed on disk meanwhile: leave it alone
+        before = toml_read.strict_loads(source)
+        after = toml_read.strict_loads(updated)
+    except toml_read.TOMLDecodeError:  # changed on disk meanwhile: leave it alone
         raise ConfigError(path, "not written: it does not parse") from None
     if after != {**before, name: value}:
         raise ConfigError(path, f"not written: {name} could not be set without changing more")

@@ -17,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -241,7 +240,7 @@ def parse(source: str, path: Path) -> Metadata:
     """Parse a metadata file; a TOML error raises, a bad field becomes a warning."""
     try:
         data = toml_read.loads(source)
-    except tomllib.TOMLDecodeError as error:
+    except toml_read.TOMLDecodeError as error:
         match = _LINE_RE.search(str(error))
         message = _LINE_RE.sub("", str(error)).strip()
         raise MetadataError(
@@ -342,8 +341,8 @@ def _format1_keys(annotations: Path | None, doc_id: str) -> dict[str, Any]:
     if annotations is None:
         return {}
     try:
-        data = tomllib.loads((annotations / f"{doc_id}{SUFFIX}").read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = toml_read.strict_loads((annotations / f"{doc_id}{SUFFIX}").read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, toml_read.TOMLDecodeError):
         return {}
     return {k: data[k] for k in ("url", "title", "published", "author") if k in data}
 

@@ -12,7 +12,6 @@ import errno
 import os
 import re
 import stat
-import tomllib
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -213,8 +212,8 @@ def _header_line(source: str, index: int) -> int | None:
     """
     for match in _HEADER_RE.finditer(source):
         try:
-            before = tomllib.loads(source[: match.start()])
-        except tomllib.TOMLDecodeError:
+            before = toml_read.strict_loads(source[: match.start()])
+        except toml_read.TOMLDecodeError:
             continue
         claims = before.get("claim", [])
         if isinstance(claims, list) and len(claims) == index:
@@ -228,7 +227,7 @@ def parse(source: str, path: Path) -> AnnotationFile:
         data = toml_read.loads(source)
     except RecursionError:
         raise AnnotationFileError(path, _TOO_DEEP) from None
-    except tomllib.TOMLDecodeError as error:
+    except toml_read.TOMLDecodeError as error:
         match = _LINE_RE.search(str(error))
         message = _LINE_RE.sub("", str(error)).strip()
         raise AnnotationFileError(
