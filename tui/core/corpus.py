@@ -19,6 +19,7 @@ from tui.core import metadata
 from tui.core import text as text_module
 from tui.core.model import Claim, Document
 from tui.core.segmenting import segment_all
+from tui.core.snapshot import Known, Snapshot, StatKey, stat_key
 from tui.core.text import Decoded, UnreadableText, check_size, decode
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -238,18 +239,25 @@ def expand_paths(paths: Iterable[Path], warnings: list[str]) -> list[Path]:
 
 
 def load_corpus(paths: Iterable[Path | str]) -> Corpus:
-    """Load every article under ``paths``; problems become warnings, never crashes."""
+    """Load every article under ``paths``; problems become warnings, never crashes.
+
+    A plain-text file that is, by its stat, the one the last load of these
+    ``paths`` read is taken from that load's :class:`~tui.core.snapshot.Snapshot`
+    instead of being read, decoded and hashed again.
+    """
     roots = [Path(p) for p in paths]
     warnings: list[str] = []
     documents: list[Document] = []
     ids: set[str] = set()
+    known = Snapshot(roots)
+    kept: list[tuple[Path, StatKey, Known]] = []
     for path in expand_paths(roots, warnings):
         doc_id = path.stem
         if doc_id in ids:
             warnings.append(f"{path}: a document named {doc_id} is already loaded; skipped")
             continue
         try:
-            doc = read_document(path, doc_id)
+            doc = _read_known(path, doc_id, known, kept)
         except UnreadableText as error:
             warnings.append(f"{error}; skipped")
             continue
@@ -258,8 +266,54 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
             continue
         ids.add(doc_id)
         documents.append(doc)
+    known.save(kept)
     segment_all(documents)  # all at once: the cold ones in parallel when it pays
+    with_metadata = _metadata_names(documents)
     for doc in documents:
-        correct(doc)
+        if f"{doc.id}{metadata.SUFFIX}" in with_metadata.get(doc.path.parent, ()):
+            correct(doc)
         warnings.extend(doc.warnings)
     return Corpus(documents, warnings, roots)
+
+
+def _read_known(
+    path: Path, doc_id: str, known: Snapshot, kept: list[tuple[Path, StatKey, Known]]
+) -> Document:
+    """:func:`read_document`, or the text the snapshot holds for this very file."""
+    if path.suffix.lower() != ".txt":
+        return read_document(path, doc_id)
+    info = os.stat(path)
+    key = stat_key(info)
+    found = known.lookup(path, info)
+    if found is not None and stat.S_ISREG(info.st_mode):
+        doc = Document(id=doc_id, path=path, text="", sha256=found.sha256)
+        doc.defer_text(lambda: found.text, found.length)
+        if found.warning:
+            doc.warnings.append(found.warning)
+    else:
+        doc = read_document(path, doc_id)
+        found = Known.of(doc.text, doc.sha256, doc.warnings[0] if doc.warnings else None)
+    kept.append((path, key, found))
+    return doc
+
+
+def _metadata_names(documents: Iterable[Document]) -> dict[Path, frozenset[str]]:
+    """The names in each of the documents' folders (one listing, not one probe per article).
+
+    A folder that cannot be listed maps to every document's metadata name, so
+    that :func:`correct` still looks (and reports what it finds).
+    """
+    folders: dict[Path, frozenset[str]] = {}
+    for doc in documents:
+        folder = doc.path.parent
+        if folder not in folders:
+            try:
+                folders[folder] = frozenset(os.listdir(folder))
+            except OSError:
+                folders[folder] = _Everything()
+    return folders
+
+
+class _Everything(frozenset):  # type: ignore[type-arg]
+    def __contains__(self, _name: object) -> bool:
+        return True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -84,15 +84,21 @@ class Document:
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def defer(self, fill: Callable[[], tuple[list[Block], list[Claim]]], ids: list[str]) -> None:
+    def defer(
+        self,
+        fill: Callable[[], tuple[list[Block], list[Claim]]],
+        ids: list[str],
+        spans: Sequence[int] = (),
+    ) -> None:
         """Let ``fill()`` make :attr:`blocks` and :attr:`claims` when they are first used.
 
-        ``ids`` are the ids the claims will have. A corpus read from the
+        ``ids`` are the ids the claims will have, ``spans`` their start, end,
+        kind and block, four numbers a claim (for :meth:`claim_text`). A corpus read from the
         claims cache builds no claim object it does not use: a one-shot search
         of 70k claims reads a few hundred, and ~3 µs apiece is most of a warm
         start otherwise. Reading or assigning either field fills both first.
         """
-        self.__dict__["_pending"] = (fill, ids)
+        self.__dict__["_pending"] = (fill, ids, spans)
 
     @property
     def claim_ids(self) -> list[str]:
@@ -104,6 +110,27 @@ class Document:
     def claim_count(self) -> int:
         pending = self.__dict__.get("_pending")
         return len(pending[1]) if pending else len(self.claims)
+
+    def defer_text(self, text: Callable[[], str], length: int) -> None:
+        """Let ``text()`` give :attr:`text` when it is first read (``length`` characters)."""
+        attributes = self.__dict__
+        attributes.pop("_text", None)
+        attributes["_text_source"] = text
+        attributes["_text_length"] = length
+
+    @property
+    def text_length(self) -> int:
+        """``len(self.text)``, without reading a deferred text."""
+        length = self.__dict__.get("_text_length")
+        return length if length is not None else len(self.text)
+
+    def claim_text(self, index: int) -> str:
+        """The text of claim ``index`` (0-based), without making the claims if they are deferred."""
+        pending = self.__dict__.get("_pending")
+        if pending and pending[2]:
+            spans = pending[2]
+            return self.text[spans[4 * index] : spans[4 * index + 1]]
+        return self.claims[index].text
 
     @cached_property
     def title(self) -> str:
@@ -178,6 +205,24 @@ def _deferrable(name: str) -> property:
     return property(get, set_, doc=f"The document's {name} (made on first use if deferred).")
 
 
+def _get_text(doc: Document) -> str:
+    attributes = doc.__dict__
+    text = attributes.get("_text")
+    if text is None:  # deferred: two threads may both decode it, to the same string
+        text = attributes["_text_source"]()
+        attributes["_text"] = text
+    return text  # type: ignore[no-any-return]
+
+
+def _set_text(doc: Document, text: str) -> None:
+    attributes = doc.__dict__
+    attributes["_text"] = text
+    attributes.pop("_text_length", None)
+
+
 # After @dataclass, so that __init__ assigns the fields through these properties.
+Document.text = property(
+    _get_text, _set_text, doc="The article's text (read on first use if deferred)."
+)  # type: ignore[assignment]
 Document.blocks = _deferrable("blocks")  # type: ignore[assignment]
 Document.claims = _deferrable("claims")  # type: ignore[assignment]

@@ -45,6 +45,11 @@ class CorpusClaims(Sequence[Claim]):
         n = bisect_right(self._starts, position) - 1
         return self.documents[n].claims[position - self._starts[n]]
 
+    def text(self, position: int) -> str:
+        """``self[position].text``, without making the claims of its document."""
+        n = bisect_right(self._starts, position) - 1
+        return self.documents[n].claim_text(position - self._starts[n])
+
     def __iter__(self) -> Iterator[Claim]:
         for doc in self.documents:
             yield from doc.claims

@@ -168,7 +168,7 @@ class SearchIndex:
             parsed,
             make_groups(self.terms, parsed),
             pool=pool,
-            text_of=lambda item: claims[item].text,
+            text_of=claims.text if isinstance(claims, CorpusClaims) else lambda i: claims[i].text,
             accept=accept_claim if accept else None,
             ranges=ranges,
         )

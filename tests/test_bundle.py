@@ -1,0 +1,68 @@
+"""The columnar bundle of a corpus: the claims a fresh load makes, nothing it cannot vouch for."""
+
+from __future__ import annotations
+
+from array import array
+from pathlib import Path
+
+import pytest
+
+from tui.core import cache as claim_cache
+from tui.core import packed
+from tui.core.corpus import load_corpus
+
+
+def _claims(folder: Path) -> list[tuple[str, str, int, int, str, int]]:
+    return [
+        (doc.id, c.id, c.start, c.end, c.kind.value, c.block)
+        for doc in load_corpus([folder])
+        for c in doc.claims
+    ]
+
+
+def _bundle() -> Path:
+    (path,) = claim_cache.folder().glob("corpus-*.bundle")
+    return path
+
+
+def test_the_bundle_gives_the_claims_of_a_fresh_load_and_their_texts_unmade(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE", "0")
+    expected = _claims(corpus_dir)
+    texts = [c.text for doc in load_corpus([corpus_dir]) for c in doc.claims]
+    monkeypatch.delenv("FACTCHECK_CACHE")
+    _claims(corpus_dir), _claims(corpus_dir)  # cold, then warm: the bundle is written
+    assert _bundle().exists()
+    corpus = load_corpus([corpus_dir])
+    assert all("_pending" in doc.__dict__ for doc in corpus)
+    unmade = [doc.claim_text(n) for doc in corpus for n in range(doc.claim_count)]
+    assert all("_pending" in doc.__dict__ for doc in corpus)  # texts without claim objects
+    assert unmade == texts
+    assert _claims(corpus_dir) == expected
+
+
+def test_a_bundle_with_a_span_past_its_text_is_not_used(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Well formed, its CRC right, written for these texts, and still wrong: not trusted."""
+    expected = _claims(corpus_dir)
+    _claims(corpus_dir)
+    path = _bundle()
+    key = path.stem.removeprefix("corpus-")
+    found = packed.load(path, "claims-bundle-2", key)
+    assert found is not None
+    sections: dict[str, packed.Section] = {
+        name: array(view.format, view.tolist()) if isinstance(view, memoryview) else view
+        for name, view in found.items()
+    }
+    first_last_end = 4 * sections["claim_at"][1] - 3  # type: ignore[index]
+    sections["claims"][first_last_end] += 10_000  # type: ignore[index]
+    assert packed.dump(path, "claims-bundle-2", key, sections)
+    answers: list[bool] = []
+    real = claim_cache.load_bundle
+    monkeypatch.setattr(
+        claim_cache, "load_bundle", lambda docs: answers.append(real(docs)) or answers[-1]
+    )
+    assert _claims(corpus_dir) == expected
+    assert answers == [False]

@@ -1,0 +1,233 @@
+"""The decoded texts of a corpus folder's last load, trusted again while each file's stat holds.
+
+A script that asks one question of 1,000 articles spent a third of its time
+opening, reading, decoding and hashing the 1,000 files it had read the time
+before. So a load keeps, per corpus, one cache file (:mod:`tui.core.packed`)
+with each plain-text article's decoded text, SHA-256 and warning, keyed by
+the file's stat data as git keys its index: size, modification and change
+times in nanoseconds, inode and device. The next load stats every file (it
+lists the folder anyway) and reads again only a file whose stat differs.
+
+A file changed within :data:`RACY_SECONDS` of the load is not kept (git's
+"racy" entries): a second write within the file system's clock tick could
+keep every stat field the same. Markdown and HTML files are not kept, as
+what they read as depends on third-party renderers' versions, nor is a text
+over :data:`MAX_KEPT_CHARS`: the per-file overhead saved is nothing beside
+reading it. Like every cache of ours it is an optimisation only: off with
+``FACTCHECK_CACHE=0``, and a missing, corrupt or foreign file is read as
+"nothing known".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from tui.core import cache as claim_cache
+from tui.core import packed
+
+FORMAT = 1
+_KIND = "texts"
+RACY_SECONDS = 2.0
+"""A file changed this recently (FAT's clock ticks in 2 s) is read again next time."""
+MAX_KEPT_CHARS = 256_000
+KEEP = 8
+"""Snapshots kept (one per corpus, the most recently loaded)."""
+
+StatKey = tuple[int, int, int, int, int]
+
+
+def stat_key(info: os.stat_result) -> StatKey:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+@dataclass(slots=True)
+class Known:
+    """What reading a file gave: its text (or the snapshot's bytes of it), hash and warning."""
+
+    sha256: str
+    warning: str | None
+    length: int
+    """The text's length in characters, known without decoding it."""
+    decoded: str | None = None
+    encoded: memoryview | bytes | None = None
+    """The UTF-8 of the text (surrogates passed), when it comes from a snapshot."""
+
+    @classmethod
+    def of(cls, text: str, sha256: str, warning: str | None) -> Known:
+        return cls(sha256, warning, len(text), decoded=text)
+
+    @property
+    def text(self) -> str:
+        """Decoded when first asked for: a one-shot search reads few of the texts it loads."""
+        if self.decoded is None:
+            self.decoded = str(self.encoded, "utf-8", "surrogatepass")
+        return self.decoded
+
+    @property
+    def utf8(self) -> bytes | memoryview:
+        if self.encoded is None:
+            self.encoded = self.text.encode("utf-8", "surrogatepass")
+        return self.encoded
+
+
+@cache
+def _code_key() -> str:
+    """A hash of the code that turns a file's bytes into its text (read, not imported)."""
+    here = Path(__file__)
+    digest = hashlib.sha256(f"format {FORMAT}".encode())
+    for name in ("text.py", "corpus.py", "snapshot.py", "packed.py"):
+        digest.update(here.with_name(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _path_for(roots: Sequence[Path]) -> tuple[Path, str]:
+    digest = hashlib.sha256(_code_key().encode())
+    for root in roots:
+        digest.update(os.path.abspath(root).encode("utf-8", "surrogateescape") + b"\0")
+    key = digest.hexdigest()[:32]
+    return claim_cache.root() / f"texts-{_code_key()}" / f"{key}.fcpk", key
+
+
+class Snapshot:
+    """The files one load of ``roots`` read, and what they read as."""
+
+    def __init__(self, roots: Sequence[Path]) -> None:
+        self.roots = list(roots)
+        self._known: dict[str, tuple[StatKey, int]] = {}
+        self._texts: memoryview | None = None
+        self._offsets: memoryview | None = None
+        self._lengths: memoryview | None = None
+        self._sha: str = ""
+        self._warnings: list[str] = []
+        self.changed = False
+        """True once a load saw a file this snapshot did not hold as it is (or a file gone)."""
+        self._seen: set[str] = set()
+        self._cwd = os.getcwd()
+        if claim_cache.enabled():
+            self._read()
+
+    def _read(self) -> None:
+        path, key = _path_for(self.roots)
+        found = packed.load(path, _KIND, key)
+        if found is None:
+            return
+        try:
+            paths, stats, offsets = found["paths"], found["stats"], found["offsets"]
+            lengths = found["lengths"]
+            sha, warnings, texts = found["sha256"], found["warnings"], found["texts"]
+            names = paths.split("\0") if paths else []  # type: ignore[union-attr]
+            keys = stats if isinstance(stats, memoryview) else None
+            if not (
+                isinstance(sha, str)
+                and isinstance(warnings, str)
+                and isinstance(texts, memoryview)
+                and isinstance(offsets, memoryview)
+                and keys is not None
+                and len(keys) == 5 * len(names)
+                and len(sha) == 64 * len(names)
+                and len(offsets) == len(names) + 1
+                and isinstance(lengths, memoryview)
+                and len(lengths) == len(names)
+                and offsets[-1] == len(texts)
+            ):
+                return
+            flat = keys.tolist()
+            for n, name in enumerate(names):
+                self._known[name] = (tuple(flat[5 * n : 5 * n + 5]), n)  # type: ignore[assignment]
+            self._texts, self._offsets, self._sha = texts, offsets, sha
+            self._lengths = lengths
+            self._warnings = warnings.split("\0")
+        except (KeyError, TypeError, ValueError):
+            self._known.clear()
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: kept by the pruning
+
+    def _name(self, path: Path) -> str:
+        """``path`` made absolute (not resolved): the same file named from another folder."""
+        name = os.fspath(path)
+        return name if os.path.isabs(name) else os.path.join(self._cwd, name)
+
+    def lookup(self, path: Path, info: os.stat_result) -> Known | None:
+        """What ``path`` reads as, if it is the very file (by its stat) read last time."""
+        name = self._name(path)
+        self._seen.add(name)
+        entry = self._known.get(name)
+        if entry is None or entry[0] != stat_key(info) or self._texts is None:
+            self.changed = True
+            return None
+        n = entry[1]
+        offsets, lengths = self._offsets, self._lengths
+        assert offsets is not None and lengths is not None
+        return Known(
+            self._sha[64 * n : 64 * n + 64],
+            self._warnings[n] or None,
+            lengths[n],
+            encoded=self._texts[offsets[n] : offsets[n + 1]],
+        )
+
+    def save(self, read: Sequence[tuple[Path, StatKey, Known]]) -> None:
+        """Keep ``read`` (each file, its stat before it was read, what it read as) for next time.
+
+        Written only when this load found something it did not hold, or a file it held is gone.
+        """
+        if not claim_cache.enabled():
+            return
+        if not self.changed and len(self._seen) == len(self._known):
+            return
+        recent = time.time_ns() - int(RACY_SECONDS * 1e9)
+        names: list[str] = []
+        stats = array("q")
+        offsets = array("Q", [0])
+        lengths = array("Q")
+        chunks: list[bytes | memoryview] = []
+        sha: list[str] = []
+        warnings: list[str] = []
+        for path, key, known in read:
+            if max(key[1], key[2]) >= recent or known.length > MAX_KEPT_CHARS:
+                continue
+            name = self._name(path)
+            if "\0" in name or (known.warning and "\0" in known.warning):
+                continue
+            try:
+                packed_key = array("q", key)
+            except OverflowError:  # a time before 1677 or an inode past 2**63: read it each time
+                continue
+            data = known.utf8
+            names.append(name)
+            lengths.append(known.length)
+            stats.extend(packed_key)
+            chunks.append(data)
+            offsets.append(offsets[-1] + len(data))
+            sha.append(known.sha256)
+            warnings.append(known.warning or "")
+        target, key = _path_for(self.roots)
+        sections: dict[str, packed.Section] = {
+            "paths": "\0".join(names),
+            "stats": stats,
+            "offsets": offsets,
+            "lengths": lengths,
+            "sha256": "".join(sha),
+            "warnings": "\0".join(warnings),
+            "texts": b"".join(chunks),
+        }
+        if packed.dump(target, _KIND, key, sections):
+            _prune(target)
+
+
+def _prune(kept: Path) -> None:
+    with contextlib.suppress(OSError):
+        old = sorted(
+            (p for p in kept.parent.glob("*.fcpk") if p != kept),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for stale in old[KEEP - 1 :]:
+            stale.unlink(missing_ok=True)
