@@ -57,7 +57,7 @@ class Known:
     length: int
     """The text's length in characters, known without decoding it."""
     decoded: str | None = None
-    encoded: memoryview | bytes | None = None
+    encoded: bytes | None = None
     """The UTF-8 of the text (surrogates passed), when it comes from a snapshot."""
 
     @classmethod
@@ -69,10 +69,11 @@ class Known:
         """Decoded when first asked for: a one-shot search reads few of the texts it loads."""
         if self.decoded is None:
             self.decoded = str(self.encoded, "utf-8", "surrogatepass")
+            self.encoded = None  # its own copy: freed, so a corpus is never held twice
         return self.decoded
 
     @property
-    def utf8(self) -> bytes | memoryview:
+    def utf8(self) -> bytes:
         if self.encoded is None:
             self.encoded = self.text.encode("utf-8", "surrogatepass")
         return self.encoded
@@ -170,7 +171,7 @@ class Snapshot:
             self._sha[64 * n : 64 * n + 64],
             self._warnings[n] or None,
             lengths[n],
-            encoded=self._texts[offsets[n] : offsets[n + 1]],
+            encoded=bytes(self._texts[offsets[n] : offsets[n + 1]]),  # not a view of the whole file
         )
 
     def save(self, read: Sequence[tuple[Path, StatKey, Known]]) -> None:
@@ -187,7 +188,7 @@ class Snapshot:
         stats = array("q")
         offsets = array("Q", [0])
         lengths = array("Q")
-        chunks: list[bytes | memoryview] = []
+        chunks: list[bytes] = []
         sha: list[str] = []
         warnings: list[str] = []
         for path, key, known in read:
