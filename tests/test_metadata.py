@@ -168,3 +168,9 @@ def test_a_corrupt_metadata_file_is_a_load_warning_and_the_document_opens(tmp_pa
     assert doc is not None and len(doc.claims) == 2
     (warning,) = ws.corpus.warnings
     assert "story.toml, line 2" in warning and "not valid TOML" in warning
+
+
+def test_the_corpus_looks_for_metadata_files_by_their_suffix() -> None:
+    from tui.core import corpus
+
+    assert corpus.METADATA_SUFFIX == metadata.SUFFIX

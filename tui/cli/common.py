@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from tui.core.analyst import resolve_analyst
-from tui.core.config import load_config
 from tui.core.corpus import CorpusError
 from tui.core.display import display, json_escape
 from tui.core.model import Claim, Document
@@ -64,10 +62,18 @@ def shared_options() -> argparse.ArgumentParser:
 
 def configured_analyst() -> str:
     """The config file's analyst; a bad config file is a warning, never a stop."""
+    from tui.core.config import load_config  # only for a command that tags
+
     config = load_config()
     if config.error:
         print(f"factcheck: warning: {display(config.error)}", file=sys.stderr)
     return config.analyst
+
+
+def _analyst(args: argparse.Namespace) -> str:
+    from tui.core.analyst import resolve_analyst
+
+    return resolve_analyst(args.analyst, configured_analyst())
 
 
 def load_workspace(args: argparse.Namespace, *, analyst: bool = False) -> Workspace:
@@ -76,7 +82,7 @@ def load_workspace(args: argparse.Namespace, *, analyst: bool = False) -> Worksp
         workspace = open_workspace(
             [corpus],
             annotations=args.annotations,
-            analyst=resolve_analyst(args.analyst, configured_analyst()) if analyst else "",
+            analyst=_analyst(args) if analyst else "",
         )
     except CorpusError as error:
         raise CliError(f"{error}.") from None

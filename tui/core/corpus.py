@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core import metadata
 from tui.core import text as text_module
 from tui.core.model import Claim, Document
 from tui.core.segmenting import segment_all
@@ -26,6 +25,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 """Read as their rendered text (:mod:`tui.core.rendered`, imported only for such a file)."""
 ARTICLE_SUFFIXES = (".txt", *MARKDOWN_SUFFIXES, *HTML_SUFFIXES)
+METADATA_SUFFIX = ".toml"
+""":data:`tui.core.metadata.SUFFIX`, named here so that a load with no metadata file
+never imports that module (a tenth of a one-shot command's imports)."""
 
 
 class CorpusError(ValueError):
@@ -94,6 +96,8 @@ def correct(doc: Document) -> None:
 
     A problem with the file, or a correction whose text is gone, is a warning on the document.
     """
+    from tui.core import metadata  # only for an article with a metadata file beside it
+
     meta, problems = metadata.read_safely(metadata.path_for(doc.path, doc.id))
     doc.warnings.extend(problems)
     if meta is None or not meta.boundaries:
@@ -270,7 +274,7 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
     segment_all(documents)  # all at once: the cold ones in parallel when it pays
     with_metadata = _metadata_names(documents)
     for doc in documents:
-        if f"{doc.id}{metadata.SUFFIX}" in with_metadata.get(doc.path.parent, ()):
+        if f"{doc.id}{METADATA_SUFFIX}" in with_metadata.get(doc.path.parent, ()):
             correct(doc)
         warnings.extend(doc.warnings)
     return Corpus(documents, warnings, roots)
