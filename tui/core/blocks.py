@@ -83,17 +83,28 @@ _CLOSING = ".!?…:;"
 _TRAILERS = "\"'”’)]»"
 
 
+_FURNITURE_STRIP = " .:!|•·-–—>"
+_LONGEST_PHRASE = max(map(len, BOILERPLATE_PHRASES))
+
+
 def _is_boilerplate(line: str) -> bool:
-    folded = line.casefold().strip(" .:!|•·-–—>")
-    return bool(folded in BOILERPLATE_PHRASES or _URL_RE.match(line) or _FURNITURE_RE.match(line))
+    # No character folds to one of _FURNITURE_STRIP or from one (checked over all of
+    # Unicode), and none folds to nothing: a line longer than the longest phrase once
+    # stripped is no phrase, and is not folded (a copy of every paragraph).
+    if (
+        len(line.strip(_FURNITURE_STRIP)) <= _LONGEST_PHRASE
+        and line.casefold().strip(_FURNITURE_STRIP) in BOILERPLATE_PHRASES
+    ):
+        return True
+    return bool(_URL_RE.match(line) or _FURNITURE_RE.match(line))
 
 
 def _is_heading(line: str) -> bool:
-    if len(line.split()) > HEADING_MAX_WORDS:
-        return False
     # Quotes and brackets do not close a sentence: "(Photo by … Images)" is a caption.
     core = line.rstrip(_TRAILERS)
-    return not core or core[-1] not in _CLOSING
+    if core and core[-1] in _CLOSING:
+        return False
+    return len(line.split()) <= HEADING_MAX_WORDS  # counted only for a line that may be one
 
 
 def classify(line: str) -> BlockKind:
@@ -115,8 +126,7 @@ def split_blocks(text: str) -> Iterator[Block]:
         line = text[pos:end]
         stripped = line.strip()
         if stripped:
-            lead = len(line) - len(line.lstrip())
-            start = pos + lead
+            start = pos + (len(line) - len(line.lstrip()) if line[0].isspace() else 0)
             yield Block(start, start + len(stripped), classify(stripped))
         if nl < 0:
             break
