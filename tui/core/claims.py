@@ -28,15 +28,14 @@ def build_claims(doc: Document) -> list[Claim]:
 
     text = doc.text
     pieces: list[Piece] = []
+    add = pieces.append
     for block_index, block in enumerate(doc.blocks):
-        if block.kind is BlockKind.BOILERPLATE:
-            continue
-        if block.kind is BlockKind.HEADING:
-            pieces.append((block.start, block.end, ClaimKind.HEADING, block_index))
-            continue
-        body = text[block.start : block.end]
-        for a, b in sentence_spans(body):
-            pieces.append((block.start + a, block.start + b, ClaimKind.CLAIM, block_index))
+        kind, start = block.kind, block.start
+        if kind is BlockKind.PARAGRAPH:
+            for a, b in sentence_spans(text[start : block.end]):
+                add((start + a, start + b, ClaimKind.CLAIM, block_index))
+        elif kind is BlockKind.HEADING:
+            add((start, block.end, ClaimKind.HEADING, block_index))
     return number_claims(doc, pieces)
 
 
@@ -45,10 +44,14 @@ def number_claims(doc: Document, pieces: list[Piece]) -> list[Claim]:
     text = doc.text
     claims: list[Claim] = []
     seen: dict[str, int] = {}
-    for start, end, kind, block_index in pieces:
-        base = claim_id(text[start:end])
-        count = seen.get(base, 0) + 1
-        seen[base] = count
-        ident = base if count == 1 else f"{base}-{count}"
-        claims.append(Claim(doc, len(claims), ident, start, end, kind, block_index))
+    sha1, join = hashlib.sha1, " ".join  # claim_id, inlined: one call less per claim
+    for index, (start, end, kind, block_index) in enumerate(pieces):
+        base = "c" + sha1(join(text[start:end].split()).encode()).hexdigest()[:8]
+        if base in seen:
+            count = seen[base] = seen[base] + 1
+            ident = f"{base}-{count}"
+        else:
+            seen[base] = 1
+            ident = base
+        claims.append(Claim(doc, index, ident, start, end, kind, block_index))
     return claims
