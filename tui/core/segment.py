@@ -41,6 +41,7 @@ costs time and memory for at least that many characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import pairwise
 
@@ -79,10 +80,23 @@ LOWERCASE_ABBREVIATIONS = frozenset(
 )
 
 
-def _nupunkt_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _span_tokenize() -> Callable[[str], Iterable[tuple[int, int]]]:
     import nupunkt  # only on a cache miss: importing it costs a start-up ~12 ms
 
-    return nupunkt.sent_spans(text.replace("\u00a0", " "))
+    return nupunkt.load("default").span_tokenize
+
+
+def _nupunkt_spans(text: str) -> list[tuple[int, int]]:
+    """``nupunkt.sent_spans``: each sentence runs on to the next one's start (the last to the
+    end), without the text of every sentence it slices and drops."""
+    if not text:
+        return []
+    starts = [start for start, _ in _span_tokenize()(text.replace("\u00a0", " "))]
+    if not starts:
+        return [(0, len(text))]
+    starts.append(len(text))
+    return list(pairwise(starts))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -106,7 +120,8 @@ def _ends_with_initialism(text: str, start: int, end: int) -> bool:
 def _merge_initialisms(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for span in spans:
-        if merged and _ends_with_initialism(text, *merged[-1]):
+        # The test on the last character spares a call per sentence.
+        if merged and text[merged[-1][1] - 1] == "." and _ends_with_initialism(text, *merged[-1]):
             word = _FIRST_WORD.match(text, span[0])
             if word and (
                 word.group(1)[0].islower() or word.group(1).lower() not in SENTENCE_OPENERS
@@ -166,7 +181,7 @@ def _more_cuts(text: str, start: int, end: int) -> list[int]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return the trimmed ``(start, end)`` span of each sentence of ``text``."""
-    if not text.strip():
+    if not text or text.isspace():  # what ``not text.strip()`` says, without the copy
         return []
     if _crowded(text):
         return _pieces(text)
@@ -177,10 +192,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _item_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    piece = text[start:end]
-    raw = [s for a, b in _nupunkt_spans(piece) if (s := _trim(text, start + a, start + b))]
+    raw: list[tuple[int, int]] = []
+    for a, b in _nupunkt_spans(text[start:end]):  # _trim, inlined (it is per sentence)
+        a += start
+        b += start
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            raw.append((a, b))
     spans: list[tuple[int, int]] = []
+    inner_stop = _INNER_STOP.search
     for a, b in _merge_initialisms(text, raw):
+        if inner_stop(text, a, b) is None:  # no missed split (most sentences): trimmed already
+            spans.append((a, b))
+            continue
         for cut in _split_missed(text, a, b):
             if trimmed := _trim(text, *cut):
                 spans.append(trimmed)
@@ -202,7 +229,7 @@ def _merge_false_cuts(
         if (
             (before in "!?" and after.islower())
             or (after.isdigit() and _NUMBER_ABBREVIATION.search(text, prev_start, prev_end))
-            or any(a < prev_end and start < b for a, b in regions)
+            or (regions and any(a < prev_end and start < b for a, b in regions))
         ):
             merged[-1] = (prev_start, end)
         else:
@@ -212,6 +239,8 @@ def _merge_false_cuts(
 
 def _ellipsis_first(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``compounds. . . . The`` : the full stop ends the sentence, the ellipsis opens the next."""
+    if " . . ." not in text:  # one scan of the paragraph instead of a test per sentence
+        return spans
     for i in range(len(spans) - 1):
         start, end = spans[i]
         if text.startswith(" . . .", end - 6) and (found := _FOUR_DOT_END.search(text, start, end)):
@@ -238,7 +267,7 @@ def list_items(text: str) -> list[tuple[int, int]]:
     next markers of the same sequence and style ("1)" then "2)" then "3)"), so
     a number in running text ("scored 2. The team …") never is.
     """
-    lead = len(text) - len(text.lstrip())
+    lead = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
     found = _MARKER.match(text, lead)
     cuts: list[int] = []
     if found is not None:
@@ -277,6 +306,8 @@ _REGION_MAX = 600
 
 def _unbalanced(text: str, spans: list[tuple[int, int]]) -> bool:
     """Some sentence but the last opens a quotation or bracket it does not close (cheap test)."""
+    if _PAIRS.search(text, spans[0][0], spans[-2][1]) is None:  # no mark at all: balanced
+        return False
     for a, b in spans[:-1]:
         if (
             text.count("(", a, b) != text.count(")", a, b)
@@ -365,7 +396,7 @@ def _join_letterless(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     for start, end in spans:
         if carry is not None:
             start, carry = carry, None
-        if not any(ch.isalpha() for ch in text[start:end]):
+        if not text[start].isalpha() and not any(ch.isalpha() for ch in text[start:end]):
             carry = start
             continue
         joined.append((start, end))
