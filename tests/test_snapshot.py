@@ -150,3 +150,35 @@ def test_the_cache_switched_off_writes_no_snapshot(
     monkeypatch.setenv("FACTCHECK_CACHE", "0")
     load_corpus([corpus_dir])
     assert _snapshots() == []
+
+
+def test_a_text_garbled_in_the_snapshot_is_read_from_its_file(
+    corpus_dir: Path, cache_home: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _texts(corpus_dir)
+    (entry,) = _snapshots()
+    texts = entry.with_suffix(".texts")
+    data = bytearray(texts.read_bytes())
+    data[40] ^= 0x01  # in the first article's text
+    texts.write_bytes(bytes(data))
+    read = _reads(monkeypatch)
+    assert _texts(corpus_dir) == expected
+    assert len(read) == 1  # that one article, when its text was first used
+
+
+@pytest.mark.parametrize("damage", ["missing", "other token", "cut"])
+def test_a_snapshot_without_its_own_texts_file_is_not_used(
+    corpus_dir: Path, cache_home: Path, settled: None, damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _texts(corpus_dir)
+    (entry,) = _snapshots()
+    texts = entry.with_suffix(".texts")
+    if damage == "missing":
+        texts.unlink()
+    elif damage == "other token":
+        texts.write_bytes(b"0" * 32 + texts.read_bytes()[32:])
+    else:
+        texts.write_bytes(texts.read_bytes()[:-1])
+    read = _reads(monkeypatch)
+    assert _texts(corpus_dir) == expected
+    assert len(read) == len(expected)

@@ -13,6 +13,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from tui.core import text as text_module
@@ -291,7 +292,7 @@ def _read_known(
     found = known.lookup(path, info)
     if found is not None and stat.S_ISREG(info.st_mode):
         doc = Document(id=doc_id, path=path, text="", sha256=found.sha256)
-        doc.defer_text(lambda: found.text, found.length)
+        doc.defer_text(partial(_text_of, found, path, doc_id), found.length)
         if found.warning:
             doc.warnings.append(found.warning)
     else:
@@ -299,6 +300,16 @@ def _read_known(
         found = Known.of(doc.text, doc.sha256, doc.warnings[0] if doc.warnings else None)
     kept.append((path, key, found))
     return doc
+
+
+def _text_of(known: Known, path: Path, doc_id: str) -> str:
+    """The text the snapshot holds, else (its entry gone bad since) the file's as read now.
+
+    Should the file itself have changed meanwhile, its new text is shown; the
+    reader's watch on the file reloads the document at its next look.
+    """
+    text = known.text
+    return text if text is not None else read_document(path, doc_id).text
 
 
 def _metadata_names(documents: Iterable[Document]) -> dict[Path, frozenset[str]]:

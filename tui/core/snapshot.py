@@ -2,11 +2,15 @@
 
 A script that asks one question of 1,000 articles spent a third of its time
 opening, reading, decoding and hashing the 1,000 files it had read the time
-before. So a load keeps, per corpus, one cache file (:mod:`tui.core.packed`)
-with each plain-text article's decoded text, SHA-256 and warning, keyed by
-the file's stat data as git keys its index: size, modification and change
-times in nanoseconds, inode and device. The next load stats every file (it
-lists the folder anyway) and reads again only a file whose stat differs.
+before. So a load keeps, per corpus, two cache files: an index
+(:mod:`tui.core.packed`) of each plain-text article's stat data (size,
+modification and change times in nanoseconds, inode and device: what git
+keys its index by), SHA-256, warning and length, and beside it the decoded
+texts one after another. The next load stats every file (it lists the folder
+anyway) and reads again only a file whose stat differs; the others' texts are
+read from the texts file when first used (a one-shot search reads a few), each
+checked against its SHA-256, so neither memory nor start-up pays for the texts
+nobody reads.
 
 A file changed within :data:`RACY_SECONDS` of the load is not kept (git's
 "racy" entries): a second write within the file system's clock tick could
@@ -23,18 +27,21 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import threading
 import time
+import weakref
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
+from typing import BinaryIO
 
 from tui.core import cache as claim_cache
 from tui.core import packed
 
-FORMAT = 1
-_KIND = "texts"
+FORMAT = 2
+_KIND = "texts-index"
 RACY_SECONDS = 2.0
 """A file changed this recently (FAT's clock ticks in 2 s) is read again next time."""
 MAX_KEPT_CHARS = 256_000
@@ -50,33 +57,54 @@ def stat_key(info: os.stat_result) -> StatKey:
 
 @dataclass(slots=True)
 class Known:
-    """What reading a file gave: its text (or the snapshot's bytes of it), hash and warning."""
+    """What reading a file gave: its text (or where the snapshot keeps it), hash and warning."""
 
     sha256: str
     warning: str | None
     length: int
-    """The text's length in characters, known without decoding it."""
+    """The text's length in characters, known without reading it."""
     decoded: str | None = None
-    encoded: bytes | None = None
-    """The UTF-8 of the text (surrogates passed), when it comes from a snapshot."""
+    source: Callable[[], bytes] | None = None
+    """The UTF-8 of the text (surrogates passed), read from the snapshot's texts file."""
 
     @classmethod
     def of(cls, text: str, sha256: str, warning: str | None) -> Known:
         return cls(sha256, warning, len(text), decoded=text)
 
     @property
-    def text(self) -> str:
-        """Decoded when first asked for: a one-shot search reads few of the texts it loads."""
+    def text(self) -> str | None:
+        """The text, read when first asked for; None if the snapshot no longer holds it whole."""
         if self.decoded is None:
-            self.decoded = str(self.encoded, "utf-8", "surrogatepass")
-            self.encoded = None  # its own copy: freed, so a corpus is never held twice
+            data = self.utf8
+            if data is None:
+                return None
+            self.decoded = str(data, "utf-8", "surrogatepass")
+            self.source = None
         return self.decoded
 
     @property
-    def utf8(self) -> bytes:
-        if self.encoded is None:
-            self.encoded = self.text.encode("utf-8", "surrogatepass")
-        return self.encoded
+    def utf8(self) -> bytes | None:
+        if self.decoded is not None:
+            return self.decoded.encode("utf-8", "surrogatepass")
+        try:
+            data = self.source() if self.source is not None else b""
+        except (OSError, ValueError):
+            return None
+        return data if hashlib.sha256(data).hexdigest() == self.sha256 else None
+
+
+class _TextsFile:
+    """The snapshot's texts, read by offset; closed when no document needs it any more."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self._lock = threading.Lock()
+        weakref.finalize(self, handle.close)
+
+    def read(self, offset: int, size: int) -> bytes:
+        with self._lock:
+            self._handle.seek(offset)
+            return self._handle.read(size)
 
 
 @cache
@@ -97,13 +125,21 @@ def _path_for(roots: Sequence[Path]) -> tuple[Path, str]:
     return claim_cache.root() / f"texts-{_code_key()}" / f"{key}.fcpk", key
 
 
+def _texts_path(index: Path) -> Path:
+    return index.with_suffix(".texts")
+
+
+_TOKEN = 32
+"""Bytes of the random token that opens the texts file and is named in its index."""
+
+
 class Snapshot:
     """The files one load of ``roots`` read, and what they read as."""
 
     def __init__(self, roots: Sequence[Path]) -> None:
         self.roots = list(roots)
         self._known: dict[str, tuple[StatKey, int]] = {}
-        self._texts: memoryview | None = None
+        self._texts: _TextsFile | None = None
         self._offsets: memoryview | None = None
         self._lengths: memoryview | None = None
         self._sha: str = ""
@@ -122,25 +158,26 @@ class Snapshot:
             return
         try:
             paths, stats, offsets = found["paths"], found["stats"], found["offsets"]
-            lengths = found["lengths"]
-            sha, warnings, texts = found["sha256"], found["warnings"], found["texts"]
+            lengths, token = found["lengths"], found["token"]
+            sha, warnings = found["sha256"], found["warnings"]
             names = paths.split("\0") if paths else []  # type: ignore[union-attr]
-            keys = stats if isinstance(stats, memoryview) else None
             if not (
                 isinstance(sha, str)
                 and isinstance(warnings, str)
-                and isinstance(texts, memoryview)
+                and isinstance(token, str)
                 and isinstance(offsets, memoryview)
-                and keys is not None
-                and len(keys) == 5 * len(names)
+                and isinstance(stats, memoryview)
+                and isinstance(lengths, memoryview)
+                and len(stats) == 5 * len(names)
                 and len(sha) == 64 * len(names)
                 and len(offsets) == len(names) + 1
-                and isinstance(lengths, memoryview)
                 and len(lengths) == len(names)
-                and offsets[-1] == len(texts)
             ):
                 return
-            flat = keys.tolist()
+            texts = self._open_texts(path, token, offsets[-1])
+            if texts is None:
+                return
+            flat = stats.tolist()
             for n, name in enumerate(names):
                 self._known[name] = (tuple(flat[5 * n : 5 * n + 5]), n)  # type: ignore[assignment]
             self._texts, self._offsets, self._sha = texts, offsets, sha
@@ -150,6 +187,23 @@ class Snapshot:
             self._known.clear()
         with contextlib.suppress(OSError):
             os.utime(path)  # recently used: kept by the pruning
+
+    @staticmethod
+    def _open_texts(index: Path, token: str, size: int) -> _TextsFile | None:
+        """The texts file written with ``index`` (its token and size say so), open."""
+        try:
+            handle = open(_texts_path(index), "rb", buffering=0)  # noqa: SIM115 (kept open)
+        except OSError:
+            return None
+        try:
+            if handle.read(_TOKEN) == token.encode() and os.fstat(handle.fileno()).st_size == (
+                _TOKEN + size
+            ):
+                return _TextsFile(handle)
+        except OSError:
+            pass
+        handle.close()
+        return None
 
     def _name(self, path: Path) -> str:
         """``path`` made absolute (not resolved): the same file named from another folder."""
@@ -167,11 +221,12 @@ class Snapshot:
         n = entry[1]
         offsets, lengths = self._offsets, self._lengths
         assert offsets is not None and lengths is not None
+        start, end = offsets[n], offsets[n + 1]
         return Known(
             self._sha[64 * n : 64 * n + 64],
             self._warnings[n] or None,
             lengths[n],
-            encoded=bytes(self._texts[offsets[n] : offsets[n + 1]]),  # not a view of the whole file
+            source=partial(self._texts.read, _TOKEN + start, end - start),
         )
 
     def save(self, read: Sequence[tuple[Path, StatKey, Known]]) -> None:
@@ -202,6 +257,8 @@ class Snapshot:
             except OverflowError:  # a time before 1677 or an inode past 2**63: read it each time
                 continue
             data = known.utf8
+            if data is None:  # its snapshot entry went bad: read afresh next time
+                continue
             names.append(name)
             lengths.append(known.length)
             stats.extend(packed_key)
@@ -210,6 +267,7 @@ class Snapshot:
             sha.append(known.sha256)
             warnings.append(known.warning or "")
         target, key = _path_for(self.roots)
+        token = os.urandom(_TOKEN // 2).hex()
         sections: dict[str, packed.Section] = {
             "paths": "\0".join(names),
             "stats": stats,
@@ -217,9 +275,12 @@ class Snapshot:
             "lengths": lengths,
             "sha256": "".join(sha),
             "warnings": "\0".join(warnings),
-            "texts": b"".join(chunks),
+            "token": token,
         }
-        if packed.dump(target, _KIND, key, sections):
+        # The texts first: an index is never read without the texts it names.
+        if packed.write(_texts_path(target), token.encode() + b"".join(chunks)) and packed.dump(
+            target, _KIND, key, sections
+        ):
             _prune(target)
 
 
@@ -232,3 +293,4 @@ def _prune(kept: Path) -> None:
         )
         for stale in old[KEEP - 1 :]:
             stale.unlink(missing_ok=True)
+            _texts_path(stale).unlink(missing_ok=True)
