@@ -48,3 +48,41 @@ def test_what_tomllib_refuses_is_refused_with_its_error(text: str) -> None:
 def test_without_rtoml_tomllib_reads_it_all(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(toml_read, "rtoml", None)
     assert toml_read.loads(WRITTEN) == tomllib.loads(WRITTEN)
+
+
+def test_the_fast_guard_answers_as_the_pattern_does() -> None:
+    """``beyond_1_0`` is the regex's answer, on text made of what the regex looks at."""
+    import random
+
+    from tui.core.toml_read import _BEYOND_1_0, beyond_1_0
+
+    rng = random.Random(14)
+    alphabet = [
+        "1",
+        "2",
+        "0",
+        ":",
+        ":",
+        "\\",
+        "e",
+        "x",
+        "{",
+        " ",
+        "\n",
+        "a",
+        "\u0663",
+        "\u00b2",
+        '"',
+    ]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert beyond_1_0(text) == (_BEYOND_1_0.search(text) is not None), repr(text)
+    for text in [
+        "at 12:30",
+        "12:30",
+        "x12:30:00",
+        "2026-12-02T14:18:54Z",
+        "1:23:45",
+        "\u0663\u0663:12",
+    ]:
+        assert beyond_1_0(text) == (_BEYOND_1_0.search(text) is not None), text

@@ -26,10 +26,37 @@ except ImportError:  # pragma: no cover - a dependency, but never a hard one
 _BEYOND_1_0 = re.compile(r"\\[ex]|\{|(?<![\d:])\d\d:\d\d(?![:\d])")
 """What TOML 1.1 (and ``rtoml``) allows and 1.0 does not, or text that looks like it."""
 
+_MINUTES = re.compile(r":\d\d(?![:\d])")
+"""Where a time without seconds may end: sre finds a literal first far faster than a digit."""
+
+
+def beyond_1_0(source: str) -> bool:
+    """``_BEYOND_1_0.search(source) is not None``, ten times faster.
+
+    Our files hold a time with seconds per record, and the pattern's leading
+    ``\\d`` made the regex try every position of a file: a third of reading
+    200 annotation files. Here the cheap tests go first, and each ``:MM``
+    found is checked by hand for two digits before it and no digit or colon
+    before those (``isdecimal`` is ``\\d``: Unicode category Nd).
+    """
+    if "\\e" in source or "\\x" in source or "{" in source:
+        return True
+    for found in _MINUTES.finditer(source):
+        at = found.start()
+        before = source[at - 3 : at] if at >= 3 else " " + source[:at]
+        if (
+            len(before) == 3
+            and before[1:].isdecimal()
+            and not before[0].isdecimal()
+            and before[0] != ":"
+        ):
+            return True
+    return False
+
 
 def loads(source: str) -> dict[str, Any]:
     """Parse ``source``; raise ``TOMLDecodeError`` (or ``RecursionError``) as tomllib does."""
-    if rtoml is not None and _BEYOND_1_0.search(source) is None:
+    if rtoml is not None and not beyond_1_0(source):
         try:
             return rtoml.loads(source)
         except Exception:
