@@ -66,3 +66,21 @@ def test_a_bundle_with_a_span_past_its_text_is_not_used(
     )
     assert _claims(corpus_dir) == expected
     assert answers == [False]
+
+
+def test_a_claim_made_alone_is_the_one_the_full_list_holds(
+    corpus_dir: Path, cache_home: Path
+) -> None:
+    expected = _claims(corpus_dir)
+    _claims(corpus_dir)
+    doc = load_corpus([corpus_dir]).documents[0]
+    assert "_pending" in doc.__dict__
+    third = doc.claim_object(2)
+    assert "_pending" in doc.__dict__  # still nothing else made
+    assert doc.claim_object(2) is third
+    with pytest.raises(IndexError):
+        doc.claim_object(doc.claim_count)
+    assert doc.claims[2] is third
+    assert doc.claim_object(3) is doc.claims[3]
+    fresh = [t for t in expected if t[0] == doc.id][2]
+    assert (doc.id, third.id, third.start, third.end, third.kind.value, third.block) == fresh

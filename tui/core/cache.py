@@ -27,12 +27,12 @@ from pathlib import Path
 
 from tui.core import blocks, claims, packed
 from tui.core.blocks import Block, BlockKind
-from tui.core.model import Claim, ClaimKind, Document
+from tui.core.model import CLAIM_KINDS, Claim, Document
 
 FORMAT = 2
 _KIND = "claims"
 _BLOCK_KINDS = tuple(BlockKind)
-_CLAIM_KINDS = tuple(ClaimKind)
+_CLAIM_KINDS = CLAIM_KINDS
 _BLOCK_CODE = {kind: i for i, kind in enumerate(_BLOCK_KINDS)}
 _CLAIM_CODE = {kind: i for i, kind in enumerate(_CLAIM_KINDS)}
 

@@ -40,6 +40,10 @@ class ClaimKind(StrEnum):
     HEADING = "heading"
 
 
+CLAIM_KINDS = tuple(ClaimKind)
+"""Kinds by their code in the claims cache (:mod:`tui.core.cache`) and deferred spans."""
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Claim:
     """One sentence of a paragraph, or a whole heading.
@@ -124,6 +128,35 @@ class Document:
         length = self.__dict__.get("_text_length")
         return length if length is not None else len(self.text)
 
+    def claim_object(self, index: int) -> Claim:
+        """``self.claims[index]``, made alone if the claims are deferred.
+
+        The same object the full list will hold when it is made (claims
+        compare by identity), so a one-shot search makes the twenty claims it
+        shows, not the 70 of each document they come from.
+        """
+        with _FILLING:
+            pending = self.__dict__.get("_pending")
+            if pending is None or not pending[2]:
+                made = None
+            else:
+                early: dict[int, Claim] = self.__dict__.setdefault("_early", {})
+                made = early.get(index)
+                if made is None:
+                    spans, ids = pending[2], pending[1]
+                    if not 0 <= index < len(ids):
+                        raise IndexError(index)
+                    made = early[index] = Claim(
+                        self,
+                        index,
+                        ids[index],
+                        spans[4 * index],
+                        spans[4 * index + 1],
+                        CLAIM_KINDS[spans[4 * index + 2]],
+                        spans[4 * index + 3],
+                    )
+        return made if made is not None else self.claims[index]
+
     def claim_text(self, index: int) -> str:
         """The text of claim ``index`` (0-based), without making the claims if they are deferred."""
         pending = self.__dict__.get("_pending")
@@ -188,7 +221,10 @@ def _filled(doc: Document) -> dict[str, object]:
         with _FILLING:
             pending = attributes.get("_pending")
             if pending is not None:
-                attributes["_blocks"], attributes["_claims"] = pending[0]()
+                attributes["_blocks"], claims = pending[0]()
+                for index, made in attributes.pop("_early", {}).items():
+                    claims[index] = made  # the one handed out already (the same fields)
+                attributes["_claims"] = claims
                 del attributes["_pending"]
     return attributes
 

@@ -84,17 +84,21 @@ class AnnotationStore:
                 continue
         return ids
 
-    def files_for(self, doc: Document) -> list[Path]:
-        """Every file that may hold tags on ``doc``: format 1, each analyst's, and ours."""
+    def files_for(self, doc: Document, *, rescan: bool = True) -> list[Path]:
+        """Every file that may hold tags on ``doc``: format 1, each analyst's, and ours.
+
+        ``rescan=False`` trusts the analysts' folders as last listed (a caller
+        visiting every document lists them once first).
+        """
         paths = [self.legacy_path(doc)]
-        paths += [folder / f"{doc.id}.toml" for folder in self.analyst_folders(rescan=True)]
+        paths += [folder / f"{doc.id}.toml" for folder in self.analyst_folders(rescan=rescan)]
         if self.analyst and self.path_for(doc) not in paths:
             paths.append(self.path_for(doc))
         return paths
 
-    def stamp(self, doc: Document) -> tuple[tuple[Path, Stamp], ...]:
+    def stamp(self, doc: Document, *, rescan: bool = True) -> tuple[tuple[Path, Stamp], ...]:
         """What changes when any analyst's file of ``doc`` is written, added or removed."""
-        stamps = ((path, file_stamp(path)) for path in self.files_for(doc))
+        stamps = ((path, file_stamp(path)) for path in self.files_for(doc, rescan=rescan))
         return tuple((path, stamp) for path, stamp in stamps if stamp is not None)
 
     def label_of(self, claim: Claim) -> str | None:

@@ -43,7 +43,7 @@ class CorpusClaims(Sequence[Claim]):
         if not 0 <= position < len(self):
             raise IndexError(position)
         n = bisect_right(self._starts, position) - 1
-        return self.documents[n].claims[position - self._starts[n]]
+        return self.documents[n].claim_object(position - self._starts[n])
 
     def text(self, position: int) -> str:
         """``self[position].text``, without making the claims of its document."""

@@ -78,15 +78,9 @@ class SearchIndex:
 
     def refresh_notes(self, corpus: Corpus, store: AnnotationStore) -> None:
         """Read every document's notes from ``store`` (e.g. after files changed on disk)."""
-        notes = []
-        annotated = store.annotated_ids()  # the others have no file to read
-        for doc in corpus:
-            if doc.id not in annotated:
-                continue
-            for anchored in store.load(doc).anchored:
-                if anchored.claim is not None and anchored.record.note:
-                    notes.append((anchored.claim, anchored.record.note))
-        self.set_notes(notes)
+        from tui.core.search.notes_cache import notes_of
+
+        self.set_notes(notes_of(corpus, store))
 
     def set_notes(self, notes: Iterable[tuple[Claim, str]]) -> None:
         """Replace every note (pairs of claim and note text)."""
