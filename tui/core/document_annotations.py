@@ -57,8 +57,8 @@ class DocumentAnnotations:
 
     @cached_property
     def _teams(self) -> dict[int, ClaimTeam]:
-        claims = self.doc.claims
-        return {i: claim_team(claims[i], found) for i, found in self._on_claims.items()}
+        doc = self.doc  # claim_object: a claims-cache document makes only the tagged claims
+        return {i: claim_team(doc.claim_object(i), found) for i, found in self._on_claims.items()}
 
     @property
     def teams(self) -> list[ClaimTeam]:
@@ -133,7 +133,7 @@ class DocumentAnnotations:
     def contested(self) -> list[Claim]:
         """The claims analysts disagree on and nobody has settled, in reading order."""
         return [
-            self.doc.claims[i]
+            self.doc.claim_object(i)
             for i in sorted(self._teams)
             if self._teams[i].status is Status.CONTESTED
         ]

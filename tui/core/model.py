@@ -181,6 +181,9 @@ class Document:
 
     @cached_property
     def _claim_starts(self) -> list[int]:
+        pending = self.__dict__.get("_pending")
+        if pending and pending[2]:  # deferred: the starts without the claims
+            return pending[2][0::4].tolist()  # type: ignore[no-any-return]
         return [claim.start for claim in self.claims]
 
     def claim(self, ref: str) -> Claim | None:
@@ -193,9 +196,10 @@ class Document:
     def claim_at(self, offset: int) -> Claim | None:
         """The claim covering ``offset``, if any."""
         i = bisect_right(self._claim_starts, offset) - 1
-        if i >= 0 and self.claims[i].start <= offset < self.claims[i].end:
-            return self.claims[i]
-        return None
+        if i < 0:
+            return None
+        claim = self.claim_object(i)  # only this one made, if the claims are deferred
+        return claim if claim.start <= offset < claim.end else None
 
     def claims_overlapping(self, start: int, end: int) -> list[tuple[Claim, int]]:
         """Claims overlapping ``start..end`` with the overlap length, most first."""

@@ -91,7 +91,7 @@ class ReaderScreen(Screen[None]):
         self.chunked = ChunkedWork(
             self.progress,
             self.live_index,
-            between_keys(self.set_timer),
+            between_keys(self.set_timer, lambda: self.is_active),
             on_counted=lambda: self.header.post_message(ProgressChanged()),
         )
         self.also_in = AlsoInLookup(
