@@ -82,3 +82,58 @@ async def test_a_key_is_handled_while_the_reader_still_counts(
         await pilot.press("j")
         assert view.cursor == 1
         assert not app.reader.progress.complete  # the key did not wait for the count
+
+
+def test_chunks_wait_while_a_dialog_is_in_front(tmp_path: Path) -> None:
+    """``/`` at start-up: the dialog's keys and search do not queue behind the counting."""
+    from tui.app.background import WAIT
+
+    corpus = _annotated_corpus(tmp_path, CHUNK + 1)
+    ws = open_workspace([corpus], annotations=tmp_path / "annotations", analyst="a")
+    progress = Progress(ws.corpus, ws.store)
+    timers: list[tuple[float, object]] = []
+    in_front = [False]
+    work = ChunkedWork(
+        progress,
+        LiveIndex(ws.corpus, ws.store),
+        between_keys(lambda delay, callback: timers.append((delay, callback)), lambda: in_front[0]),
+        on_counted=lambda: None,
+    )
+    work.count_progress()
+    for _ in range(3):  # a dialog is open: each turn only looks again, later
+        _, callback = timers.pop()
+        callback()  # type: ignore[operator]
+        assert timers[-1][0] == WAIT and progress.counted_documents == []
+    in_front[0] = True  # the dialog closed
+    while timers:
+        _, callback = timers.pop()
+        callback()  # type: ignore[operator]
+    assert progress.complete
+
+
+async def test_the_reader_counts_on_after_its_search_dialog_closes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app_helpers import make_app
+
+    from tui.app import background
+
+    corpus = _annotated_corpus(tmp_path, 6)
+    annotations = tmp_path / "annotations"
+    ws = open_workspace([corpus], annotations=annotations, analyst="other")
+    for doc in ws.corpus.documents:
+        ws.store.set(doc.claims[0], "sourced")
+    monkeypatch.setattr(background, "CHUNK", 1)
+    monkeypatch.setattr(background, "PAUSE", 0.1)  # counting takes 0.6 s, unless it waits
+    monkeypatch.setattr(background, "WAIT", 0.05)
+    app = make_app([corpus], annotations, session=False)
+    async with app.run_test() as pilot:
+        await pilot.press("slash")
+        await pilot.pause(0.9)
+        assert not app.reader.progress.complete  # waited behind the dialog
+        await pilot.press("escape")
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if app.reader.progress.complete:
+                break
+        assert app.reader.progress.complete
