@@ -11,7 +11,13 @@ processes' (on a loaded machine wall time is mostly the wait for a core).
 Then ``factcheck stats`` is timed on the 1,000-article corpus with some tags
 on disk, as a user would run it.
 
-    python bench/load.py [--sizes 5,1000,5000] [--out bench/out]
+    python bench/load.py [--sizes 5,1000,5000] [--out bench/out] [--against REV [--rounds 3]]
+
+With ``--against``, the cold load of the largest size is then run ``--rounds``
+times more in this tree and in ``REV``'s (its ``tui/`` extracted from git),
+alternating, and the medians compared: the machine is shared, so only a ratio
+measured in one run says anything. CPU is the total of the process and its
+workers: what the cores had to do, whoever else was using them.
 
 Targets (issue 2): 1,000 articles ``factcheck stats`` <= 3 s warm; (issue 14)
 5,000 articles cold <= 6 s on 2 cores, peak memory <= 250 MB. For the largest
@@ -24,8 +30,10 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -82,15 +90,47 @@ def clear_our_cache() -> None:
     shutil.rmtree(Path(os.environ["XDG_CACHE_HOME"]) / "factcheck", ignore_errors=True)
 
 
-def measure(folder: Path, cores: int | None = None) -> dict[str, float]:
+def measure(folder: Path, cores: int | None = None, tree: Path | None = None) -> dict[str, float]:
+    """One load in a fresh process (of ``tree``'s code if given, else the installed one)."""
     extra = [str(cores)] if cores else []
+    env = None if tree is None else {**os.environ, "PYTHONPATH": str(tree)}
     done = subprocess.run(
         [sys.executable, "-c", MEASURE, str(folder), *extra],
         capture_output=True,
         text=True,
         check=True,
+        env=env,
+        cwd=tree,
     )
     return json.loads(done.stdout)
+
+
+def compare_cold(folder: Path, against: str, rounds: int) -> None:
+    """Cold loads of ``folder`` here and in ``against``'s tree, alternating; medians and ratios."""
+    repo = HERE.parent
+    with tempfile.TemporaryDirectory() as old_tree:
+        archive = subprocess.run(
+            ["git", "-C", str(repo), "archive", against, "tui"], capture_output=True, check=True
+        )
+        subprocess.run(["tar", "-x", "-C", old_tree], input=archive.stdout, check=True)
+        runs: dict[str, list[dict[str, float]]] = {against: [], "this tree": []}
+        for _ in range(rounds):
+            for name, tree in ((against, Path(old_tree)), ("this tree", repo)):
+                clear_our_cache()
+                runs[name].append(measure(folder, tree=tree))
+    print(f"\ncold, {folder.parent.name} articles, {rounds} alternating rounds (medians)")
+    print(f"{'code':>12} {'s':>6} {'cpu s':>6} {'peak MB':>8}")
+    medians = {}
+    for name, results in runs.items():
+        seconds = statistics.median(r["seconds"] for r in results)
+        cpu = statistics.median(r["cpu"] + r["workers_cpu"] for r in results)
+        peak = statistics.median(r["peak_mb"] for r in results)
+        medians[name] = (seconds, cpu)
+        print(f"{name:>12} {seconds:>6.2f} {cpu:>6.2f} {peak:>8.0f}")
+    pairs = list(zip(runs[against], runs["this tree"], strict=True))
+    wall = statistics.median(new["seconds"] / old["seconds"] for old, new in pairs)
+    cpu = medians["this tree"][1] / medians[against][1]
+    print(f"this tree / {against}: wall {wall:.2f} (median of the rounds' ratios), cpu {cpu:.2f}")
 
 
 def time_stats(folder: Path) -> float:
@@ -111,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="5,1000,5000", help="comma-separated article counts")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where corpora are kept")
     parser.add_argument("--stats-size", type=int, default=1000, help="corpus for `stats` timing")
+    parser.add_argument("--against", help="a commit to compare the largest cold load with")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds for --against")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     use_cache_in(args.out / "cache")  # never the user's own cache
@@ -134,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['seconds']:>15.2f} {result['peak_mb']:>8.0f} {result['cpu']:>6.2f} "
                 f"{result['workers_cpu']:>7.2f}"
             )
+    if args.against:
+        compare_cold(corpus_for(args.out, max(sizes)), args.against, args.rounds)
 
     folder = corpus_for(args.out, args.stats_size)
     annotations = folder.parent / "annotations"
