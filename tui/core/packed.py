@@ -21,6 +21,7 @@ import struct
 import sys
 import zlib
 from array import array
+from collections.abc import Iterable
 from pathlib import Path
 
 MAGIC = b"FCPK"
@@ -86,15 +87,24 @@ def _field(text: str, size: int = 16) -> bytes:
     return data
 
 
-def write(path: Path, payload: bytes) -> bool:
-    """Write ``payload`` to ``path`` atomically; False (and nothing written) on any error."""
+def write(path: Path, payload: bytes | Iterable[bytes]) -> bool:
+    """Write ``payload`` to ``path`` atomically; False (and nothing written) on any error.
+
+    ``payload`` may be chunks, written as they come (a corpus's texts are not
+    joined in memory first).
+    """
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         if path.parent not in _made:
             path.parent.mkdir(parents=True, exist_ok=True)
             _made.add(path.parent)
         try:
-            tmp.write_bytes(payload)
+            if isinstance(payload, bytes):
+                tmp.write_bytes(payload)
+            else:
+                with open(tmp, "wb") as handle:
+                    for chunk in payload:
+                        handle.write(chunk)
             os.replace(tmp, path)
         except BaseException:
             tmp.unlink(missing_ok=True)

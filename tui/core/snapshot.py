@@ -32,7 +32,7 @@ import time
 import weakref
 import zlib
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
@@ -246,19 +246,41 @@ class Snapshot:
             return
         if not self.changed and len(self._seen) == len(self._known):
             return
+        target, key = _path_for(self.roots)
+        token = os.urandom(_TOKEN // 2).hex()
+        kept = _Kept()
+        # The texts first, one at a time (never the corpus twice in memory):
+        # an index is never read without the texts it names.
+        if packed.write(_texts_path(target), kept.texts(self._name, read, token)) and packed.dump(
+            target, _KIND, key, kept.sections(token)
+        ):
+            _prune(target)
+
+
+class _Kept:
+    """The files a snapshot keeps, gathered while their texts are written."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.stats = array("q")
+        self.offsets = array("Q", [0])
+        self.lengths = array("Q")
+        self.crcs = array("I")
+        self.sha: list[str] = []
+        self.warnings: list[str] = []
+
+    def texts(
+        self,
+        name_of: Callable[[Path], str],
+        read: Sequence[tuple[Path, StatKey, Known]],
+        token: str,
+    ) -> Iterator[bytes]:
+        yield token.encode()
         recent = time.time_ns() - int(RACY_SECONDS * 1e9)
-        names: list[str] = []
-        stats = array("q")
-        offsets = array("Q", [0])
-        lengths = array("Q")
-        crcs = array("I")
-        chunks: list[bytes] = []
-        sha: list[str] = []
-        warnings: list[str] = []
         for path, key, known in read:
             if max(key[1], key[2]) >= recent or known.length > MAX_KEPT_CHARS:
                 continue
-            name = self._name(path)
+            name = name_of(path)
             if "\0" in name or (known.warning and "\0" in known.warning):
                 continue
             try:
@@ -268,31 +290,26 @@ class Snapshot:
             data = known.utf8
             if data is None:  # its snapshot entry went bad: read afresh next time
                 continue
-            names.append(name)
-            lengths.append(known.length)
-            crcs.append(zlib.crc32(data))
-            stats.extend(packed_key)
-            chunks.append(data)
-            offsets.append(offsets[-1] + len(data))
-            sha.append(known.sha256)
-            warnings.append(known.warning or "")
-        target, key = _path_for(self.roots)
-        token = os.urandom(_TOKEN // 2).hex()
-        sections: dict[str, packed.Section] = {
-            "paths": "\0".join(names),
-            "stats": stats,
-            "offsets": offsets,
-            "lengths": lengths,
-            "crcs": crcs,
-            "sha256": "".join(sha),
-            "warnings": "\0".join(warnings),
+            self.names.append(name)
+            self.lengths.append(known.length)
+            self.crcs.append(zlib.crc32(data))
+            self.stats.extend(packed_key)
+            self.offsets.append(self.offsets[-1] + len(data))
+            self.sha.append(known.sha256)
+            self.warnings.append(known.warning or "")
+            yield data
+
+    def sections(self, token: str) -> dict[str, packed.Section]:
+        return {
+            "paths": "\0".join(self.names),
+            "stats": self.stats,
+            "offsets": self.offsets,
+            "lengths": self.lengths,
+            "crcs": self.crcs,
+            "sha256": "".join(self.sha),
+            "warnings": "\0".join(self.warnings),
             "token": token,
         }
-        # The texts first: an index is never read without the texts it names.
-        if packed.write(_texts_path(target), token.encode() + b"".join(chunks)) and packed.dump(
-            target, _KIND, key, sections
-        ):
-            _prune(target)
 
 
 def _prune(kept: Path) -> None:
