@@ -14,6 +14,7 @@ negation) as :mod:`tui.core.match` names them.
 from __future__ import annotations
 
 import gc
+import heapq
 import math
 from bisect import bisect_left
 from collections import Counter
@@ -21,6 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from operator import itemgetter
 
 from tui.core.match import Aliases, Difference, Match, Matcher, Settings
 from tui.core.model import Claim, Document
@@ -146,14 +148,16 @@ def _pair_the_rest(
             continue
         # In the claim's order (a set's order changes with the hash seed: so did the pairs).
         mine = [t for t in dict.fromkeys(words_a[i]) if t in postings and len(postings[t]) <= cap]
-        votes: Counter[int] = Counter()
+        votes: dict[int, float] = {}
+        get = votes.get
         for term in sorted(mine, key=lambda t: len(postings[t]))[:_SEED_TERMS]:
-            weight = 1.0 / len(postings[term])
-            for j in postings[term]:
-                votes[j] += weight
-        ranked = [
-            (*matcher.aligned(texts_a[i], texts_b[j]), j) for j, _ in votes.most_common(_CANDIDATES)
-        ]
+            posted = postings[term]
+            weight = 1.0 / len(posted)
+            for j in posted:
+                votes[j] = get(j, 0.0) + weight
+        # What Counter.most_common gives (the same heap, ties in the order voted).
+        best = heapq.nlargest(_CANDIDATES, votes.items(), key=itemgetter(1))
+        ranked = [(*matcher.aligned(texts_a[i], texts_b[j]), j) for j, _ in best]
         ranked.sort(key=lambda item: -item[0])
         for overlap, alignment, j in ranked[:1]:
             if alignment is not None and matcher.out_of_bands(overlap):

@@ -150,16 +150,24 @@ class Matcher:
                 self._weighed.clear()
             reading = self.read(text)
             weight = self.weight
-            tokens = reading.tokens
-            weights = tuple(weight(t.term) for t in tokens)
+            known = self._weights.get
+            listed: list[float] = []
             keys: dict[str, list[int]] = {}
-            for j, token in enumerate(tokens):
-                keys.setdefault(token.key, []).append(j)
-            content = tuple(
-                None if t.kind == NEGATION else w for t, w in zip(tokens, weights, strict=True)
-            )
+            content: list[float | None] = []
+            for j, token in enumerate(reading.tokens):
+                w = known(token.term)
+                if w is None:
+                    w = weight(token.term)
+                listed.append(w)
+                if token.key in keys:
+                    keys[token.key].append(j)
+                else:
+                    keys[token.key] = [j]
+                content.append(None if token.kind == NEGATION else w)
             total = sum(w for w in content if w is not None)
-            found = self._weighed[text] = _Weighed(reading, keys, weights, content, total)
+            found = self._weighed[text] = _Weighed(
+                reading, keys, tuple(listed), tuple(content), total
+            )
         return found
 
     def _profile(self, text: str, weighed: _Weighed) -> Profile:

@@ -90,10 +90,11 @@ class Reading:
         return sum(t.kind == NEGATION for t in self.tokens) % 2 == 1
 
 
-_SKIP, _OTHER, _UNKNOWN = object(), object(), object()
+_SKIP, _OTHER, _ALIAS, _UNKNOWN = object(), object(), object(), object()
 """What a term is to :func:`read`, besides a plain word's stem: a function word (or a
-single letter) to skip, or a word that may start something else (a date, a quantity,
-a negation, an alias) or a number."""
+single letter) to skip, a word that may start something else (a date, a quantity, a
+negation) or a number, or a word that may start only an alias (else it is what
+:attr:`_Words.fallback` says)."""
 _new = tuple.__new__
 """``Token(...)`` without the named tuple's Python-level ``__new__`` (twice as fast)."""
 
@@ -109,13 +110,23 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
     """Keys taken: each key once (a repeated word states a fact once); every negator kept."""
     i = 0
     n = len(spans)
-    words = _words(aliases)
-    get = words.get
+    table = _words(aliases)
+    get = table.kinds.get
     while i < n:
         term, start, end = spans[i]
         key = get(term, _UNKNOWN)
         if key is _UNKNOWN:
-            key = _classify(term, aliases, words)
+            key = table.classify(term)
+        if key is _ALIAS:
+            assert aliases is not None
+            found = _alias_at(text, spans, i, aliases)
+            if found is not None:
+                token, i = _alias_token(text, spans, i, found)
+                if token.key not in seen:
+                    seen.add(token.key)
+                    append(token)
+                continue
+            key = table.fallback[term]
         if key is _SKIP:
             i += 1
             continue
@@ -133,13 +144,7 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
         if aliases:
             found = _alias_at(text, spans, i, aliases)
             if found is not None:
-                length, canonical = found
-                last = spans[i + length - 1][2]
-                parts = [spans[j][0] for j in range(i, i + length)]
-                rarest = " ".join(w for w in parts if w not in STOPWORDS) or parts[0]
-                kind = NAME if text[start].isupper() else WORD
-                token = Token("=" + canonical, kind, text[start:last], start, last, rarest)
-                i += length
+                token, i = _alias_token(text, spans, i, found)
         if token is None:
             date = date_at(text, spans, i)
             if date is None:
@@ -191,34 +196,58 @@ def _one_for_one(char: str) -> bool:
     return len(folded) == 1 and (folded.isascii() or folded.lower() == folded)
 
 
-_tables: dict[int, tuple[Aliases | None, dict[str, object], frozenset[str], frozenset[str]]] = {}
+class _Words:
+    """What each term seen so far is to :func:`read` with one alias table (one dict
+    look-up per word instead of five tests)."""
+
+    def __init__(self, aliases: Aliases | None) -> None:
+        self.aliases = aliases
+        self.starts = frozenset(aliases.starts if aliases else ())
+        self.special = _SPECIAL | self.starts
+        self.skipped = (STOPWORDS | _TITLES) - self.special
+        self.kinds: dict[str, object] = {}
+        self.fallback: dict[str, object] = {}
+        """For a word that may start only an alias: what it is when it does not."""
+
+    def classify(self, term: str) -> object:
+        if len(self.kinds) > _MAX_WORDS:
+            self.kinds.clear()
+            self.fallback.clear()
+        if term in self.skipped:
+            kind: object = _SKIP
+        elif term not in self.special and not term[0].isdigit() and not term.endswith("n't"):
+            kind = stem(term) if len(term) > 1 else _SKIP
+        elif term in _SPECIAL or term[0].isdigit() or term.endswith("n't"):
+            kind = _OTHER
+        else:  # an alias's first word, nothing else: a function word or a plain word
+            kind = _ALIAS
+            single = len(term) == 1 and not term.isdigit()
+            self.fallback[term] = _SKIP if term in STOPWORDS or single else stem(term)
+        self.kinds[term] = kind
+        return kind
+
+
+_tables: dict[int, _Words] = {}
 _MAX_WORDS = 500_000
 
 
-def _words(aliases: Aliases | None) -> dict[str, object]:
-    """What each term seen so far is to :func:`read` with this alias table (one dict
-    look-up per word instead of five tests)."""
+def _words(aliases: Aliases | None) -> _Words:
     found = _tables.get(id(aliases))
-    if found is None or found[0] is not aliases:
-        starts = frozenset(aliases.starts if aliases else ())
-        special = _SPECIAL | starts
-        skipped = (STOPWORDS | _TITLES) - special
-        found = _tables[id(aliases)] = (aliases, {}, skipped, special)
-    elif len(found[1]) > _MAX_WORDS:
-        found[1].clear()
-    return found[1]
+    if found is None or found.aliases is not aliases:
+        found = _tables[id(aliases)] = _Words(aliases)
+    return found
 
 
-def _classify(term: str, aliases: Aliases | None, words: dict[str, object]) -> object:
-    _, _, skipped, special = _tables[id(aliases)]
-    if term in skipped:
-        kind: object = _SKIP
-    elif term not in special and not term[0].isdigit() and not term.endswith("n't"):
-        kind = stem(term) if len(term) > 1 else _SKIP
-    else:
-        kind = _OTHER
-    words[term] = kind
-    return kind
+def _alias_token(
+    text: str, spans: list[tuple[str, int, int]], i: int, found: tuple[int, str]
+) -> tuple[Token, int]:
+    length, canonical = found
+    start = spans[i][1]
+    last = spans[i + length - 1][2]
+    parts = [spans[j][0] for j in range(i, i + length)]
+    rarest = " ".join(w for w in parts if w not in STOPWORDS) or parts[0]
+    kind = NAME if text[start].isupper() else WORD
+    return Token("=" + canonical, kind, text[start:last], start, last, rarest), i + length
 
 
 def _alias_at(
