@@ -203,3 +203,29 @@ def test_wire_text_reads_as_written_with_apostrophes_and_titles() -> None:
         "But Peterson added, I dont know anybody whos fighting to keep it out.",
     )
     assert all(d.kind != "negation" for d in match.differs)
+
+
+def test_a_verb_turned_into_its_opposite_is_named_in_differs() -> None:
+    m = matcher()
+    match = m.compare(
+        "The parliament approved the budget on Monday after a long debate.",
+        "The parliament rejected the budget on Monday after a long debate.",
+    )
+    assert match.band == "related"
+    assert [d.as_json() for d in match.differs] == [
+        {"kind": "opposite", "here": "approved", "there": "rejected"}
+    ]
+    moved = m.compare(
+        "Shares in the company rose 8% after it raised its profit forecast.",
+        "Shares in the company fell 8% after it cut its profit forecast.",
+    )
+    assert [(d.kind, d.here, d.there) for d in moved.differs] == [
+        ("opposite", "rose", "fell"),
+        ("opposite", "raised", "cut"),
+    ]
+    assert moved.differs[0].describe("001") == "001 says fell where this says rose"
+    same = m.compare(
+        "Shares in the company fell 8% after it cut its profit forecast.",
+        "Shares in the company fell 8% after it cut its profit forecast on Monday.",
+    )
+    assert not same.differs

@@ -1,7 +1,8 @@
 """Discrepancies: the details in which two claims of one fact disagree.
 
 A fact-checker cares most about a report that states the same thing with
-another number, date, name or polarity ("001 says 14 where this says 12").
+another number, date, name or polarity ("001 says 14 where this says 12"), or
+with a word turned into its opposite ("rose" / "fell").
 After alignment, a detail left unaligned on *both* sides is a discrepancy
 when the two stand in the same place: their neighbouring aligned words
 correspond ("12 Rafale" / "14 Rafale"), or each side has exactly one such
@@ -16,9 +17,13 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from tui.core.match.align import Alignment
+from tui.core.match.opposites import opposite_pairs
 from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Token
 
-KINDS = (NUMBER, PERCENT, DATE, YEAR, NAME, NEGATION)
+OPPOSITE = "opposite"
+"""A word turned into its opposite ("rose" / "fell", "approved" / "rejected"):
+:mod:`.opposites`."""
+KINDS = (NUMBER, PERCENT, DATE, YEAR, NAME, NEGATION, OPPOSITE)
 """Kinds of discrepancy, as named in ``similar --json`` and ``compare --json``."""
 
 
@@ -52,6 +57,8 @@ def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Dif
         here = _name_run(alignment.a, i, set(loose_a))
         there = _name_run(alignment.b, j, set(loose_b))
         found.append((i, Difference(NAME, here, there)))
+    for i, j in opposite_pairs(alignment):
+        found.append((i, Difference(OPPOSITE, alignment.a[i].text, alignment.b[j].text)))
     negation = _negation(alignment, loose_a, loose_b, text_a, text_b)
     if negation is not None:
         found.append(negation)

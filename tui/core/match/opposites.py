@@ -4,7 +4,8 @@ A copy of a claim with one verb turned into its opposite states the opposite fac
 with nearly every word the same, and no overlap can see it; a negator would, but
 news says "fell", not "did not rise". So the matcher knows a short table of
 opposites common in news (each group's forms, by stem: irregular forms listed).
-It serves :func:`tui.core.match.calibrate.changed_copy`; it is no thesaurus.
+It serves :func:`tui.core.match.calibrate.changed_copy`, and :func:`opposite_pairs`
+names the words in ``differs`` ("rose" here, "fell" there); it is no thesaurus.
 """
 
 from __future__ import annotations
@@ -97,6 +98,35 @@ def contrasts(alignment: Alignment) -> set[str]:
         if hit:
             found.add(token.key)
             found.update(hit)
+    return found
+
+
+def opposite_pairs(alignment: Alignment) -> list[tuple[int, int]]:
+    """Unaligned words of ``a`` each paired with the first unaligned word of ``b`` that is its
+    opposite ("rose" / "fell"), each word of ``b`` at most once, in ``a``'s order."""
+    table = _table()
+    pairs = alignment.pairs
+    mine = [
+        i
+        for i, token in enumerate(alignment.a)
+        if token.key in table and i not in pairs and token.kind in _KINDS
+    ]
+    if not mine:
+        return []
+    taken = {j for j, _ in pairs.values()}
+    theirs = [
+        j
+        for j, token in enumerate(alignment.b)
+        if token.key in table and j not in taken and token.kind in _KINDS
+    ]
+    found: list[tuple[int, int]] = []
+    for i in mine:
+        opposite = table[alignment.a[i].key]
+        for j in theirs:
+            if alignment.b[j].key in opposite:
+                found.append((i, j))
+                theirs.remove(j)
+                break
     return found
 
 
