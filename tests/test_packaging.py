@@ -13,7 +13,7 @@ def test_distribution_name_is_not_the_unrelated_factcheck_package() -> None:
     # `pip install factcheck` must never be the way to get this one.
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["name"] == "factcheck-reader"
-    assert project["scripts"]["factcheck"] == "tui.cli.main:main"
+    assert project["scripts"]["factcheck"] == "tui.cli.main:entry"
 
 
 def test_readme_does_not_promise_claimreview_rich_results() -> None:

@@ -1,5 +1,5 @@
 """Allow ``python -m tui``."""
 
-from tui.cli.main import main
+from tui.cli.main import entry
 
-raise SystemExit(main())
+entry()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -92,5 +94,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
 
 
+def entry() -> None:
+    """The ``factcheck`` command: :func:`main`, then a subcommand leaves without teardown.
+
+    Freeing a one-shot command's objects one by one at exit (a corpus, its
+    index, every module) took 25 ms of a 0.18 s ``factcheck search``; the
+    system frees a process at once. So once its output is flushed a
+    subcommand ends with ``os._exit``: every file it writes is written
+    atomically and closed before then, and a pool of workers is shut down by
+    its ``with``. The reader exits as usual (Textual restores the terminal and
+    joins its threads on the way out).
+    """
+    argv = sys.argv[1:]
+    code = main(argv)
+    if not argv or argv[0] not in SUBCOMMANDS:
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(BrokenPipeError, ValueError):  # a closed pipe (``| head``)
+            stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    entry()
