@@ -106,7 +106,13 @@ class _Row:
 class SearchScreen(ClaimsDialog):
     """Type to search; ``enter`` dismisses with the highlighted claim, ``escape`` with None."""
 
+    # Opaque: a translucent screen re-renders the whole reader behind it at each
+    # full refresh (70 ms of opening "/" at 160x45, measured), and a search
+    # covers the reader anyway.
     DEFAULT_CSS = """
+    SearchScreen {
+        background: $background;
+    }
     SearchScreen > .dialog {
         width: 120;
         height: 90%;
