@@ -304,11 +304,4 @@ def store_bundle(documents: Sequence[Document], entries: Sequence[bytes]) -> Non
         "ids": "\n".join(ids),
     }
     if packed.dump(path, _BUNDLE, key, sections):
-        with contextlib.suppress(OSError):
-            old = sorted(
-                (p for p in path.parent.glob("corpus-*.bundle") if p != path),
-                key=lambda p: p.stat().st_mtime,
-                reverse=True,
-            )
-            for stale in old[KEEP_BUNDLES - 1 :]:
-                stale.unlink(missing_ok=True)
+        packed.prune(path, "corpus-*.bundle", KEEP_BUNDLES)

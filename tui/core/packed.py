@@ -16,6 +16,7 @@ file or none) and any error writing is ignored: a cache is an optimisation.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import struct
 import sys
@@ -112,6 +113,26 @@ def write(path: Path, payload: bytes | Iterable[bytes]) -> bool:
     except OSError:
         return False
     return True
+
+
+def prune(kept: Path, pattern: str, keep: int) -> list[Path]:
+    """Remove all but the ``keep`` most recently used files like ``kept`` (``pattern``
+    in its folder, ``kept`` among those kept); return the ones removed.
+
+    A cache keeps one such file per corpus: without this a user's cache would
+    grow by a corpus-sized file for every folder ever opened.
+    """
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        old = sorted(
+            (p for p in kept.parent.glob(pattern) if p != kept),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        for stale in old[keep - 1 :]:
+            stale.unlink(missing_ok=True)
+            removed.append(stale)
+    return removed
 
 
 def load(path: Path, kind: str, key: str) -> Loaded | None:

@@ -313,12 +313,6 @@ class _Kept:
 
 
 def _prune(kept: Path) -> None:
-    with contextlib.suppress(OSError):
-        old = sorted(
-            (p for p in kept.parent.glob("*.fcpk") if p != kept),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        for stale in old[KEEP - 1 :]:
-            stale.unlink(missing_ok=True)
+    for stale in packed.prune(kept, "*.fcpk", KEEP):
+        with contextlib.suppress(OSError):
             _texts_path(stale).unlink(missing_ok=True)

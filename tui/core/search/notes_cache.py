@@ -140,11 +140,4 @@ def _write(path: Path, key: str, kept: dict[str, tuple[str, Notes]]) -> None:
         "notes": "\0".join(texts),
     }
     if packed.dump(path, _KIND, key, sections):
-        with contextlib.suppress(OSError):
-            old = sorted(
-                (p for p in path.parent.glob("*.fcpk") if p != path),
-                key=lambda p: p.stat().st_mtime,
-                reverse=True,
-            )
-            for stale in old[KEEP - 1 :]:
-                stale.unlink(missing_ok=True)
+        packed.prune(path, "*.fcpk", KEEP)

@@ -193,16 +193,7 @@ def _index_from(found: packed.Loaded, size: int) -> TermIndex | None:
 
 def _prune(keep: Path) -> None:
     """Remove all but the most recently used merged indexes (each is the size of a corpus's)."""
-    try:
-        entries = sorted(
-            (p for p in keep.parent.glob("*.idx") if p != keep),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        for old in entries[KEEP_INDEXES - 1 :]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass
+    packed.prune(keep, "*.idx", KEEP_INDEXES)
 
 
 def _touch(path: Path) -> None:
