@@ -182,3 +182,20 @@ def test_a_snapshot_without_its_own_texts_file_is_not_used(
     read = _reads(monkeypatch)
     assert _texts(corpus_dir) == expected
     assert len(read) == len(expected)
+
+
+def test_only_the_corpora_used_last_keep_a_snapshot(
+    tmp_path: Path, cache_home: Path, settled: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(snapshot_module, "KEEP", 2)
+    for n in range(3):
+        folder = tmp_path / f"corpus{n}"
+        folder.mkdir()
+        (folder / "a.txt").write_text(f"Corpus {n} has one claim.\n", "utf-8")
+        (folder / "b.txt").write_text(f"And corpus {n} a second.\n", "utf-8")
+        load_corpus([folder])
+    indexes = _snapshots()
+    assert len(indexes) == 2
+    assert sorted(p.with_suffix(".texts") for p in indexes) == sorted(
+        indexes[0].parent.glob("*.texts")
+    )
