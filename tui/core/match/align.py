@@ -48,8 +48,12 @@ def align(first: Reading, second: Reading, keys: dict[str, list[int]] | None = N
         for j, token in enumerate(b):
             by_key.setdefault(token.key, []).append(j)
     taken: set[int] = set()
+    get = by_key.get
     for i, token in enumerate(a):
-        for j in by_key.get(token.key, ()):
+        found = get(token.key)
+        if found is None:
+            continue
+        for j in found:
             if j not in taken:
                 pairs[i] = (j, 1.0)
                 taken.add(j)
@@ -94,18 +98,19 @@ def _align_typos(
     taken: set[int],
 ) -> None:
     """A word within a typo of a word of the other side (never a number, nor an alias)."""
-    ys = [j for j in right if j not in taken and _may_be_misspelt(b[j])]
+    # Words, and one-word aliases as written ("Serbia" / "Serbian"), not phrases (tested
+    # inline: this runs for every candidate pair).
+    ys = [j for j in right if j not in taken and b[j].kind in _TYPO_KINDS and " " not in b[j].term]
     if not ys:
         return
     choices = [b[j].term for j in ys]  # a taken word is blanked: built once, not per word
     for i in left:
         token = a[i]
-        if i in pairs or not _may_be_misspelt(token):
-            continue
-        k = max_edits(token.term)
-        if not k:
-            continue
-        found = process.extractOne(token.term, choices, scorer=OSA.distance, score_cutoff=k)
+        term = token.term
+        if len(term) <= 3 or i in pairs or token.kind not in _TYPO_KINDS or " " in term:
+            continue  # max_edits(term) is 0 up to 3 letters
+        k = max_edits(term)
+        found = process.extractOne(term, choices, scorer=OSA.distance, score_cutoff=k)
         if found is None:
             continue
         other, distance, at = found
@@ -118,11 +123,6 @@ def _align_typos(
 
 
 _TYPO_KINDS = (WORD, NAME)
-
-
-def _may_be_misspelt(token: Token) -> bool:
-    """Words, and one-word aliases as written ("Serbia" / "Serbian"), not phrases."""
-    return token.kind in _TYPO_KINDS and " " not in token.term
 
 
 def _same_value(x: Token, y: Token) -> bool:

@@ -111,6 +111,8 @@ class _Weighed:
     """The same, ``None`` for a negator (which the score leaves out)."""
     total: float
     """The sum of the content tokens' weights."""
+    negated: bool
+    """:attr:`Reading.negated`, counted once."""
 
 
 class Matcher:
@@ -165,8 +167,9 @@ class Matcher:
                     keys[token.key] = [j]
                 content.append(None if token.kind == NEGATION else w)
             total = sum(w for w in content if w is not None)
+            negators = sum(w is None for w in content)
             found = self._weighed[text] = _Weighed(
-                reading, keys, tuple(listed), tuple(content), total
+                reading, keys, tuple(listed), tuple(content), total, negators % 2 == 1
             )
         return found
 
@@ -232,7 +235,7 @@ class Matcher:
         if alignment is None:
             alignment = align(a.reading, b.reading, b.keys)
         differs = tuple(find_differences(alignment, text_a, text_b))
-        opposite = a.reading.negated != b.reading.negated
+        opposite = a.negated != b.negated
         return Analysis(alignment, differs, opposite=opposite, texts=(text_a, text_b))
 
     def score(self, analysis: Analysis, dice: float | None = None) -> Match:
