@@ -5,14 +5,22 @@ generator); version B keeps most claims, edits some (a word or a number
 changed), moves some, drops some and adds new ones, as a rewrite does. Also
 times the worst case: every claim edited, so none pairs by its exact words.
 
-    python bench/compare.py [--claims 5000] [--repeat 3]
+    python bench/compare.py [--claims 5000] [--repeat 3] [--against COMMIT]
+
+``--against`` also times the code of an older commit on the same two versions,
+in alternating fresh processes (the machine is shared), and prints the ratio of
+the best times.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -63,11 +71,70 @@ def _baseline(size: int) -> float:
     return best
 
 
+_TIMED = """
+import json, sys, time
+from pathlib import Path
+from tui.core.compare import compare_documents
+from tui.core.model import Claim, ClaimKind, Document
+
+def document(doc_id, texts):
+    text = "\\n".join(texts)
+    doc = Document(id=doc_id, path=Path(doc_id + ".txt"), text=text, sha256="")
+    start = 0
+    for i, line in enumerate(texts):
+        doc.claims.append(Claim(doc, i, f"c{i:08x}", start, start + len(line), ClaimKind.CLAIM, i))
+        start += len(line) + 1
+    return doc
+
+a, b = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+doc_a, doc_b = document("a", a), document("b", b)
+t = time.perf_counter()
+compare_documents(doc_a, doc_b)
+print(time.perf_counter() - t)
+"""
+
+
+def against(commit: str, claims: int, repeat: int) -> None:
+    """Best times of ``commit``'s code and of this tree's on the same versions, each
+    run in its own fresh process, alternating."""
+    with tempfile.TemporaryDirectory() as folder:
+        old = Path(folder) / "old"
+        old.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", commit], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+        for label, share in (("a rewrite (20% edited)", 0.20), ("every claim edited", 0.95)):
+            texts = Path(folder) / "texts.json"
+            texts.write_text(json.dumps(versions(claims, share)), encoding="utf-8")
+            best = {commit: float("inf"), "this tree": float("inf")}
+            for _ in range(repeat):
+                for name, tree in ((commit, old), ("this tree", REPO)):
+                    env = {**os.environ, "PYTHONPATH": str(tree)}
+                    out = subprocess.run(
+                        [sys.executable, "-c", _TIMED, str(texts)],
+                        cwd=tree,
+                        env=env,
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                    ).stdout
+                    best[name] = min(best[name], float(out))
+            print(
+                f"{label}: {commit} {best[commit]:.2f} s, this tree {best['this tree']:.2f} s "
+                f"(ratio {best['this tree'] / best[commit]:.2f}, best of {repeat} each)"
+            )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--claims", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--against", metavar="COMMIT", help="also time an older commit's code")
     args = parser.parse_args(argv)
+    if args.against:
+        against(args.against, args.claims, args.repeat)
+        return 0
     baseline = _baseline(args.claims)
     print(
         f"baseline (same run): splitting {2 * args.claims:,} claims into words takes "
