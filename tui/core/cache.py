@@ -224,12 +224,9 @@ def load_bundle(documents: Sequence[Document]) -> bool:
     block_at, claim_at, flat_blocks, flat_claims, ids = spans
     for n, doc in enumerate(documents):
         b0, b1, c0, c1 = block_at[n], block_at[n + 1], claim_at[n], claim_at[n + 1]
-        claim_view = flat_claims[4 * c0 : 4 * c1]
-        doc.defer(
-            partial(_objects, doc, flat_blocks[3 * b0 : 3 * b1], claim_view, ids[c0:c1]),
-            ids[c0:c1],
-            claim_view,
-        )
+        claim_view, claim_ids = flat_claims[4 * c0 : 4 * c1], ids[c0:c1]
+        blocks = flat_blocks[3 * b0 : 3 * b1]
+        doc.defer(partial(_objects, doc, blocks, claim_view, claim_ids), claim_ids, claim_view)
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept by the pruning
     return True

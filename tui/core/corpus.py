@@ -197,6 +197,7 @@ def iter_article_paths(root: Path, warnings: list[str]) -> Iterator[Path]:
             continue
         seen.add(key)
         subfolders = []
+        base = Path(folder)  # children made from it: no parsing of the whole path each
         for entry in entries:
             if entry.name.startswith("."):
                 continue
@@ -207,7 +208,7 @@ def iter_article_paths(root: Path, warnings: list[str]) -> Iterator[Path]:
             if is_dir:
                 subfolders.append(entry.path)
             elif entry.name.endswith(ARTICLE_SUFFIXES):
-                yield Path(entry.path)
+                yield base / entry.name
         if subfolders and depth >= MAX_DEPTH:
             too_deep += 1
             continue
@@ -275,7 +276,8 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
     segment_all(documents)  # all at once: the cold ones in parallel when it pays
     with_metadata = _metadata_names(documents)
     for doc in documents:
-        if f"{doc.id}{METADATA_SUFFIX}" in with_metadata.get(doc.path.parent, ()):
+        folder = os.path.dirname(os.fspath(doc.path))
+        if f"{doc.id}{METADATA_SUFFIX}" in with_metadata.get(folder, ()):
             correct(doc)
         warnings.extend(doc.warnings)
     return Corpus(documents, warnings, roots)
@@ -312,18 +314,18 @@ def _text_of(known: Known, path: Path, doc_id: str) -> str:
     return text if text is not None else read_document(path, doc_id).text
 
 
-def _metadata_names(documents: Iterable[Document]) -> dict[Path, frozenset[str]]:
+def _metadata_names(documents: Iterable[Document]) -> dict[str, frozenset[str]]:
     """The names in each of the documents' folders (one listing, not one probe per article).
 
     A folder that cannot be listed maps to every document's metadata name, so
     that :func:`correct` still looks (and reports what it finds).
     """
-    folders: dict[Path, frozenset[str]] = {}
+    folders: dict[str, frozenset[str]] = {}
     for doc in documents:
-        folder = doc.path.parent
+        folder = os.path.dirname(os.fspath(doc.path))
         if folder not in folders:
             try:
-                folders[folder] = frozenset(os.listdir(folder))
+                folders[folder] = frozenset(os.listdir(folder or "."))
             except OSError:
                 folders[folder] = _Everything()
     return folders
