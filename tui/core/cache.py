@@ -27,7 +27,7 @@ from pathlib import Path
 
 from tui.core import blocks, claims, packed
 from tui.core.blocks import Block, BlockKind
-from tui.core.model import CLAIM_KINDS, Claim, Document
+from tui.core.model import CLAIM_KINDS, Claim, Document, claim_from_spans
 
 FORMAT = 2
 _KIND = "claims"
@@ -135,19 +135,7 @@ def _objects(
         Block(flat_blocks[i], flat_blocks[i + 1], kinds[flat_blocks[i + 2]])
         for i in range(0, len(flat_blocks), 3)
     ]
-    claim_kinds = _CLAIM_KINDS
-    claims = [
-        Claim(
-            doc,
-            n,
-            ids[n],
-            flat_claims[4 * n],
-            flat_claims[4 * n + 1],
-            claim_kinds[flat_claims[4 * n + 2]],
-            flat_claims[4 * n + 3],
-        )
-        for n in range(len(ids))
-    ]
+    claims = [claim_from_spans(doc, n, ids, flat_claims) for n in range(len(ids))]
     return blocks, claims
 
 

@@ -277,7 +277,8 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
     with_metadata = _metadata_names(documents)
     for doc in documents:
         folder = os.path.dirname(os.fspath(doc.path))
-        if f"{doc.id}{METADATA_SUFFIX}" in with_metadata.get(folder, ()):
+        names = with_metadata.get(folder)
+        if names is None or f"{doc.id}{METADATA_SUFFIX}" in names:
             correct(doc)
         warnings.extend(doc.warnings)
     return Corpus(documents, warnings, roots)
@@ -314,23 +315,18 @@ def _text_of(known: Known, path: Path, doc_id: str) -> str:
     return text if text is not None else read_document(path, doc_id).text
 
 
-def _metadata_names(documents: Iterable[Document]) -> dict[str, frozenset[str]]:
+def _metadata_names(documents: Iterable[Document]) -> dict[str, frozenset[str] | None]:
     """The names in each of the documents' folders (one listing, not one probe per article).
 
-    A folder that cannot be listed maps to every document's metadata name, so
-    that :func:`correct` still looks (and reports what it finds).
+    ``None`` for a folder that cannot be listed: :func:`correct` then looks for
+    each document's metadata file all the same (and reports what it finds).
     """
-    folders: dict[str, frozenset[str]] = {}
+    folders: dict[str, frozenset[str] | None] = {}
     for doc in documents:
         folder = os.path.dirname(os.fspath(doc.path))
         if folder not in folders:
             try:
                 folders[folder] = frozenset(os.listdir(folder or "."))
             except OSError:
-                folders[folder] = _Everything()
+                folders[folder] = None
     return folders
-
-
-class _Everything(frozenset):  # type: ignore[type-arg]
-    def __contains__(self, _name: object) -> bool:
-        return True

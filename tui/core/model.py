@@ -143,18 +143,9 @@ class Document:
                 early: dict[int, Claim] = self.__dict__.setdefault("_early", {})
                 made = early.get(index)
                 if made is None:
-                    spans, ids = pending[2], pending[1]
-                    if not 0 <= index < len(ids):
+                    if not 0 <= index < len(pending[1]):
                         raise IndexError(index)
-                    made = early[index] = Claim(
-                        self,
-                        index,
-                        ids[index],
-                        spans[4 * index],
-                        spans[4 * index + 1],
-                        CLAIM_KINDS[spans[4 * index + 2]],
-                        spans[4 * index + 3],
-                    )
+                    made = early[index] = claim_from_spans(self, index, pending[1], pending[2])
         return made if made is not None else self.claims[index]
 
     def claim_text(self, index: int) -> str:
@@ -213,6 +204,18 @@ class Document:
                 found.append((claim, overlap))
         found.sort(key=lambda pair: -pair[1])
         return found
+
+
+def claim_from_spans(doc: Document, index: int, ids: Sequence[str], spans: Sequence[int]) -> Claim:
+    """Claim ``index`` of ``doc`` from flat spans (start, end, kind code, block: four a claim).
+
+    The one way the claims cache's entries become claims, whether a whole
+    document's (:mod:`tui.core.cache`) or one alone (:meth:`Document.claim_object`).
+    """
+    at = 4 * index
+    return Claim(
+        doc, index, ids[index], spans[at], spans[at + 1], CLAIM_KINDS[spans[at + 2]], spans[at + 3]
+    )
 
 
 _FILLING = threading.Lock()
