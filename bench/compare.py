@@ -25,6 +25,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from old_code import tree_of  # bench/ is on sys.path when a script runs
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
@@ -97,13 +99,7 @@ print(time.perf_counter() - t)
 def against(commit: str, claims: int, repeat: int) -> None:
     """Best times of ``commit``'s code and of this tree's on the same versions, each
     run in its own fresh process, alternating."""
-    with tempfile.TemporaryDirectory() as folder:
-        old = Path(folder) / "old"
-        old.mkdir()
-        archive = subprocess.run(
-            ["git", "-C", str(REPO), "archive", commit], check=True, capture_output=True
-        ).stdout
-        subprocess.run(["tar", "-x", "-C", str(old)], input=archive, check=True)
+    with tempfile.TemporaryDirectory() as folder, tree_of(commit) as old:
         for label, share in (("a rewrite (20% edited)", 0.20), ("every claim edited", 0.95)):
             texts = Path(folder) / "texts.json"
             texts.write_text(json.dumps(versions(claims, share)), encoding="utf-8")

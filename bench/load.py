@@ -33,9 +33,10 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from old_code import tree_of  # bench/ is on sys.path when a script runs
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -108,14 +109,10 @@ def measure(folder: Path, cores: int | None = None, tree: Path | None = None) ->
 def compare_cold(folder: Path, against: str, rounds: int) -> None:
     """Cold loads of ``folder`` here and in ``against``'s tree, alternating; medians and ratios."""
     repo = HERE.parent
-    with tempfile.TemporaryDirectory() as old_tree:
-        archive = subprocess.run(
-            ["git", "-C", str(repo), "archive", against, "tui"], capture_output=True, check=True
-        )
-        subprocess.run(["tar", "-x", "-C", old_tree], input=archive.stdout, check=True)
+    with tree_of(against) as old_tree:
         runs: dict[str, list[dict[str, float]]] = {against: [], "this tree": []}
         for _ in range(rounds):
-            for name, tree in ((against, Path(old_tree)), ("this tree", repo)):
+            for name, tree in ((against, old_tree), ("this tree", repo)):
                 clear_our_cache()
                 runs[name].append(measure(folder, tree=tree))
     print(f"\ncold, {folder.parent.name} articles, {rounds} alternating rounds (medians)")

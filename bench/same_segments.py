@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from old_code import tree_of  # bench/ is on sys.path when a script runs
+
 REPO = Path(__file__).resolve().parent.parent
 
 WORKER = r"""
@@ -81,16 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", default="main", help="the commit to compare with")
     parser.add_argument("--count", type=int, default=2000, help="texts of each generated kind")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as old_tree:
-        archive = subprocess.run(
-            ["git", "-C", str(REPO), "archive", args.against, "tui"],
-            capture_output=True,
-            check=True,
-        )
-        subprocess.run(["tar", "-x", "-C", old_tree], input=archive.stdout, check=True)
-        old, old_where, old_s = run(Path(old_tree), args.count, "old")
+    with tree_of(args.against) as old_tree:
+        old, old_where, old_s = run(old_tree, args.count, "old")
     new, new_where, new_s = run(REPO, args.count, "new")
-    assert old_where.startswith(old_tree) and new_where.startswith(str(REPO)), (
+    assert old_where.startswith(str(old_tree)) and new_where.startswith(str(REPO)), (
         old_where,
         new_where,
     )

@@ -18,8 +18,9 @@ import json
 import statistics
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from old_code import tree_of  # bench/ is on sys.path when a script runs
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -75,16 +76,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--articles", type=int, default=500, help="texts of each kind")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as old_tree:
-        archive = subprocess.run(
-            ["git", "-C", str(REPO), "archive", args.against, "tui"],
-            capture_output=True,
-            check=True,
-        )
-        subprocess.run(["tar", "-x", "-C", old_tree], input=archive.stdout, check=True)
+    with tree_of(args.against) as old_tree:
         rows: dict[str, list[tuple[float, float]]] = {}
         for _ in range(args.rounds):
-            old = measure(Path(old_tree), args.articles)
+            old = measure(old_tree, args.articles)
             new = measure(REPO, args.articles)
             for kind in new:
                 rows.setdefault(kind, []).append((old[kind], new[kind]))
