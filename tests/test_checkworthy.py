@@ -92,3 +92,50 @@ def test_the_same_text_always_scores_the_same():
     text = "The council cut the budget by $2 million, the mayor said on Friday."
     assert checkworthiness(text) == checkworthiness(text)
     assert checkworthiness(text).cues == tuple(checkworthiness(text).cues)
+
+
+def _texts_with_every_cue_word() -> list[str]:
+    """Every cue word and phrase in the ways a sentence wraps it, and the seeds' sentences."""
+    from pathlib import Path
+
+    from tui.core import checkworthy
+
+    texts = []
+    for words in checkworthy._WORDS.values():
+        for word in words.split():
+            phrase = word.replace("_", " ")
+            for before, after in (("", ""), ("“", "”,"), ("(", ")."), ("‘", "’s"), ('"', "...")):
+                curly = phrase.replace("'", "’")
+                texts += [f"So {before}{phrase}{after} it was.", f"{before}{curly}{after} x"]
+                texts.append(f"{before}{phrase.upper()}{after}, {before}{phrase}")
+    for seed in sorted(Path(__file__).parent.parent.joinpath("seeds").glob("*.txt")):
+        texts += seed.read_text("utf-8").split(". ")
+    return texts
+
+
+def test_stripping_finds_what_the_lexicon_finds():
+    """The first claims are scored without building the lexicon: the same cues either way."""
+    from tui.core.checkworthy import _cues_by_lexicon, _cues_by_stripping
+
+    texts = _texts_with_every_cue_word()
+    assert len(texts) > 1000
+    for text in texts:
+        words = text.lower().split()
+        by_lexicon: set[str] = set()
+        by_stripping: set[str] = set()
+        _cues_by_lexicon(words, by_lexicon)
+        _cues_by_stripping(words, by_stripping)
+        assert by_stripping == by_lexicon, text
+
+
+def test_scoring_switches_to_the_lexicon_after_a_few_claims(monkeypatch):
+    from tui.core import checkworthy
+
+    monkeypatch.setattr(checkworthy, "_scored", 0)
+    monkeypatch.setattr(checkworthy, "SCORED_BEFORE_LEXICON", 2)
+    calls = []
+    monkeypatch.setattr(checkworthy, "_cues_by_stripping", lambda w, f: calls.append("strip"))
+    monkeypatch.setattr(checkworthy, "_cues_by_lexicon", lambda w, f: calls.append("lexicon"))
+    for _ in range(4):
+        cues_of("The plant closed in 2019.")
+    assert calls == ["strip", "strip", "lexicon", "lexicon"]

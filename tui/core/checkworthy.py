@@ -164,8 +164,8 @@ def _lexicon() -> _Lexicon:
 
     Looking whole forms up at once (a set intersection) is several times
     faster than a regular expression that splits words off their punctuation.
-    The reader scores its first claim only after its first frame
-    (:class:`tui.app.widgets.inspector.ClaimInspector`).
+    The first claims are scored without it (:data:`SCORED_BEFORE_LEXICON`):
+    the reader's inspector scores one claim at a time, with keys waiting.
     """
     names: dict[str, set[str]] = {}
     phrases: dict[str, dict[tuple[str, str], None]] = {}
@@ -239,12 +239,64 @@ def by_weight(found: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(found, key=_RANK.__getitem__))
 
 
-def cues_of(text: str) -> frozenset[str]:
-    """The cues that fire on ``text``."""
-    low = text.lower()
-    words = low.split()
+@dataclass(frozen=True, slots=True)
+class _Bases:
+    """``_WORDS`` as looked up by stripping a word's punctuation (no forms built)."""
+
+    cues_of: dict[str, frozenset[str]]
+    """A word (either apostrophe) to its cues."""
+    tails_of: dict[str, frozenset[tuple[str, str]]]
+    """A phrase's first word (either apostrophe) to (" rest of the phrase", cue)."""
+
+
+@cache
+def _bases() -> _Bases:
+    names: dict[str, set[str]] = {}
+    tails: dict[str, set[tuple[str, str]]] = {}
+    for name, words in _WORDS.items():
+        for word in words.split():
+            curly = word.replace("'", "’")
+            if "_" not in word:
+                for base in (word, curly):
+                    names.setdefault(base, set()).add(name)
+                continue
+            for head, tail in (curly.split("_", 1), word.split("_", 1)):
+                tails.setdefault(head, set()).add((f" {tail.replace('_', ' ')}", name))
+    return _Bases(
+        {word: frozenset(found) for word, found in names.items()},
+        {head: frozenset(found) for head, found in tails.items()},
+    )
+
+
+SCORED_BEFORE_LEXICON = 200
+"""Texts scored by stripping punctuation before the lexicon is built: one claim
+(the reader's inspector) costs ~0.1 ms so, where the lexicon costs tens of
+milliseconds on the reader's thread; a batch soon pays that back."""
+
+_scored = 0
+
+
+def _cues_by_stripping(words: list[str], found: set[str]) -> None:
+    """What the lexicon finds in ``words``, found by taking each word's punctuation off."""
+    bases = _bases()
+    joined = ""
+    for word in set(words):
+        for before in _BEFORE:
+            if not word.startswith(before):
+                continue
+            rest = word[len(before) :]
+            for after in _AFTER:
+                if after and rest.endswith(after):
+                    found |= bases.cues_of.get(rest[: -len(after)], _NO_CUES)
+            found |= bases.cues_of.get(rest, _NO_CUES)
+            for tail, name in bases.tails_of.get(rest, ()):
+                joined = joined or f" {' '.join(words)}"
+                if f" {word}{tail}" in joined:
+                    found.add(name)
+
+
+def _cues_by_lexicon(words: list[str], found: set[str]) -> None:
     lexicon = _lexicon()
-    found: set[str] = set()
     joined = ""
     # One set intersection in C finds the few forms that matter; Python loops over those only.
     for form in lexicon.forms.intersection(words):
@@ -253,6 +305,19 @@ def cues_of(text: str) -> frozenset[str]:
             joined = joined or f" {' '.join(words)}"
             if phrase in joined:
                 found.add(name)
+
+
+def cues_of(text: str) -> frozenset[str]:
+    """The cues that fire on ``text``."""
+    global _scored
+    low = text.lower()
+    words = low.split()
+    found: set[str] = set()
+    if _scored < SCORED_BEFORE_LEXICON:
+        _scored += 1
+        _cues_by_stripping(words, found)
+    else:
+        _cues_by_lexicon(words, found)
     if _DIGIT.search(text):
         found.update([str(m.lastgroup) for m in _FIGURES.finditer(low)])
         if "percent" in found or "money" in found:

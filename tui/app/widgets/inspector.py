@@ -109,8 +109,8 @@ class ClaimInspector(Widget):
     def _worth_shown(self) -> bool:
         """Whether to score the claim: from the second frame on.
 
-        Scoring builds the cue lexicon (tens of milliseconds) on first use: the
-        first frame shows the claim without its worth, which follows at once.
+        Scoring imports its module and compiles its patterns (~10 ms): the first
+        frame shows the claim without its worth, which follows at once.
         """
         if not self._painted:
             self._painted = True
