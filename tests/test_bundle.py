@@ -84,3 +84,27 @@ def test_a_claim_made_alone_is_the_one_the_full_list_holds(
     assert doc.claim_object(3) is doc.claims[3]
     fresh = [t for t in expected if t[0] == doc.id][2]
     assert (doc.id, third.id, third.start, third.end, third.kind.value, third.block) == fresh
+
+
+def test_a_title_from_the_cache_is_the_fresh_one_and_makes_no_claims(
+    tmp_path: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Search shows every hit's title: from the cache it needs neither blocks nor claims."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "headed.txt").write_text(
+        "A body line that runs on long enough to be a paragraph of its own, surely.\n\n"
+        "Markets Fall Sharply\n\nShares fell. They fell again.\n",
+        "utf-8",
+    )
+    (folder / "plain.txt").write_text("No heading here at all. Just two sentences.\n", "utf-8")
+    (folder / "blank.txt").write_text("\n\n   \n", "utf-8")
+    monkeypatch.setenv("FACTCHECK_CACHE", "0")
+    fresh = {doc.path.name: doc.title for doc in load_corpus([folder])}
+    monkeypatch.delenv("FACTCHECK_CACHE")
+    assert fresh["headed.txt"] == "Markets Fall Sharply"
+    load_corpus([folder]), load_corpus([folder])  # cold, then warm: entries and the bundle
+    for docs in (load_corpus([folder]), list(load_corpus([folder / "plain.txt"]))):
+        for doc in docs:
+            assert doc.title == fresh[doc.path.name]
+            assert "_pending" in doc.__dict__ or doc.claim_count == 0  # nothing made

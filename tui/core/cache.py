@@ -121,7 +121,12 @@ def load_entry(doc: Document, data: bytes | memoryview) -> bool:
             return False  # not an entry this code wrote for this text: never trust it
     except (KeyError, TypeError, ValueError):
         return False
-    doc.defer(partial(_objects, doc, flat_blocks, flat_claims, ids), ids, flat_claims)  # type: ignore[arg-type]
+    doc.defer(
+        partial(_objects, doc, flat_blocks, flat_claims, ids),  # type: ignore[arg-type]
+        ids,
+        flat_claims,  # type: ignore[arg-type]
+        partial(_first_heading, flat_blocks),  # type: ignore[arg-type]
+    )
     return True
 
 
@@ -137,6 +142,18 @@ def _objects(
     ]
     claims = [claim_from_spans(doc, n, ids, flat_claims) for n in range(len(ids))]
     return blocks, claims
+
+
+_HEADING = _BLOCK_CODE[BlockKind.HEADING]
+
+
+def _first_heading(block_view: memoryview) -> tuple[int, int] | None:
+    """The span of the first heading among a checked entry's blocks (``None``: none)."""
+    kinds = block_view[2::3]
+    for n, kind in enumerate(kinds):
+        if kind == _HEADING:
+            return block_view[3 * n], block_view[3 * n + 1]
+    return None
 
 
 def _spans_fit(flat: list[int], stride: int, length: int, kinds: int) -> bool:
@@ -214,7 +231,12 @@ def load_bundle(documents: Sequence[Document]) -> bool:
         b0, b1, c0, c1 = block_at[n], block_at[n + 1], claim_at[n], claim_at[n + 1]
         claim_view, claim_ids = flat_claims[4 * c0 : 4 * c1], ids[c0:c1]
         blocks = flat_blocks[3 * b0 : 3 * b1]
-        doc.defer(partial(_objects, doc, blocks, claim_view, claim_ids), claim_ids, claim_view)
+        doc.defer(
+            partial(_objects, doc, blocks, claim_view, claim_ids),
+            claim_ids,
+            claim_view,
+            partial(_first_heading, blocks),
+        )
     with contextlib.suppress(OSError):
         os.utime(path)  # recently used: kept by the pruning
     return True

@@ -93,6 +93,7 @@ class Document:
         fill: Callable[[], tuple[list[Block], list[Claim]]],
         ids: list[str],
         spans: Sequence[int] = (),
+        heading: Callable[[], tuple[int, int] | None] | None = None,
     ) -> None:
         """Let ``fill()`` make :attr:`blocks` and :attr:`claims` when they are first used.
 
@@ -101,8 +102,10 @@ class Document:
         claims cache builds no claim object it does not use: a one-shot search
         of 70k claims reads a few hundred, and ~3 µs apiece is most of a warm
         start otherwise. Reading or assigning either field fills both first.
+        ``heading()``: where the first heading is (for :attr:`title`, which a
+        search shows for every hit), without making the blocks.
         """
-        self.__dict__["_pending"] = (fill, ids, spans)
+        self.__dict__["_pending"] = (fill, ids, spans, heading)
 
     @property
     def claim_ids(self) -> list[str]:
@@ -159,6 +162,12 @@ class Document:
     @cached_property
     def title(self) -> str:
         """The first heading, else the first sentence, else the file name."""
+        pending = self.__dict__.get("_pending")
+        if pending is not None and pending[3] is not None:
+            span = pending[3]()
+            if span is not None:
+                return self.text[span[0] : span[1]]
+            return self.claim_text(0) if pending[1] else self.path.name
         for block in self.blocks:
             if block.kind is BlockKind.HEADING:
                 return self.text[block.start : block.end]
