@@ -374,9 +374,12 @@ class ReaderScreen(Screen[None]):
     def _build_index(self) -> None:
         """Thread worker started after the first paint (``post_message`` is thread-safe).
 
-        It also imports the search dialog (~70 ms), so that ``/`` opens at once.
+        It also imports what the index's arrival and ``/`` need (~70 ms each: the
+        matcher for carried tags, the search dialog), so that the reader's thread
+        does not, with keys waiting.
         """
         self.live_index.build()
+        importlib.import_module("tui.core.carry")
         self.post_message(IndexBuilt())
         get_flow("search")
         importlib.import_module("tui.app.screens.search")
