@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -104,7 +105,39 @@ async def test_a_burst_of_keys_costs_one_search_more_not_one_per_key(
         for key in "wagnr recruitment":  # typed faster than a search runs
             box.insert_text_at_cursor(key)
         await settle(app, pilot)
-        assert queries == ["w", "wagnr recruitment"]
+        assert queries[-1] == "wagnr recruitment" and len(queries) <= 2
+        assert "Wagner Recruitment" in options(app)[0]
+
+
+async def test_a_query_typed_over_before_its_search_starts_is_not_searched(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """Keys typed in one burst: the first key's search, not started yet, gives way to the text."""
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    index = SearchIndex.build(workspace.corpus, workspace.store)
+    queries: list[str] = []
+    search = index.search
+
+    def counted(query: str, **options: object):  # type: ignore[no-untyped-def]
+        queries.append(query)
+        return search(query, **options)  # type: ignore[arg-type]
+
+    index.search = counted  # type: ignore[method-assign]
+    gate = threading.Event()
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        unheld = screen._search
+        screen._search = lambda query, width: (gate.wait(5), unheld(query, width))  # type: ignore[method-assign]
+        box = screen.query_one(Input)
+        for key in "wagnr recruitment":
+            box.insert_text_at_cursor(key)
+        await pilot.pause()  # every key handled while the first search waits to start
+        gate.set()
+        await settle(app, pilot)
+        assert queries == ["wagnr recruitment"]
+        assert screen.shown_query == "wagnr recruitment"
         assert "Wagner Recruitment" in options(app)[0]
 
 
@@ -272,3 +305,28 @@ async def test_similar_screen_names_what_differs_and_keeps_bands_apart(tmp_path:
         await pilot.press("enter")
         await pilot.pause()
     assert app.result is hits["c"].claim
+
+
+async def test_the_results_below_the_fold_follow_the_first_screenful(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """A screenful is laid out first, the rest of the results right after, in order."""
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    index = SearchIndex.build(workspace.corpus, workspace.store)
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.query_one(Input).value = "the"
+        await settle(app, pilot)
+        await pilot.pause()
+        results = screen.query_one(OptionList)
+        assert len(screen.rows) == 50  # the limit: far more than 24 rows show
+        assert results.option_count == 50
+        assert (
+            options(app)
+            == [results.get_option_at_index(i).prompt.plain for i in range(50)]
+            == [row.option.prompt.plain for row in screen.rows]
+        )
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        assert results.highlighted is not None and results.highlighted > 10

@@ -50,12 +50,15 @@ def option_width(option_list: OptionList) -> int:
     return width if width > 10 else 100
 
 
-def divided(options: Iterable[Option]) -> list[Option | None]:
-    """Options with a rule after each (``None``): multi-line results stay apart."""
+def divided(options: Iterable[Option], *, more: bool = False) -> list[Option | None]:
+    """Options with a rule after each (``None``): multi-line results stay apart.
+
+    ``more``: options follow (added later), so the last one has its rule too.
+    """
     result: list[Option | None] = []
     for option in options:
         result.extend((option, None))
-    return result[:-1]
+    return result if more else result[:-1]
 
 
 def claim_head(
@@ -101,6 +104,9 @@ class ClaimsDialog(DialogScreen[Claim | None]):
 class _Row:
     hit: SearchHit
     label: str | None
+    option: Option
+    """Made in the search's thread, as everything else shown: the reader's thread
+    only lays the options out (a hit's title may make its document's claims)."""
 
 
 class SearchScreen(ClaimsDialog):
@@ -178,34 +184,49 @@ class SearchScreen(ClaimsDialog):
             self._next = query
             return
         self._searching = True
+        width = option_width(self.query_one("#search-results", OptionList))
         self.run_worker(
-            partial(self._search, query), thread=True, group="search", exit_on_error=False
+            partial(self._search, query, width), thread=True, group="search", exit_on_error=False
         )
 
-    def _search(self, query: str) -> None:
-        """In a thread: search, then hand the rows to the screen."""
+    def _search(self, query: str, width: int) -> None:
+        """In a thread: search, then hand the rows to the screen.
+
+        A query typed over meanwhile (a burst of keys) is not searched: the
+        newest is, as soon as this returns.
+        """
         worker = get_current_worker()
         started = perf_counter()
         error = None
-        rows: list[_Row] = []
+        rows: list[_Row] | None = None  # None: not searched
         try:
-            hits = self.index.search(
-                query, limit=LIMIT, label_of=self.label_of, status_of=self.workspace.store.status_of
-            )
-            rows = [_Row(hit, self.label_of(hit.claim)) for hit in hits]
+            if self._next in (None, query):
+                hits = self.index.search(
+                    query,
+                    limit=LIMIT,
+                    label_of=self.label_of,
+                    status_of=self.workspace.store.status_of,
+                )
+                rows = [self._row(hit, width) for hit in hits]
         except QueryError as problem:
             error = str(problem)
         elapsed = perf_counter() - started
         if not worker.is_cancelled:
             self.app.call_from_thread(self._searched, query, rows, error, elapsed)
 
-    def _searched(self, query: str, rows: list[_Row], error: str | None, elapsed: float) -> None:
+    def _searched(
+        self, query: str, rows: list[_Row] | None, error: str | None, elapsed: float
+    ) -> None:
         """A search ended: start the one typed meanwhile, show this one if still current."""
         self._searching = False
         following, self._next = self._next, None
+        if rows is None and error is None:  # passed over for a newer query
+            if self.is_attached:
+                self._start(following or query)
+            return
         if following is not None and following != query and self.is_attached:
             self._start(following)
-        self._show(query, rows, error, elapsed)
+        self._show(query, rows or [], error, elapsed)
 
     def _show(self, query: str, rows: list[_Row], error: str | None, elapsed: float) -> None:
         if not self.is_attached or query != self.query_one("#search-input", Input).value:
@@ -223,18 +244,27 @@ class SearchScreen(ClaimsDialog):
             found = "no claim matches" if not rows else f"{count} found"
             status.update(Content(f"{found} · {elapsed * 1000:.0f} ms"))
         results = self.query_one("#search-results", OptionList)
-        width = option_width(results)
-        results.set_options(divided(self._option(row, width) for row in rows))
+        # What fills the list first; the rest once that is on screen (laying out
+        # 50 results of several lines took ~40 ms of the keys' time).
+        first = max(results.size.height // 3 + 2, 4)
+        results.set_options(divided((row.option for row in rows[:first]), more=len(rows) > first))
+        if len(rows) > first:
+            self.call_after_refresh(self._show_rest, rows, first)
         if rows:
             results.highlighted = 0
         if self._submit_when_shown:
             self._submit_when_shown = False
             self._submit()
 
-    def _option(self, row: _Row, width: int) -> Option:
-        hit = row.hit
+    def _show_rest(self, rows: list[_Row], shown: int) -> None:
+        if self.is_attached and rows is self.rows:
+            options = divided(row.option for row in rows[shown:])
+            self.query_one("#search-results", OptionList).add_options(options)
+
+    def _row(self, hit: SearchHit, width: int) -> _Row:
         claim = hit.claim
-        head = claim_head(self.short_id(claim.doc), claim, row.label, score=hit.score, width=width)
+        label = self.label_of(claim)
+        head = claim_head(self.short_id(claim.doc), claim, label, score=hit.score, width=width)
         if hit.field == "note" and hit.note is not None:
             body = Content.assemble(
                 ("note: ", "bold"),
@@ -244,7 +274,7 @@ class SearchScreen(ClaimsDialog):
             )
         else:
             body = highlighted(claim.text, hit.spans)
-        return Option(Content.assemble(head, "\n", body))
+        return _Row(hit, label, Option(Content.assemble(head, "\n", body)))
 
     # Keys ------------------------------------------------------------------
 
