@@ -7,9 +7,10 @@ reach the terminal, ``/`` and a query are typed; the figure is the time from
 that key to the search screen, and from typing the query to its "N found"
 reaching the terminal, i.e. how long an analyst who searches at once waits
 (target: 100 ms). Start-up itself (fork
-to first words) is printed too.
+to first words) is printed too. ``--against REV`` also runs ``REV``'s code, in
+alternating runs, and prints the ratio of the medians (the machine is shared).
 
-    python bench/reader_search.py [--articles 1000] [--runs 5] [--out bench/out]
+    python bench/reader_search.py [--articles 1000] [--runs 5] [--against REV]
 """
 
 from __future__ import annotations
@@ -21,22 +22,30 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from load import corpus_for, use_cache_in  # noqa: E402
+from old_code import tree_of  # noqa: E402
 from startup import factcheck_argv, read_until, spawn, stop  # noqa: E402
 
 QUERY = b"wagnr recruitment"
 
 
-def one_run(folder: Path, work: Path) -> tuple[float, float]:
+def one_run(folder: Path, work: Path, tree: Path | None = None) -> tuple[float, float, float]:
+    """One start-up, ``/`` and query (of ``tree``'s code if given, else the installed one)."""
     first = sorted(folder.glob("*.txt"))[0].read_text("utf-8")
     needle = " ".join(first.split()[:3]).encode("utf-8")
+    argv = factcheck_argv() if tree is None else [sys.executable, "-m", "tui"]
+    os.environ.pop("PYTHONPATH", None)
+    if tree is not None:
+        os.environ["PYTHONPATH"] = str(tree)
     start = time.perf_counter()
-    pid, fd = spawn([*factcheck_argv(), str(folder)], work)
+    pid, fd = spawn([*argv, str(folder)], work)
     try:
         read_until(fd, needle, timeout=120)
         painted = time.perf_counter()
@@ -55,22 +64,57 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--against", metavar="REV", help="also run an older commit's code")
     args = parser.parse_args(argv)
     use_cache_in(args.out / "cache")
     folder = corpus_for(args.out, args.articles)
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, _tree(args.against) as old:
         work = Path(tmp)
         os.environ["XDG_STATE_HOME"] = str(work / "state")  # no session restored
-        # Warm-up: the claims and search caches (without a terminal), then byte code.
-        subprocess.run(
-            [*factcheck_argv(), "search", "warm up", "--corpus", str(folder)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        one_run(folder, work)
-        runs = [one_run(folder, work) for _ in range(args.runs)]
+        trees = [None] if old is None else [None, old]
+        for tree in trees:  # warm-up: the claims and search caches, then byte code
+            warm_up(folder, work, tree)
+        runs: dict[Path | None, list[tuple[float, float, float]]] = {tree: [] for tree in trees}
+        for _ in range(args.runs):
+            for tree in trees:
+                runs[tree].append(one_run(folder, work, tree))
+    report(args.articles, runs[None])
+    if old is not None:
+        print(f"{args.against}:")
+        report(args.articles, runs[old])
+        new, was = (statistics.median(r[1] + r[2] for r in runs[t]) for t in (None, old))
+        print(f"'/' at start-up to results: {new / was:.2f}x {args.against}'s (medians)")
+    return 0
+
+
+@contextmanager
+def _tree(rev: str | None) -> Iterator[Path | None]:
+    if rev is None:
+        yield None
+    else:
+        with tree_of(rev) as tree:
+            yield tree
+
+
+def warm_up(folder: Path, work: Path, tree: Path | None) -> None:
+    """The claims and search caches (a one-shot search, no terminal), then byte code."""
+    env = dict(os.environ)
+    env.pop("PYTHONPATH", None)
+    argv = factcheck_argv()
+    if tree is not None:
+        env["PYTHONPATH"], argv = str(tree), [sys.executable, "-m", "tui"]
+    subprocess.run(
+        [*argv, "search", "warm up", "--corpus", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    one_run(folder, work, tree)
+
+
+def report(articles: int, runs: list[tuple[float, float, float]]) -> None:
     paint, opened, answer = (statistics.median(r[i] for r in runs) for i in range(3))
-    print(f"{args.articles} articles, warm, median of {args.runs} runs:")
+    print(f"{articles} articles, warm, median of {len(runs)} runs:")
     print(f"  start-up to first words            {paint * 1000:6.0f} ms")
     print(f"  '/' to the search screen           {opened * 1000:6.0f} ms")
     print(
@@ -80,7 +124,6 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"  '/' at start-up to results         {(opened + answer) * 1000:6.0f} ms (target 100 ms)"
     )
-    return 0
 
 
 if __name__ == "__main__":
