@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui.core.match import SAME, AliasError, Matcher, aliases_from, load_aliases
+from tui.core.match.calibrate import FEATURES
 from tui.core.match.matcher import idf_from_counts
 from tui.core.match.tokens import read
 from tui.core.search import SearchIndex
@@ -229,3 +230,20 @@ def test_a_verb_turned_into_its_opposite_is_named_in_differs() -> None:
         "Shares in the company fell 8% after it cut its profit forecast on Monday.",
     )
     assert not same.differs
+
+
+def test_a_clause_only_one_claim_states_lowers_the_score() -> None:
+    """A conjunction only one side writes joins a clause the other does not state."""
+    m = matcher()
+    a = "Jakarta has boosted the number of troops in the province to more than 45,000."
+    clause = f"{a[:-1]}, while the shape of the operation is unclear."
+    same_words = f"{a[:-1]}, the shape of the operation is unclear."
+    both = f"{a[:-1]} while talks go on."
+    at = FEATURES.index("clauses_differ")
+
+    def clauses(x: str, y: str) -> float:
+        return m.values(m.analyse(x, y))[at]
+
+    assert clauses(a, clause) > 0.0
+    assert clauses(a, same_words) == clauses(clause, both) == 0.0
+    assert m.compare(a, clause).score < m.compare(a, same_words).score - 15

@@ -38,7 +38,7 @@ BANDS = (SAME, RELATED)
 
 @dataclass(frozen=True)
 class Settings:
-    same: float = 40.5
+    same: float = 41.5
     """Score (the calibrated probability, as a percentage) from which two claims state
     the same fact."""
     related: float = 27.0
