@@ -14,7 +14,6 @@ negation) as :mod:`tui.core.match` names them.
 from __future__ import annotations
 
 import gc
-import heapq
 import math
 from bisect import bisect_left
 from collections import Counter
@@ -141,32 +140,43 @@ def _pair_the_rest(
             if term not in STOPWORDS:
                 postings.setdefault(term, []).append(j)
     cap = max(20, len(rest_b) // 20)
+    # The terms rare enough to seed candidates, their postings' lengths and the vote
+    # each gives (1 / length), worked out once per term rather than once per claim.
+    size = {term: len(posted) for term, posted in postings.items() if len(posted) <= cap}
+    weight = {term: 1.0 / n for term, n in size.items()}
     found: list[tuple[float, int, int]] = []
     matches: dict[int, Match] = {}
+    aligned = matcher.aligned
     for i in range(len(texts_a)):
         if i in pairs:
             continue
         # In the claim's order (a set's order changes with the hash seed: so did the pairs).
-        mine = [t for t in dict.fromkeys(words_a[i]) if t in postings and len(postings[t]) <= cap]
-        votes: dict[int, float] = {}
+        mine = [t for t in dict.fromkeys(words_a[i]) if t in size]
+        if not mine:
+            continue
+        seeds = sorted(mine, key=size.__getitem__)[:_SEED_TERMS]
+        # The rarest term's claims vote first (0.0 + w is w: the same sums as adding).
+        votes = dict.fromkeys(postings[seeds[0]], weight[seeds[0]])
         get = votes.get
-        for term in sorted(mine, key=lambda t: len(postings[t]))[:_SEED_TERMS]:
-            posted = postings[term]
-            weight = 1.0 / len(posted)
-            for j in posted:
-                votes[j] = get(j, 0.0) + weight
-        # What Counter.most_common gives (the same heap, ties in the order voted).
-        best = heapq.nlargest(_CANDIDATES, votes.items(), key=itemgetter(1))
-        ranked = [(*matcher.aligned(texts_a[i], texts_b[j]), j) for j, _ in best]
-        ranked.sort(key=lambda item: -item[0])
-        for overlap, alignment, j in ranked[:1]:
-            if alignment is not None and matcher.out_of_bands(overlap):
-                continue
-            analysis = matcher.analyse(texts_a[i], texts_b[j], alignment)
-            match = matcher.score(analysis, overlap)
-            if match.band is not None:
-                found.append((match.score, i, j))
-                matches[i] = match
+        for term in seeds[1:]:
+            w = weight[term]
+            for j in postings[term]:
+                votes[j] = get(j, 0.0) + w
+        # What Counter.most_common gives: sorted is stable, so ties stay in the order voted.
+        best = sorted(votes.items(), key=itemgetter(1), reverse=True)[:_CANDIDATES]
+        text = texts_a[i]
+        # The first of the highest overlaps, as a stable sort on it would put first.
+        overlap, alignment, j = -1.0, None, -1
+        for k, _ in best:
+            got, made = aligned(text, texts_b[k])
+            if got > overlap:
+                overlap, alignment, j = got, made, k
+        if alignment is not None and matcher.out_of_bands(overlap):
+            continue
+        match = matcher.score(matcher.analyse(text, texts_b[j], alignment), overlap)
+        if match.band is not None:
+            found.append((match.score, i, j))
+            matches[i] = match
     found.sort(key=lambda item: (-item[0], item[1], item[2]))
     for score, i, j in found:
         if i not in pairs and j not in taken:
@@ -217,12 +227,38 @@ def _rows(
 def word_changes(a: str, b: str) -> tuple[WordChange, ...]:
     """The runs of words that differ between two sentences, as written."""
     wa, wb = a.split(), b.split()
+    one = _one_run(wa, wb)
+    if one is not None:
+        return one
     matcher = SequenceMatcher(None, wa, wb, autojunk=False)
     return tuple(
         WordChange(" ".join(wa[i1:i2]), " ".join(wb[j1:j2]))
         for op, i1, i2, j1, j2 in matcher.get_opcodes()
         if op != "equal"
     )
+
+
+def _one_run(wa: list[str], wb: list[str]) -> tuple[WordChange, ...] | None:
+    """What :class:`SequenceMatcher` gives when the sentences differ in one run of
+    words found nowhere in the other sentence (most edits: a word or a figure
+    changed), without its search: ``None`` when that is not the case.
+
+    Both runs being non-empty and foreign to the other side, no matching block
+    touches them, so the longest block is the common prefix or the common suffix
+    (a block lying in both is no longer than the shorter; a tie goes to the
+    prefix, which starts first), and the rest matches the other one.
+    """
+    n = min(len(wa), len(wb))
+    p = 0
+    while p < n and wa[p] == wb[p]:
+        p += 1
+    s = 0
+    while s < n - p and wa[-1 - s] == wb[-1 - s]:
+        s += 1
+    xa, xb = wa[p : len(wa) - s], wb[p : len(wb) - s]
+    if not xa or not xb or not set(xa).isdisjoint(wb) or not set(xb).isdisjoint(wa):
+        return None
+    return (WordChange(" ".join(xa), " ".join(xb)),)
 
 
 def _longest_increasing(values: list[int]) -> list[int]:

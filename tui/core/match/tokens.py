@@ -119,9 +119,9 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
             key = table.classify(term)
         if key is _ALIAS:
             assert aliases is not None
-            found = _alias_at(text, spans, i, aliases)
+            found = _alias_at(text, spans, normal, i, aliases)
             if found is not None:
-                token, i = _alias_token(text, spans, i, found)
+                token, i = _alias_token(text, spans, normal, i, found)
                 if token.key not in seen:
                     seen.add(token.key)
                     append(token)
@@ -142,9 +142,9 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
             continue
         token: Token | None = None
         if aliases:
-            found = _alias_at(text, spans, i, aliases)
+            found = _alias_at(text, spans, normal, i, aliases)
             if found is not None:
-                token, i = _alias_token(text, spans, i, found)
+                token, i = _alias_token(text, spans, normal, i, found)
         if token is None:
             date = date_at(text, spans, i)
             if date is None:
@@ -239,25 +239,35 @@ def _words(aliases: Aliases | None) -> _Words:
 
 
 def _alias_token(
-    text: str, spans: list[tuple[str, int, int]], i: int, found: tuple[int, str]
+    text: str,
+    spans: list[tuple[str, int, int]],
+    normal: tuple[str, ...],
+    i: int,
+    found: tuple[int, str],
 ) -> tuple[Token, int]:
     length, canonical = found
     start = spans[i][1]
     last = spans[i + length - 1][2]
-    parts = [spans[j][0] for j in range(i, i + length)]
+    parts = normal[i : i + length]
     rarest = " ".join(w for w in parts if w not in STOPWORDS) or parts[0]
     kind = NAME if text[start].isupper() else WORD
     return Token("=" + canonical, kind, text[start:last], start, last, rarest), i + length
 
 
 def _alias_at(
-    text: str, spans: list[tuple[str, int, int]], i: int, aliases: Aliases
+    text: str,
+    spans: list[tuple[str, int, int]],
+    normal: tuple[str, ...],
+    i: int,
+    aliases: Aliases,
 ) -> tuple[int, str] | None:
-    for length in aliases.starts.get(spans[i][0], ()):
-        if i + length > len(spans):
+    """``normal``: the spans' terms (a slice of it is the table's key, no tuple built)."""
+    table = aliases.table
+    for length in aliases.starts.get(normal[i], ()):
+        if i + length > len(normal):
             continue
-        key = tuple(spans[j][0] for j in range(i, i + length))
-        canonical = aliases.table.get(key)
+        key = normal[i : i + length]
+        canonical = table.get(key)
         if canonical is None:
             continue
         if key in aliases.acronyms:
