@@ -1,14 +1,15 @@
 """Where a cold load's CPU goes, part by part, on one core.
 
 A cold load of N articles reads and hashes every file, segments it (blocks,
-then claims: nupunkt and our repairs, then ids), encodes its cache entry and
-writes it (one small file per text), and, when worker processes did the
-segmenting, checks each entry they send back and makes the claim objects
-from it. Each part is timed here over the corpus of ``bench/load.py``, in
-this process (CPU seconds: ``time.process_time``, system time included, so
-the file system's share of the writes counts), into a cache folder of its
-own. The shares say what is worth making faster; divide the sum by the
-cores for the best a parallel load could do.
+then claims: nupunkt and our repairs, then ids, then flat spans), encodes
+the packs of those spans and writes them (one file per chunk of texts), and,
+when worker processes did the segmenting, checks each pack they send back;
+the claim objects are made from it when a document is first used. Each
+part is timed here over the corpus of ``bench/load.py``, in this process
+(CPU seconds: ``time.process_time``, system time included, so the file
+system's share of the writes counts), into a cache folder of its own. The
+shares say what is worth making faster; divide the sum by the cores for the
+best a parallel load could do.
 
     python bench/cold_parts.py [--size 5000] [--out bench/out]
 """
@@ -40,9 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["XDG_CACHE_HOME"] = cache_home
     os.environ.pop("FACTCHECK_CACHE", None)
 
-    from tui.core import cache, corpus, packed, segment
+    from tui.core import cache, claim_packs, corpus, segment, segmenting
     from tui.core.blocks import split_blocks
-    from tui.core.claims import build_claims
+    from tui.core.claims import claim_pieces, piece_ids
 
     segment.warm_up()
     paths = sorted(folder.glob("*.txt"))
@@ -56,32 +57,41 @@ def main(argv: list[str] | None = None) -> int:
 
     docs = timed("read, decode, hash the files", lambda: [corpus.read_document(p) for p in paths])
     assert isinstance(docs, list)
+    blocks = timed("blocks", lambda: [list(split_blocks(d.text)) for d in docs])
+    assert isinstance(blocks, list)
+    pieces = timed(
+        "claims (sentences)",
+        lambda: [claim_pieces(d.text, b) for d, b in zip(docs, blocks, strict=True)],
+    )
+    assert isinstance(pieces, list)
+    ids = timed(
+        "claim ids", lambda: [piece_ids(d.text, p) for d, p in zip(docs, pieces, strict=True)]
+    )
+    assert isinstance(ids, list)
+    spans = timed(
+        "flat spans",
+        lambda: [cache.spans_of(*parts) for parts in zip(blocks, pieces, ids, strict=True)],
+    )
+    assert isinstance(spans, list)
+    chunks = segmenting._chunks(docs, 2 * segmenting._CHUNKS_PER_WORKER)
+    at = {id(doc): n for n, doc in enumerate(docs)}
 
-    def blocks() -> None:
-        for doc in docs:
-            doc.blocks = list(split_blocks(doc.text))
+    def packs() -> list[bytes]:
+        return [
+            claim_packs.store_pack([d.sha256 for d in chunk], [spans[at[id(d)]] for d in chunk])
+            for chunk in chunks
+        ]
 
-    def claims() -> None:
-        for doc in docs:
-            doc.claims = build_claims(doc)
-
-    timed("blocks", blocks)
-    timed("claims (sentences and ids)", claims)
-    entries = timed("encode the cache entries", lambda: [cache.entry_bytes(d) for d in docs])
-    assert isinstance(entries, list)
-
-    def write() -> None:
-        for doc, entry in zip(docs, entries, strict=True):
-            packed.write(Path(cache._entry(doc.sha256)), entry)
-
-    timed(f"write them ({len(docs)} files)", write)
+    made = timed(f"encode and write the packs ({len(chunks)} files)", packs)
+    assert isinstance(made, list)
     again = [corpus.read_document(p) for p in paths]
+    again_at = {doc.sha256: doc for doc in again}
 
     def check() -> None:
-        for doc, entry in zip(again, entries, strict=True):
-            assert cache.load_entry(doc, entry)
+        for chunk, pack in zip(chunks, made, strict=True):
+            assert claim_packs.fill([again_at[d.sha256] for d in chunk], pack, {})
 
-    timed("check entries from workers", check)
+    timed("check packs from workers", check)
     timed("make claim objects from them", lambda: [doc.claims for doc in again])
     shutil.rmtree(cache_home, ignore_errors=True)
 

@@ -7,8 +7,8 @@ process of its own) and of the working tree on the texts of
 paragraphs, the hard cases, real sentences from /work/shared/data) and compares
 blocks (spans, kinds) and claims (spans, kinds, blocks, ids), text by text.
 The working tree is checked both ways a document gets its claims: segmented
-here (``segment_fresh``) and through a worker's cache entry (``_work``, read
-back with ``cache.load_entry``).
+here (``segment_fresh``) and through a worker's pack (``_work``, read back
+with ``claim_packs.fill``).
 
     python bench/same_segments.py [--against main] [--count 2000]
 
@@ -51,10 +51,10 @@ for name, text in texts(int(sys.argv[2])):
     segmenting.segment_fresh(doc)
     fresh = shape(doc)
     if both_ways:
-        from tui.core import cache
-        (entry,) = segmenting._work([(text, sha)])
+        from tui.core import claim_packs
+        pack = segmenting._work([(text, sha)])
         again = Document(id=name, path=Path(name), text=text, sha256=sha)
-        if entry is None or not cache.load_entry(again, entry) or shape(again) != fresh:
+        if not claim_packs.fill([again], pack, {}) or shape(again) != fresh:
             print(name, "worker-entry-differs", flush=True)
             continue
     print(name, hashlib.sha1(fresh.encode("utf-8", "surrogatepass")).hexdigest(), flush=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tui.core import cache as claim_cache
-from tui.core import packed
+from tui.core import claim_packs, packed
 from tui.core.corpus import load_corpus
 
 
@@ -50,7 +50,7 @@ def test_a_bundle_with_a_span_past_its_text_is_not_used(
     _claims(corpus_dir)
     path = _bundle()
     key = path.stem.removeprefix("corpus-")
-    found = packed.load(path, "claims-bundle-2", key)
+    found = packed.load(path, "claims-bundle-3", key)
     assert found is not None
     sections: dict[str, packed.Section] = {
         name: array(view.format, view.tolist()) if isinstance(view, memoryview) else view
@@ -58,11 +58,11 @@ def test_a_bundle_with_a_span_past_its_text_is_not_used(
     }
     first_last_end = 4 * sections["claim_at"][1] - 3  # type: ignore[index]
     sections["claims"][first_last_end] += 10_000  # type: ignore[index]
-    assert packed.dump(path, "claims-bundle-2", key, sections)
+    assert packed.dump(path, "claims-bundle-3", key, sections)
     answers: list[bool] = []
-    real = claim_cache.load_bundle
+    real = claim_packs.load_bundle
     monkeypatch.setattr(
-        claim_cache, "load_bundle", lambda docs: answers.append(real(docs)) or answers[-1]
+        claim_packs, "load_bundle", lambda docs: answers.append(real(docs)) or answers[-1]
     )
     assert _claims(corpus_dir) == expected
     assert answers == [False]

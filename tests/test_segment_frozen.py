@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 from segment_texts import texts
 
-from tui.core import cache as claim_cache
-from tui.core import segmenting
+from tui.core import claim_packs, segmenting
 from tui.core.model import Document
 
 EXPECTED = Path(__file__).with_name("expected") / "segmentation.txt"
@@ -40,8 +39,7 @@ def digests(pairs: Iterable[tuple[str, str]], *, via_entry: bool = False) -> dic
         sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         doc = Document(id=name, path=Path(name), text=text, sha256=sha)
         if via_entry:
-            (entry,) = segmenting._work([(text, sha)])
-            assert entry is not None and claim_cache.load_entry(doc, entry)
+            assert claim_packs.fill([doc], segmenting._work([(text, sha)]), {})
         else:
             segmenting.segment_fresh(doc)
         kind = name.split("-")[0]
@@ -64,6 +62,6 @@ def test_every_source_segments_as_frozen() -> None:
 
 @pytest.mark.usefixtures("cache_home")
 def test_a_workers_entry_reads_back_as_frozen() -> None:
-    """The entries the worker processes send back give the same claims as segmenting here."""
+    """The packs the worker processes send back give the same claims as segmenting here."""
     chosen = [pair for pair in texts(40, hard=False) if not pair[0].startswith(("clef", "msrp"))]
     assert digests(chosen, via_entry=True) == digests(chosen)

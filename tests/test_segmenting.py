@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tui.core import cache as claim_cache
-from tui.core import segmenting
+from tui.core import claim_packs, segmenting
 from tui.core.corpus import load_corpus
 from tui.core.model import Document
 
@@ -45,8 +45,10 @@ def test_workers_segment_a_cold_corpus_as_one_process_does(
     assert here == []  # all of it in the workers
     assert [_shape(doc) for doc in corpus] == expected
     assert all(claim.doc is doc for doc in corpus for claim in doc.claims)
-    # The workers filled the cache: the next load segments nothing, anywhere.
-    assert len(list(claim_cache.folder().glob("*.fcpk"))) == 5
+    # The workers filled the cache, a pack a chunk (a text a chunk here), no entry a text:
+    # the next load segments nothing, anywhere.
+    assert len(list((claim_cache.folder() / "packs").glob("*.fcpk"))) == 5
+    assert list(claim_cache.folder().glob("*.fcpk")) == []
     monkeypatch.setattr(segmenting, "_segment_in_workers", None)  # would raise if called
     assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
 
@@ -78,14 +80,14 @@ def test_a_failing_pool_falls_back_to_this_process(
     assert len(here) == 5
 
 
-def test_a_worker_entry_that_does_not_check_out_is_segmented_here(
+def test_a_worker_pack_that_does_not_check_out_is_segmented_here(
     corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FACTCHECK_CACHE", "0")
     expected = [_shape(doc) for doc in load_corpus([corpus_dir])]
     monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(segmenting, "_cores", lambda: 2)
-    monkeypatch.setattr(claim_cache, "load_entry", lambda doc, data: False)
+    monkeypatch.setattr(claim_packs, "fill", lambda docs, data, spans: False)
     here = _here_only(monkeypatch)
     assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
     assert len(here) == 5
@@ -136,7 +138,7 @@ def test_a_damaged_bundle_falls_back_to_the_entries(
 def test_a_changed_article_makes_a_new_bundle_and_old_ones_go(
     corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(claim_cache, "KEEP_BUNDLES", 2)
+    monkeypatch.setattr(claim_packs, "KEEP_BUNDLES", 2)
     path = next(corpus_dir.glob("001_*.txt"))
     original = path.read_text(encoding="utf-8")
     for n in range(4):

@@ -3,10 +3,11 @@
 Segmenting is most of the time it takes to load a corpus, and an article's
 claims depend only on its text and on the code that splits it. So the spans
 and ids are kept in ``$XDG_CACHE_HOME/factcheck/`` (``~/.cache/factcheck``),
-one small binary file per distinct text (:mod:`tui.core.packed`), in a folder
-named after a hash of that code (``blocks.py``, ``segment.py``, ``claims.py``,
-this file, ``packed.py``) and nupunkt's version: change any of them and the
-old entries are simply never read again.
+one small binary file per distinct text (:mod:`tui.core.packed`), or one
+for many (:mod:`tui.core.claim_packs`), in a folder named after a hash of
+that code (``blocks.py``, ``segment.py``, ``claims.py``, this file,
+``claim_packs.py``, ``packed.py``) and nupunkt's version: change any of them
+and the old entries are simply never read again.
 
 The cache is an optimisation only: any problem reading or writing it (a
 read-only home, a corrupt or foreign file) falls back to segmenting, and
@@ -15,7 +16,6 @@ read-only home, a corrupt or foreign file) falls back to segmenting, and
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.machinery
 import os
@@ -27,7 +27,12 @@ from pathlib import Path
 
 from tui.core import blocks, claims, packed
 from tui.core.blocks import Block, BlockKind
+from tui.core.claims import Piece
 from tui.core.model import CLAIM_KINDS, Claim, Document, claim_from_spans
+
+Spans = tuple[memoryview, memoryview, list[str]]
+"""A document's flat blocks (start, end, kind code: three numbers a block), flat claims
+(start, end, kind code, block: four a claim) and claim ids: what an entry holds."""
 
 FORMAT = 2
 _KIND = "claims"
@@ -45,8 +50,15 @@ def enabled() -> bool:
 def _code_key() -> str:
     """A hash of everything that decides blocks and claims, besides the text."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
-    segment = Path(__file__).with_name("segment.py")  # read, not imported: warm starts never run it
-    for source in (blocks.__file__, segment, claims.__file__, __file__, packed.__file__):
+    here = Path(__file__)  # segment.py read, not imported: warm starts never run it
+    for source in (
+        blocks.__file__,
+        here.with_name("segment.py"),
+        claims.__file__,
+        here,
+        here.with_name("claim_packs.py"),
+        packed.__file__,
+    ):
         digest.update(Path(source or "").read_bytes())
     # nupunkt's own files stand for its version (and model) without importing
     # it: on a warm start every document comes from here and nupunkt is never loaded.
@@ -79,14 +91,14 @@ def _entry(sha256: str) -> str:
     return os.path.join(folder(), f"{sha256}.fcpk")
 
 
-def load(doc: Document) -> bool:
-    """Fill ``doc.blocks`` and ``doc.claims`` from the cache; False if there is no good entry.
+def load(doc: Document) -> Spans | None:
+    """Fill ``doc.blocks`` and ``doc.claims`` from the cache; None if there is no good entry.
 
     The entry is read and checked now; the objects are made when the document
     is first used (:meth:`Document.defer`).
     """
     data = read_entry(doc)
-    return data is not None and load_entry(doc, data)
+    return None if data is None else load_entry(doc, data)
 
 
 def read_entry(doc: Document) -> bytes | None:
@@ -100,11 +112,11 @@ def read_entry(doc: Document) -> bytes | None:
         return None
 
 
-def load_entry(doc: Document, data: bytes | memoryview) -> bool:
+def load_entry(doc: Document, data: bytes | memoryview) -> Spans | None:
     """:func:`load` from an entry's bytes (as :func:`entry_bytes` made them, here or elsewhere)."""
     found = packed.parse(data, _KIND, doc.sha256)
     if found is None:
-        return False
+        return None
     try:
         flat_blocks, flat_claims, text = found["blocks"], found["claims"], found["ids"]
         ids = text.split("\n") if text else []  # type: ignore[union-attr]
@@ -118,16 +130,23 @@ def load_entry(doc: Document, data: bytes | memoryview) -> bool:
             and _spans_fit(claim_list, 4, doc.text_length, len(_CLAIM_KINDS))
             and (not ids or max(claim_list[3::4]) < len(block_list) // 3)
         ):
-            return False  # not an entry this code wrote for this text: never trust it
+            return None  # not an entry this code wrote for this text: never trust it
     except (KeyError, TypeError, ValueError):
-        return False
+        return None
+    spans: Spans = (flat_blocks, flat_claims, ids)  # type: ignore[assignment]
+    defer(doc, spans)
+    return spans
+
+
+def defer(doc: Document, spans: Spans) -> None:
+    """Give ``doc`` the blocks and claims of checked ``spans``, made when it is first used."""
+    flat_blocks, flat_claims, ids = spans
     doc.defer(
-        partial(_objects, doc, flat_blocks, flat_claims, ids),  # type: ignore[arg-type]
+        partial(_objects, doc, flat_blocks, flat_claims, ids),
         ids,
-        flat_claims,  # type: ignore[arg-type]
-        partial(_first_heading, flat_blocks),  # type: ignore[arg-type]
+        flat_claims,
+        partial(_first_heading, flat_blocks),
     )
-    return True
 
 
 def _objects(
@@ -171,144 +190,33 @@ def _spans_fit(flat: list[int], stride: int, length: int, kinds: int) -> bool:
     )
 
 
-def store(doc: Document) -> bytes:
-    """Save ``doc``'s blocks and claims (if the cache is on and writable); return the entry."""
-    entry = entry_bytes(doc)
+def store(doc: Document) -> Spans:
+    """Save ``doc``'s blocks and claims (if the cache is on and writable); return their spans."""
+    spans = spans_of(
+        doc.blocks,
+        [(c.start, c.end, c.kind, c.block) for c in doc.claims],
+        [c.id for c in doc.claims],
+    )
     if enabled():
-        packed.write(Path(_entry(doc.sha256)), entry)
-    return entry
+        packed.write(Path(_entry(doc.sha256)), entry_bytes(doc.sha256, spans))
+    return spans
 
 
-def entry_bytes(doc: Document) -> bytes:
-    """The cache entry of ``doc``'s blocks and claims."""
+def spans_of(blocks: Sequence[Block], pieces: Sequence[Piece], ids: list[str]) -> Spans:
+    """The flat spans of ``blocks`` and of claims (``pieces`` with their ``ids``)."""
     flat_blocks = array("I")
-    for block in doc.blocks:
+    for block in blocks:
         flat_blocks.extend((block.start, block.end, _BLOCK_CODE[block.kind]))
     flat_claims = array("I")
-    for claim in doc.claims:
-        flat_claims.extend((claim.start, claim.end, _CLAIM_CODE[claim.kind], claim.block))
+    codes = _CLAIM_CODE
+    for start, end, kind, block_index in pieces:
+        flat_claims.extend((start, end, codes[kind], block_index))
+    return memoryview(flat_blocks), memoryview(flat_claims), ids
+
+
+def entry_bytes(sha256: str, spans: Spans) -> bytes:
+    """The cache entry of a text's blocks and claims."""
+    flat_blocks, flat_claims, ids = spans
     return packed.encode(
-        _KIND,
-        doc.sha256,
-        {"blocks": flat_blocks, "claims": flat_claims, "ids": "\n".join(c.id for c in doc.claims)},
+        _KIND, sha256, {"blocks": flat_blocks, "claims": flat_claims, "ids": "\n".join(ids)}
     )
-
-
-# A corpus loaded whole: its documents' entries in one file ---------------------------------
-
-KEEP_BUNDLES = 4
-"""Bundles kept (the corpora loaded most recently); entries stay whatever happens."""
-_BUNDLE = "claims-bundle-2"
-"""Columnar (format 2): the bundles of the per-document format are never read."""
-
-
-def _bundle_path(documents: Sequence[Document]) -> tuple[Path, str]:
-    digest = hashlib.sha256(_code_key().encode())
-    for doc in documents:
-        digest.update(doc.sha256.encode())
-    key = digest.hexdigest()[:32]
-    return folder() / f"corpus-{key}.bundle", key
-
-
-def load_bundle(documents: Sequence[Document]) -> bool:
-    """Fill every one of ``documents`` from the bundle of a load of just these texts.
-
-    One read instead of one per document (a warm start of 1,000 articles spends
-    more on opening 1,000 small files than on reading them), and the bundle is
-    columnar: every document's spans in one array, checked in a few C loops
-    over the whole corpus rather than one parse and check per document. False,
-    with no document filled, if there is no good bundle for them.
-    """
-    if not enabled() or len(documents) < 2:
-        return False
-    path, key = _bundle_path(documents)
-    found = packed.load(path, _BUNDLE, key)
-    spans = _bundle_spans(found, documents) if found is not None else None
-    if spans is None:
-        return False
-    block_at, claim_at, flat_blocks, flat_claims, ids = spans
-    for n, doc in enumerate(documents):
-        b0, b1, c0, c1 = block_at[n], block_at[n + 1], claim_at[n], claim_at[n + 1]
-        claim_view, claim_ids = flat_claims[4 * c0 : 4 * c1], ids[c0:c1]
-        blocks = flat_blocks[3 * b0 : 3 * b1]
-        doc.defer(
-            partial(_objects, doc, blocks, claim_view, claim_ids),
-            claim_ids,
-            claim_view,
-            partial(_first_heading, blocks),
-        )
-    with contextlib.suppress(OSError):
-        os.utime(path)  # recently used: kept by the pruning
-    return True
-
-
-_Spans = tuple[list[int], list[int], memoryview, memoryview, list[str]]
-
-
-def _bundle_spans(found: packed.Loaded, documents: Sequence[Document]) -> _Spans | None:
-    """The bundle's sections if they fit ``documents``, else None.
-
-    A bundle holds only entries that passed :func:`load_entry`'s checks or
-    that this code made (:func:`store_bundle` is given no other), and its
-    CRC-32 stands for their bytes. So what is checked here is what a bundle
-    written for other documents would fail, cheaply: the counts, each
-    document's last span inside its text and last claim inside its blocks,
-    and the kind codes.
-    """
-    try:
-        block_at, claim_at = found["block_at"].tolist(), found["claim_at"].tolist()  # type: ignore[union-attr]
-        blocks, claims, text = found["blocks"], found["claims"], found["ids"]
-        if not (isinstance(blocks, memoryview) and isinstance(claims, memoryview)):
-            return None
-        ids = text.split("\n") if text else []  # type: ignore[union-attr]
-        if not (
-            isinstance(text, str)
-            and len(block_at) == len(claim_at) == len(documents) + 1
-            and block_at[0] == claim_at[0] == 0
-            and 3 * block_at[-1] == len(blocks)
-            and 4 * claim_at[-1] == len(claims) == 4 * len(ids)
-            and (not ids or max(claims[2::4]) < len(_CLAIM_KINDS))
-            and (not blocks or max(blocks[2::3]) < len(_BLOCK_KINDS))
-        ):
-            return None
-        for n, doc in enumerate(documents):
-            b0, b1, c0, c1 = block_at[n], block_at[n + 1], claim_at[n], claim_at[n + 1]
-            if b1 < b0 or c1 < c0:
-                return None
-            length = doc.text_length
-            if b1 > b0 and blocks[3 * b1 - 2] > length:
-                return None
-            if c1 > c0 and (claims[4 * c1 - 3] > length or claims[4 * c1 - 1] >= b1 - b0):
-                return None
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
-        return None
-    return block_at, claim_at, blocks, claims, ids
-
-
-def store_bundle(documents: Sequence[Document], entries: Sequence[bytes]) -> None:
-    """Save the entries of ``documents`` (in order) as their bundle, and prune old bundles."""
-    if not enabled() or len(documents) < 2:
-        return
-    path, key = _bundle_path(documents)
-    block_at, claim_at = array("Q", [0]), array("Q", [0])
-    flat_blocks, flat_claims = array("I"), array("I")
-    ids: list[str] = []
-    for doc, entry in zip(documents, entries, strict=True):
-        found = packed.parse(entry, _KIND, doc.sha256)
-        if found is None:
-            return
-        flat_blocks.frombytes(found["blocks"].cast("B"))  # type: ignore[union-attr]
-        flat_claims.frombytes(found["claims"].cast("B"))  # type: ignore[union-attr]
-        if found["ids"]:
-            ids.extend(found["ids"].split("\n"))  # type: ignore[union-attr]
-        block_at.append(len(flat_blocks) // 3)
-        claim_at.append(len(flat_claims) // 4)
-    sections: dict[str, packed.Section] = {
-        "block_at": block_at,
-        "claim_at": claim_at,
-        "blocks": flat_blocks,
-        "claims": flat_claims,
-        "ids": "\n".join(ids),
-    }
-    if packed.dump(path, _BUNDLE, key, sections):
-        packed.prune(path, "corpus-*.bundle", KEEP_BUNDLES)

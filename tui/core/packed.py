@@ -39,7 +39,7 @@ _ARRAY_CODES = (b"H", b"I", b"i", b"q", b"Q")
 _made: set[Path] = set()
 """Folders this process has already created: one ``mkdir`` per folder, not per entry."""
 
-Section = array | bytes | str
+Section = array | memoryview | bytes | str
 Loaded = dict[str, "memoryview | str"]
 
 
@@ -58,6 +58,8 @@ def encode(kind: str, key: str, sections: dict[str, Section]) -> bytes:
             code, data = "s", value.encode("utf-8", "surrogatepass")
         elif isinstance(value, array):
             code, data = value.typecode, value.tobytes()
+        elif isinstance(value, memoryview) and value.format != "B":  # an array's, as loaded
+            code, data = value.format, value.tobytes()
         else:
             code, data = "B", bytes(value)
         pad = -offset % _ALIGN
@@ -146,6 +148,35 @@ def load(path: Path, kind: str, key: str) -> Loaded | None:
     except OSError:
         return None
     return parse(data, kind, key)
+
+
+def peek(path: Path, kind: str, name: str) -> str | None:
+    """The text section ``name`` of the file of ``kind`` at ``path``, read alone and unchecked.
+
+    An index into a file that :func:`load` checks whole before anything in it
+    is used: a many-document cache file tells which texts it holds without
+    being read. None for a file that is not one of ``kind``'s or has no such section.
+    """
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            magic, version, order, count, _, _, got_kind, _ = _HEAD.unpack(handle.read(_HEAD.size))
+            if magic != MAGIC or version != VERSION or order != _ORDER:
+                return None
+            if got_kind.rstrip(b"\0") != kind.encode():
+                return None
+            start = _HEAD.size + count * _SECTION.size
+            for field, code, offset, length in _SECTION.iter_unpack(
+                handle.read(count * _SECTION.size)
+            ):
+                if field.rstrip(b"\0") == name.encode() and code == b"s":
+                    if start + offset + length > size:
+                        return None
+                    handle.seek(start + offset)
+                    return handle.read(length).decode("utf-8", "surrogatepass")
+    except (OSError, ValueError, UnicodeDecodeError, struct.error):
+        return None
+    return None
 
 
 def parse(data: bytes, kind: str, key: str) -> Loaded | None:

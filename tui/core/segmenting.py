@@ -4,8 +4,9 @@ Segmenting is pure Python (~2.5 ms per 10 KB article, nupunkt most of it), so
 a cold corpus of 5,000 articles keeps one core busy for ~12 s. When the
 documents the cache does not hold add up to :data:`PARALLEL_MIN_CHARS` or
 more, they are segmented in worker processes, one per core: each worker
-returns, per text, the same checked binary entry the cache stores (and
-writes it to the cache), which this process reads as a cache hit. Below that
+returns, per chunk of texts, the same checked pack of their spans it writes
+to the cache (:mod:`tui.core.claim_packs`), which this process reads as a
+cache hit. Below that
 size a pool would cost more to start than it saves. Any failure of the pool
 falls back to segmenting here: parallelism is an optimisation only.
 """
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from tui.core import cache as claim_cache
+from tui.core import claim_packs
 from tui.core.blocks import split_blocks
+from tui.core.cache import Spans
 from tui.core.claims import build_claims
 from tui.core.model import Document
 
@@ -43,26 +45,27 @@ def segment_all(documents: Sequence[Document], *, workers: int | None = None) ->
 
     ``workers`` overrides the number of cores (1: never start processes).
     """
-    if claim_cache.load_bundle(documents):
+    if claim_packs.load_bundle(documents):
         return
-    entries: dict[int, bytes] = {}
+    spans: dict[int, Spans] = {}
     missing: list[Document] = []
-    for doc in documents:
+    for doc in claim_packs.load_packed(documents, spans):
         data = claim_cache.read_entry(doc)
-        if data is not None and claim_cache.load_entry(doc, data):
-            entries[id(doc)] = data
+        found = claim_cache.load_entry(doc, data) if data is not None else None
+        if found:
+            spans[id(doc)] = found
         else:
             missing.append(doc)
     cold = bool(missing)
     count = workers if workers is not None else _cores()
     if count > 1 and len(missing) > 1 and sum(len(d.text) for d in missing) >= PARALLEL_MIN_CHARS:
-        missing = _segment_in_workers(missing, count, entries)
+        missing = _segment_in_workers(missing, count, spans)
     for doc in missing:
         segment_fresh(doc)
-        entries[id(doc)] = claim_cache.store(doc)
-    if not missing and not cold:
+        spans[id(doc)] = claim_cache.store(doc)
+    if not cold:
         # Bundled on the first warm load: a cold one has enough to hold already.
-        claim_cache.store_bundle(documents, [entries[id(doc)] for doc in documents])
+        claim_packs.store_bundle(documents, [spans[id(doc)] for doc in documents])
 
 
 def _cores() -> int:
@@ -73,9 +76,9 @@ def _cores() -> int:
 
 
 def _segment_in_workers(
-    documents: list[Document], workers: int, entries: dict[int, bytes]
+    documents: list[Document], workers: int, spans: dict[int, Spans]
 ) -> list[Document]:
-    """Segment ``documents`` in ``workers`` processes (their entries into ``entries``, by
+    """Segment ``documents`` in ``workers`` processes (their spans into ``spans``, by
     document id); return the documents still to do here."""
     from concurrent.futures import ProcessPoolExecutor  # only for cold work: ~30 ms to import
 
@@ -87,7 +90,7 @@ def _segment_in_workers(
         _INHERITED[:] = [(d.text, d.sha256) for chunk in chunks for d in chunk]
     try:
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            futures: list[tuple[list[Document], Future[list[bytes | None]]]] = []
+            futures: list[tuple[list[Document], Future[bytes]]] = []
             start = 0
             for chunk in chunks:
                 if forked:
@@ -100,15 +103,11 @@ def _segment_in_workers(
                 try:
                     made = future.result()
                 except Exception:  # a broken worker: these documents are done here
+                    made = b""
+                if not claim_packs.fill(chunk, made, spans):
                     left.extend(chunk)
-                    continue
-                for doc, entry in zip(chunk, made, strict=True):
-                    if entry is not None and claim_cache.load_entry(doc, entry):
-                        entries[id(doc)] = entry
-                    else:
-                        left.append(doc)
     except (OSError, RuntimeError, ValueError):  # no processes on this system, or a shutdown
-        return [doc for doc in documents if id(doc) not in entries]
+        return [doc for doc in documents if id(doc) not in spans]
     finally:
         _INHERITED.clear()
     return left
@@ -148,17 +147,16 @@ _INHERITED: list[tuple[str, str]] = []
 """``(text, sha256)`` of the documents a forked pool works on, set before it forks."""
 
 
-def _work_inherited(start: int, end: int) -> list[bytes | None]:
+def _work_inherited(start: int, end: int) -> bytes:
     """In a forked worker: :func:`_work` on texts it inherited (no copy through a pipe)."""
     return _work(_INHERITED[start:end])
 
 
-def _work(texts: Iterable[tuple[str, str]]) -> list[bytes | None]:
-    """In a worker: segment each ``(text, sha256)`` and return (and cache) its entry."""
-    return [_entry_for(text, sha256, segment_fresh) for text, sha256 in texts]
-
-
-def _entry_for(text: str, sha256: str, segment: Callable[[Document], None]) -> bytes | None:
-    doc = Document(id="", path=Path(), text=text, sha256=sha256)
-    segment(doc)
-    return claim_cache.store(doc)
+def _work(texts: Iterable[tuple[str, str]]) -> bytes:
+    """In a worker: segment each ``(text, sha256)``; return (and cache) the pack of them all."""
+    shas: list[str] = []
+    made: list[Spans] = []
+    for text, sha256 in texts:
+        shas.append(sha256)
+        made.append(claim_packs.segmented(text))
+    return claim_packs.store_pack(shas, made)
