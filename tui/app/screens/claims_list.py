@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from tui.app.resize import SteadySize
 from tui.app.widgets.claim_table import ClaimTable
 from tui.core.claim_list import ClaimRow, Order, filter_rows, sort_rows
 from tui.core.model import Claim
@@ -25,7 +26,7 @@ ORDERS = tuple(Order)
 HINT = "type to filter · label:disputed status:contested analyst:NAME doc:000"
 
 
-class ClaimsListScreen(Screen[Claim | None]):
+class ClaimsListScreen(SteadySize, Screen[Claim | None]):
     """The corpus's claims; the cursor keys move while you type."""
 
     DEFAULT_CSS = """

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from tui.app.resize import SteadySize
 from tui.core.agreement import Confusion
 from tui.core.agreement_report import text_report
 from tui.core.display import display
@@ -38,7 +39,7 @@ def styled(line: str) -> Content:
     return content
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(SteadySize, Screen[None]):
     """Progress and agreement; escape goes back to the reader."""
 
     DEFAULT_CSS = """

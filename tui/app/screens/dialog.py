@@ -10,8 +10,10 @@ from __future__ import annotations
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, ScreenResultType
 
+from tui.app.resize import SteadySize
 
-class DialogScreen(ModalScreen[ScreenResultType]):
+
+class DialogScreen(SteadySize, ModalScreen[ScreenResultType]):
     """A modal screen holding one centred frame (the ``dialog`` class)."""
 
     DEFAULT_CSS = """

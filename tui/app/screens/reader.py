@@ -35,6 +35,7 @@ from tui.app.linked import LinkedPanes
 from tui.app.look import short_ids
 from tui.app.messages import AnnotationsChanged, IndexBuilt, ProgressChanged
 from tui.app.notices import empty_message, show_warnings
+from tui.app.resize import SteadySize
 from tui.app.session import SessionKeeper, Start, session_of
 from tui.app.typeahead import Typeahead
 from tui.app.watch import AnnotationWatch
@@ -58,7 +59,7 @@ POLL_SECONDS = 1.5
 """How often the open documents' annotation files are checked for changes by others."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(SteadySize, Screen[None]):
     """The main screen; ``tab`` moves between panes rather than between widgets."""
 
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
