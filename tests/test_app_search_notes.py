@@ -84,12 +84,12 @@ async def test_a_note_written_by_another_process_is_found_after_the_poll(
         claim = app.reader.panes[1].doc.claims[4]
         other.set(claim, "disputed", note="Quetzal registry disagrees")
         assert note_hits(app, "quetzal") == []  # not before the poll reads the file
-        assert app.reader.poll_annotations() == [claim.doc]
+        assert app.reader.disk.poll() == [claim.doc]
         hits = await search_screen(app, pilot, "quetzal registry")
         assert hits and hits[0].field == "note" and hits[0].claim is claim
 
         other.set(claim, "disputed", note="Reworded by the other analyst")
-        app.reader.poll_annotations()
+        app.reader.disk.poll()
         assert note_hits(app, "quetzal") == []
         assert note_hits(app, "reworded") == [(claim, "Reworded by the other analyst")]
 

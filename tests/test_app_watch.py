@@ -66,7 +66,7 @@ async def test_a_tag_saved_elsewhere_appears_after_the_poll(
         claim = doc.claims[1]
         other(annotations_dir).set(claim, "disputed", note="from the command line")
         assert margin(app, claim).strip() == ""  # the cache is stale until the poll
-        assert app.reader.poll_annotations() == [doc]
+        assert app.reader.disk.poll() == [doc]
         await pilot.pause()
         assert margin(app, claim) == "D "
         assert (
@@ -79,7 +79,7 @@ async def test_a_tag_saved_elsewhere_appears_after_the_poll(
         await pilot.press("j")
         assert "[D] disputed" in inspector_text(app)
         assert "from the command line" in inspector_text(app)
-        assert app.reader.poll_annotations() == []  # nothing new: no reload
+        assert app.reader.disk.poll() == []  # nothing new: no reload
 
 
 async def test_the_poll_runs_by_itself(polled: FactcheckApp, annotations_dir: Path) -> None:
@@ -95,7 +95,7 @@ async def test_the_poll_runs_by_itself(polled: FactcheckApp, annotations_dir: Pa
 async def test_own_saves_do_not_count_as_changes(app: FactcheckApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s", "d", "u")
-        assert app.reader.poll_annotations() == []
+        assert app.reader.disk.poll() == []
 
 
 async def test_a_file_broken_elsewhere_turns_the_pane_read_only_until_fixed(
@@ -108,7 +108,7 @@ async def test_a_file_broken_elsewhere_turns_the_pane_read_only_until_fixed(
         path = app.store.path_for(doc)
         good = path.read_text("utf-8")
         path.write_text(BAD, "utf-8")
-        assert app.reader.poll_annotations() == [doc]
+        assert app.reader.disk.poll() == [doc]
         await pilot.pause()
         banner = app.reader.panes[0].query_one(".pane--banner").render()
         assert "Read-only" in str(banner) and f"{doc.id}.toml, line 3" in str(banner)
@@ -118,7 +118,7 @@ async def test_a_file_broken_elsewhere_turns_the_pane_read_only_until_fixed(
         assert path.read_text("utf-8") == BAD  # never written while broken
 
         path.write_text(good, "utf-8")
-        assert app.reader.poll_annotations() == [doc]
+        assert app.reader.disk.poll() == [doc]
         await pilot.pause()
         assert not app.reader.panes[0].query(".pane--banner")
         assert "read-only" not in app.reader.panes[0].title_bar.render().plain
@@ -149,7 +149,7 @@ async def test_undo_keeps_what_another_process_saved_on_other_claims(
         doc = app.reader.panes[0].doc
         await pilot.press("s")
         other(annotations_dir).set(doc.claims[3], "opinion")
-        app.reader.poll_annotations()
+        app.reader.disk.poll()
         await pilot.press("u")
         assert [(r["id"], r["label"]) for r in records(annotations_dir, doc)] == [
             (doc.claims[3].id, "opinion")
@@ -173,7 +173,7 @@ async def test_undo_does_not_overwrite_or_bring_back_a_claim_changed_elsewhere(
         other(annotations_dir).set(first, "disputed", note="theirs")
         other(annotations_dir).set(second, None)
         if poll:
-            app.reader.poll_annotations()
+            app.reader.disk.poll()
         expected = [(first.id, "disputed", "theirs")]
         await pilot.press("u")  # our "opinion" on the second claim, which they cleared
         await pilot.press("u")  # our "sourced" on the first claim, which they re-tagged
@@ -194,7 +194,7 @@ async def test_a_poll_under_a_dialog_repaints_the_pane_beneath(
         doc = app.reader.panes[0].doc
         await pilot.press("question_mark")
         other(annotations_dir).set(doc.claims[2], "skip")
-        assert app.reader.poll_annotations() == [doc]
+        assert app.reader.disk.poll() == [doc]
         await pilot.press("escape")
         assert margin(app, doc.claims[2]) == "x "
 
@@ -205,9 +205,9 @@ async def test_a_closed_document_is_read_afresh_when_reopened(
     async with app.run_test(size=SIZE) as pilot:
         second = app.reader.panes[1].doc
         await pilot.press("tab", "W")
-        assert app.reader.poll_annotations() == []
+        assert app.reader.disk.poll() == []
         other(annotations_dir).set(second.claims[0], "sourced")
-        assert app.reader.poll_annotations() == []  # not shown, not watched
+        assert app.reader.disk.poll() == []  # not shown, not watched
         await app.reader.open_pane(second, 0)
         await pilot.pause()
         assert margin(app, second.claims[0]) == "S "

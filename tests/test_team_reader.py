@@ -24,7 +24,7 @@ async def test_contested_claims_show_a_question_mark_and_every_analysts_tag(
         alice = AnnotationStore(annotations_dir, analyst="alice")
         alice.set(doc.claims[0], "disputed", note="no evidence")
         alice.set(doc.claims[1], "sourced", note="ministry report")
-        app.reader.poll_annotations()
+        app.reader.disk.poll()
         await pilot.pause()
         view = app.reader.panes[0].view
         view.move_to(0)

@@ -31,7 +31,7 @@ async def edit_note(reader: ReaderScreen) -> None:
     from tui.app.screens.note import NoteScreen
 
     reader.ensure_analyst()  # your own record is the one edited (tags are per analyst)
-    current = reader.fresh(claim.doc).get(claim)
+    current = reader.disk.fresh(claim.doc).get(claim)
     screen = NoteScreen(
         claim,
         current.record if current else None,

@@ -21,7 +21,9 @@ def review(reader: ReaderScreen) -> None:
         return
     from tui.app.screens.review import ReviewScreen
 
-    team = reader.fresh(claim.doc).team(claim)  # as on disk now: another analyst may have tagged
+    team = reader.disk.fresh(claim.doc).team(
+        claim
+    )  # as on disk now: another analyst may have tagged
     if not team.tags:
         key = reader.keymap.first("tag-sourced")
         reader.notify(

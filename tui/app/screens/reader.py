@@ -29,6 +29,7 @@ from textual.widgets import Footer, Static
 
 from tui.app.also_in import AlsoInLookup
 from tui.app.background import ChunkedWork, between_keys
+from tui.app.disk_changes import DiskChanges
 from tui.app.flows import get_flow
 from tui.app.keys import KeyMap, palette_commands, screen_bindings
 from tui.app.linked import LinkedPanes
@@ -47,7 +48,6 @@ from tui.app.widgets.pane_row import PaneRow
 from tui.core.live_index import LiveIndex
 from tui.core.model import Claim, Document
 from tui.core.progress import Progress
-from tui.core.store import DocumentAnnotations
 from tui.core.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ if TYPE_CHECKING:
 COMPACT_HEIGHT = 24
 """From this many rows up the inspector shows every line; below it shrinks."""
 POLL_SECONDS = 1.5
-"""How often the open documents' annotation files are checked for changes by others."""
+"""How often the open documents' annotation files are checked for changes by others
+(:class:`~tui.app.disk_changes.DiskChanges`)."""
 
 
 class ReaderScreen(SteadySize, Screen[None]):
@@ -87,6 +88,7 @@ class ReaderScreen(SteadySize, Screen[None]):
         self.ensure_analyst = ensure_analyst
         self._short_ids = short_ids(workspace.corpus.documents)
         self.watch = AnnotationWatch(self.store)
+        self.disk = DiskChanges(self)
         self.live_index = LiveIndex(workspace.corpus, self.store)
         self.progress = Progress(workspace.corpus, self.store, on_read=self.live_index.sync)
         self.chunked = ChunkedWork(
@@ -114,7 +116,7 @@ class ReaderScreen(SteadySize, Screen[None]):
         """Every write and undo; made at the first key (its imports are not needed to paint)."""
         from tui.core.editing import Editor
 
-        return Editor(self.store, fresh=self.fresh, name=self.short_id)
+        return Editor(self.store, fresh=self.disk.fresh, name=self.short_id)
 
     # -- composition -------------------------------------------------------------------
 
@@ -158,7 +160,7 @@ class ReaderScreen(SteadySize, Screen[None]):
         self.arrange_panes()
         self.update_inspector()
         self.call_after_refresh(self._after_first_paint)
-        self.set_interval(POLL_SECONDS, self.poll_annotations, name="annotations")
+        self.set_interval(POLL_SECONDS, self.disk.poll, name="annotations")
         # Articles edited on disk: called directly (not as a key's flow, which ends typeahead).
         self.set_interval(POLL_SECONDS, lambda: get_flow("reload-texts")(self), name="texts")
 
@@ -340,35 +342,6 @@ class ReaderScreen(SteadySize, Screen[None]):
         for widget in (*self.panes, self.header, self.inspector):
             widget.post_message(AnnotationsChanged(doc.id, claim_index))
         self.update_inspector()
-
-    # -- changes by other processes ------------------------------------------------------
-
-    def poll_annotations(self) -> list[Document]:
-        """Reload the open documents whose annotation file changed on disk; returns them.
-
-        Runs every ``POLL_SECONDS``: one ``stat`` per open document.
-        """
-        changed = self.watch.changed_among(view.doc for view in self.views)
-        for doc in changed:
-            self.reload(doc)
-        return changed
-
-    def fresh(self, doc: Document) -> DocumentAnnotations:
-        """``doc``'s annotations as on disk now, before a change is decided on."""
-        if not self.watch.watching(doc):  # no pane shows it (an undo after closing)
-            state = self.store.load(doc, refresh=True)
-            self.live_index.sync(doc)
-            return state
-        if self.watch.changed(doc):
-            self.reload(doc)
-        return self.store.load(doc)
-
-    def reload(self, doc: Document) -> None:
-        """Read ``doc``'s file again and repaint all that shows it."""
-        notice = self.watch.reload(doc, self.short_id(doc))
-        self.document_changed(doc)
-        if notice is not None:
-            self.notify(notice.text, severity=notice.severity, markup=False)
 
     # -- progress, search index, inspector ------------------------------------------------
 
