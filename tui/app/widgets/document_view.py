@@ -27,11 +27,11 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.widgets.view_parts import GUTTER, claim_at, margin, scroll_target
+from tui.app.widgets.view_parts import GUTTER, ViewStyles, claim_at, margin, scroll_target
 from tui.app.wrap import SPACER, Wrapped, wrap_document
 from tui.core.blocks import BlockKind
 from tui.core.display import display_fixed
-from tui.core.labels import TONES, label_def, letter
+from tui.core.labels import TONES, letter
 from tui.core.model import Claim, Document
 from tui.core.pane_filter import PaneFilter, keeps
 from tui.core.store import AnnotationStore
@@ -94,7 +94,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrapped: Wrapped | None = None
         self._layouts: LRUCache[int, Wrapped] = LRUCache(4)
         self._lines: LRUCache[int, Strip] = LRUCache(2048)
-        self._styles: dict[str, Style] = {}
+        self._look = ViewStyles(self)
         self._center_on_layout = True
 
     # -- state -------------------------------------------------------------------------
@@ -173,7 +173,7 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._styles.clear()
+        self._look.clear()
         self._lines.clear()
 
     def _on_focus(self, event: events.Focus) -> None:
@@ -272,40 +272,6 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # -- rendering ---------------------------------------------------------------------
 
-    def _style(self, name: str) -> Style:
-        """The parts of a component style this view layers (colour, attributes, background)."""
-        style = self._styles.get(name)
-        if style is None:
-            full = self.get_component_rich_style(f"document-view--{name}")
-            if name in ("cursor", "linked", "related"):  # layered over the text's colour
-                style = Style(
-                    bgcolor=full.bgcolor,
-                    reverse=full.reverse,
-                    underline=full.underline,
-                    italic=full.italic,
-                )
-            else:
-                style = Style(
-                    color=full.color,
-                    bold=full.bold,
-                    italic=full.italic,
-                    underline=full.underline,
-                )
-            self._styles[name] = style
-        return style
-
-    def _base_style(self) -> Style:
-        """``rich_style`` (it walks every ancestor), once per style change, not per line."""
-        style = self._styles.get("")
-        if style is None:
-            style = self._styles[""] = self.rich_style
-        return style
-
-    def _label_style(self, label: str) -> Style:
-        """The colour of ``label``'s tone (:mod:`tui.core.labels`); none for an unknown label."""
-        found = label_def(label)
-        return self._style(found.tone) if found else Style()
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if self._wrapped is None or self._wrapped.width != max(width - GUTTER, 1):
@@ -314,13 +280,13 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
             self.relayout()
         wrapped = self._wrapped
         line = y + self.scroll_offset.y
-        base = self._base_style()
+        base = self._look.base()
         if wrapped is None:
             return Strip.blank(width, base)
         if not len(wrapped):
             if line == 0:
                 text = " " * GUTTER + "(this article is empty)"
-                return Strip([Segment(text, base + self._style("placeholder"))]).crop_extend(
+                return Strip([Segment(text, base + self._look("placeholder"))]).crop_extend(
                     0, width, base
                 )
             return Strip.blank(width, base)
@@ -342,9 +308,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
         kind = doc.blocks[block].kind
         line_style = base
         if kind is BlockKind.HEADING:
-            line_style = base + self._style("heading")
+            line_style = base + self._look("heading")
         elif kind is BlockKind.BOILERPLATE:
-            line_style = base + self._style("boilerplate")
+            line_style = base + self._look("boilerplate")
 
         state = self.store.load(doc)
         filtering = self.pane_filter is not PaneFilter.ALL
@@ -367,9 +333,9 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                 style = line_style
                 label = state.label(claim)
                 mark = letter(label) if label else ""
-                label_style = self._label_style(label) if label else None
+                label_style = self._look.label(label) if label else None
                 if not label and state.tagged and state.status(claim) is Status.CONTESTED:
-                    mark, label_style = "?", self._style("contested")  # shown, never resolved
+                    mark, label_style = "?", self._look("contested")  # shown, never resolved
                 if label_style is not None:
                     style = style + label_style
                     if claim.start >= start:
@@ -381,18 +347,18 @@ class DocumentView(ScrollView, can_focus=True, inherit_bindings=False):
                     carried = self.carried[index]  # faint: until someone tags it here
                     sign = letter(carried).lower() if carried else "*"
                     if first:
-                        letters.append((sign, self._style("carried")))
+                        letters.append((sign, self._look("carried")))
                 if index in self.links:
                     same = self.links[index]
-                    style = style + self._style("linked" if same else "related")
+                    style = style + self._look("linked" if same else "related")
                     if first:
-                        letters.append(("≈" if same else "~", self._style("link-mark")))
+                        letters.append(("≈" if same else "~", self._look("link-mark")))
                 if filtering and not keeps(state, claim, self.pane_filter):
-                    style = style + self._style("filtered")
+                    style = style + self._look("filtered")
                 if index == self.cursor:
-                    style = style + self._style("cursor")
+                    style = style + self._look("cursor")
                     if claim.start >= start and self.app.no_color:  # a mark colour cannot hide
-                        letters.append(("›", self._style("cursor")))
+                        letters.append(("›", self._look("cursor")))
             segments.append(Segment(display_fixed(text[pos:stop]), style))
             pos = stop
 

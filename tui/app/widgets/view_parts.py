@@ -7,8 +7,10 @@ from bisect import bisect_right
 from rich.cells import split_graphemes
 from rich.segment import Segment
 from rich.style import Style
+from textual.widget import Widget
 
 from tui.app.wrap import SPACER, Wrapped
+from tui.core.labels import label_def
 from tui.core.model import Claim, Document
 
 GUTTER = 3
@@ -67,3 +69,52 @@ def scroll_target(top: int, bottom: int, height: int, y: int, *, center: bool) -
     else:
         return None
     return max(target, 0)
+
+
+class ViewStyles:
+    """The parts of a view's component styles it layers, each looked up once per style change.
+
+    ``rich_style`` walks every ancestor and a component style is a CSS lookup:
+    per rendered line they were most of a repaint. :meth:`clear` on a style change.
+    """
+
+    LAYERED = frozenset({"cursor", "linked", "related"})
+    """Styles layered over the text's colour: their background and attributes only."""
+
+    def __init__(self, widget: Widget, prefix: str = "document-view") -> None:
+        self.widget = widget
+        self.prefix = prefix
+        self._found: dict[str, Style] = {}
+
+    def clear(self) -> None:
+        self._found.clear()
+
+    def __call__(self, name: str) -> Style:
+        style = self._found.get(name)
+        if style is None:
+            full = self.widget.get_component_rich_style(f"{self.prefix}--{name}")
+            if name in self.LAYERED:
+                style = Style(
+                    bgcolor=full.bgcolor,
+                    reverse=full.reverse,
+                    underline=full.underline,
+                    italic=full.italic,
+                )
+            else:
+                style = Style(
+                    color=full.color, bold=full.bold, italic=full.italic, underline=full.underline
+                )
+            self._found[name] = style
+        return style
+
+    def base(self) -> Style:
+        """The widget's ``rich_style``."""
+        style = self._found.get("")
+        if style is None:
+            style = self._found[""] = self.widget.rich_style
+        return style
+
+    def label(self, label: str) -> Style:
+        """The colour of ``label``'s tone (:mod:`tui.core.labels`); none for an unknown label."""
+        found = label_def(label)
+        return self(found.tone) if found else Style()
