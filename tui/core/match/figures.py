@@ -213,9 +213,14 @@ def is_name(text: str, spans: list[tuple[str, int, int]], i: int) -> bool:
     word = text[start:end]
     if len(word) > 1 and word.isupper():
         return True
-    before = text[max(0, start - 40) : start].rstrip()
-    if before and (
-        before[-1] not in _SENTENCE_ENDS or (before[-1] == "." and _TITLED.search(before))
+    # The last character before the word, spaces skipped, within 40 (what
+    # ``text[start - 40 : start].rstrip()`` ends with, without copying it).
+    lo = max(0, start - 40)
+    k = start - 1
+    while k >= lo and text[k].isspace():
+        k -= 1
+    if k >= lo and (
+        text[k] not in _SENTENCE_ENDS or (text[k] == "." and _TITLED.search(text[lo : k + 1]))
     ):
         return True
     return (

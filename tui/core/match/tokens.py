@@ -248,10 +248,13 @@ def _alias_token(
     length, canonical = found
     start = spans[i][1]
     last = spans[i + length - 1][2]
-    parts = normal[i : i + length]
-    rarest = " ".join(w for w in parts if w not in STOPWORDS) or parts[0]
+    if length == 1:
+        rarest = normal[i]  # itself, a function word or not
+    else:
+        parts = normal[i : i + length]
+        rarest = " ".join([w for w in parts if w not in STOPWORDS]) or parts[0]
     kind = NAME if text[start].isupper() else WORD
-    return Token("=" + canonical, kind, text[start:last], start, last, rarest), i + length
+    return _new(Token, ("=" + canonical, kind, text[start:last], start, last, rarest)), i + length
 
 
 def _alias_at(
@@ -281,4 +284,4 @@ def _alias_at(
 def _looks_like_heading(text: str, spans: list[tuple[str, int, int]]) -> bool:
     """Title Case Text: every word capitalised, so capitals say nothing about names."""
     words = [text[s] for t, s, _ in spans if t not in STOPWORDS and text[s].isalpha()]
-    return len(words) >= 3 and sum(c.isupper() for c in words) >= 0.8 * len(words)
+    return len(words) >= 3 and sum(map(str.isupper, words)) >= 0.8 * len(words)
