@@ -137,3 +137,37 @@ async def test_the_reader_counts_on_after_its_search_dialog_closes(
             if app.reader.progress.complete:
                 break
         assert app.reader.progress.complete
+
+
+async def test_the_work_after_the_first_paint_waits_for_a_dialog_opened_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A dialog before the first paint's follow-up: the index starts, the Footer waits."""
+    from app_helpers import make_app
+    from textual.widgets import Footer
+
+    from tui.app.screens.help import HelpScreen
+    from tui.app.screens.reader import ReaderScreen
+
+    corpus = _annotated_corpus(tmp_path, 3)
+    follow_up = ReaderScreen._after_first_paint
+
+    async def dialog_first(reader: ReaderScreen) -> None:
+        await reader.app.push_screen(HelpScreen([("Reading", "j", "next claim")]))
+        await follow_up(reader)
+
+    monkeypatch.setattr(ReaderScreen, "_after_first_paint", dialog_first)
+    app = make_app([corpus], tmp_path / "annotations", session=False)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await app.workers.wait_for_complete()
+        assert app.reader.live_index.index is not None  # the index did not wait
+        assert not app.reader.query(Footer)  # covered: not mounted yet
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.reader
+        assert len(app.reader.query(Footer)) == 1
+        await pilot.press("slash", "escape")  # a second resume mounts no second Footer
+        await pilot.pause()
+        assert len(app.reader.query(Footer)) == 1

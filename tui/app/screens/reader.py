@@ -109,7 +109,9 @@ class ReaderScreen(SteadySize, Screen[None]):
         self.typeahead = Typeahead(self)
         self._inspected: Claim | None = None
         self._started = asyncio.Event()
-        """Set once the work after the first paint (Footer, index worker) has begun."""
+        """Set once the index worker has begun (after the first paint)."""
+        self._finish_start = False
+        """Set after the first paint until the Footer, analyst and counting are started."""
 
     @cached_property
     def editor(self) -> Editor:
@@ -165,12 +167,28 @@ class ReaderScreen(SteadySize, Screen[None]):
         self.set_interval(POLL_SECONDS, lambda: get_flow("reload-texts")(self), name="texts")
 
     async def _after_first_paint(self) -> None:
-        self.ensure_analyst()
-        await self.mount(Footer())
-        self.refresh_bindings()  # the Footer draws its keys on the next bindings signal
-        self.chunked.count_progress()
+        """The index worker at once; the rest once the reader is in front.
+
+        A dialog opened at start-up (``/``) covers the Footer, and its keys
+        waited ~50 ms behind mounting it, finding the analyst and the Footer's
+        own update when the dialog's bindings came in.
+        """
         self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
         self._started.set()
+        self._finish_start = True
+        if self.is_active:
+            await self._finish_starting()
+
+    async def on_screen_resume(self) -> None:
+        await self._finish_starting()
+
+    async def _finish_starting(self) -> None:
+        if self._finish_start:
+            self._finish_start = False
+            self.ensure_analyst()
+            await self.mount(Footer())
+            self.refresh_bindings()  # the Footer draws its keys on the next bindings signal
+            self.chunked.count_progress()
 
     def on_resize(self, event: events.Resize) -> None:
         self.arrange_panes()
