@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from tui.core.blocks import BlockKind
-from tui.core.claims import claim_id
+from tui.core.claims import claim_id, piece_ids
 from tui.core.corpus import Corpus, load_corpus, load_document
 from tui.core.model import ClaimKind, Document
 
@@ -92,6 +93,16 @@ def test_id_collapses_whitespace() -> None:
     assert claim_id("A  claim\u00a0with\n space.") == claim_id("A claim with space.")
     assert claim_id("A claim.") == "c" + hashlib.sha1(b"A claim.").hexdigest()[:8]
     assert re.fullmatch(r"c[0-9a-f]{8}", claim_id("x"))
+
+
+def test_a_claim_collapsed_already_is_hashed_as_it_is() -> None:
+    """piece_ids skips the split and join of a printable claim with single spaces only: sound
+    because every character but the space that str.split splits at is unprintable."""
+    splitters = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".split()) == 2]
+    assert " " in splitters and not any(ch.isprintable() for ch in splitters if ch != " ")
+    for text in ("A claim.", "A  claim.", " A claim.", "A claim. ", "A\u00a0claim.", "A\x1fb."):
+        pieces = [(0, len(text), ClaimKind.CLAIM, 0), (0, len(text), ClaimKind.CLAIM, 0)]
+        assert piece_ids(text, pieces) == [claim_id(text), claim_id(text) + "-2"]
 
 
 def test_repeated_heading_gets_a_suffix(corpus: Corpus) -> None:

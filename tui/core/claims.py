@@ -53,7 +53,12 @@ def piece_ids(text: str, pieces: Sequence[Piece]) -> list[str]:
     seen: dict[str, int] = {}
     sha1, join = hashlib.sha1, " ".join  # claim_id, inlined: one call less per claim
     for start, end, _, _ in pieces:
-        base = "c" + sha1(join(text[start:end].split()).encode()).hexdigest()[:8]
+        piece = text[start:end]
+        # Most claims are collapsed already: no space at the ends or two together, and no
+        # other whitespace (every other character str.split splits at is unprintable).
+        if not (piece.isprintable() and "  " not in piece and piece[:1] != " " != piece[-1:]):
+            piece = join(piece.split())
+        base = "c" + sha1(piece.encode()).hexdigest()[:8]
         if base in seen:
             count = seen[base] = seen[base] + 1
             ids.append(f"{base}-{count}")
