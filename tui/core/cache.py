@@ -5,9 +5,9 @@ claims depend only on its text and on the code that splits it. So the spans
 and ids are kept in ``$XDG_CACHE_HOME/factcheck/`` (``~/.cache/factcheck``),
 one small binary file per distinct text (:mod:`tui.core.packed`), or one
 for many (:mod:`tui.core.claim_packs`), in a folder named after a hash of
-that code (``blocks.py``, ``segment.py``, ``claims.py``, this file,
-``claim_packs.py``, ``packed.py``) and nupunkt's version: change any of them
-and the old entries are simply never read again.
+that code (``blocks.py``, ``segment.py`` and ``segment_quotes.py``,
+``claims.py``, this file, ``claim_packs.py``, ``packed.py``) and nupunkt's
+version: change any of them and the old entries are simply never read again.
 
 The cache is an optimisation only: any problem reading or writing it (a
 read-only home, a corrupt or foreign file) falls back to segmenting, and
@@ -50,10 +50,11 @@ def enabled() -> bool:
 def _code_key() -> str:
     """A hash of everything that decides blocks and claims, besides the text."""
     digest = hashlib.sha256(f"format {FORMAT}".encode())
-    here = Path(__file__)  # segment.py read, not imported: warm starts never run it
+    here = Path(__file__)  # segment*.py read, not imported: warm starts never run them
     for source in (
         blocks.__file__,
         here.with_name("segment.py"),
+        here.with_name("segment_quotes.py"),
         claims.__file__,
         here,
         here.with_name("claim_packs.py"),
