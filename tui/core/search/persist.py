@@ -156,6 +156,10 @@ class _Postings(Sequence[memoryview]):
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
+    def length(self, tid: int) -> int:
+        """``len(self[tid])`` without making the view (what rarity weights ask)."""
+        return self._offsets[tid + 1] - self._offsets[tid]
+
     def __getitem__(self, tid):  # type: ignore[override]
         if isinstance(tid, slice):
             return [self[i] for i in range(*tid.indices(len(self)))]

@@ -19,8 +19,9 @@ from __future__ import annotations
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -81,6 +82,10 @@ class TermIndex:
         self._reversed_ids = reversed_ids
         self._cache: dict[tuple[str, bool, bool], tuple[Expansion, ...]] = {}
         self._lock = threading.Lock()
+        self._length: Callable[[int], int] | None = getattr(postings, "length", None)
+        """A term's postings' length without making the postings (an index read back
+        from the cache makes each a view of the file on demand)."""
+        self._term_lengths: array | None = None
 
     @property
     def size(self) -> int:
@@ -95,7 +100,8 @@ class TermIndex:
 
     def df(self, tid: int) -> int:
         """How many items hold the term."""
-        return len(self.postings[tid])
+        length = self._length
+        return length(tid) if length is not None else len(self.postings[tid])
 
     def expand(
         self, word: str, *, fuzzy: bool = True, prefix: bool = False
@@ -160,7 +166,15 @@ class TermIndex:
         hi = bisect_left(self._reversed, backwards + _END, lo)
         candidates.update(self._reversed_ids[lo:hi])
         terms = self.terms
-        near = [tid for tid in candidates if abs(len(terms[tid]) - n) <= k]
+        # The candidates within k letters of the word's length, in the set's order, by
+        # iterators in C (a one-letter head brings a twentieth of the vocabulary).
+        if self._term_lengths is None:
+            self._term_lengths = array("I", map(len, terms))
+        near_lengths = frozenset(range(n - k, n + k + 1))
+        ids = list(candidates)
+        near = list(
+            compress(ids, map(near_lengths.__contains__, map(self._term_lengths.__getitem__, ids)))
+        )
         found = process.extract(
             word, [terms[tid] for tid in near], scorer=OSA.distance, score_cutoff=k, limit=None
         )
