@@ -50,37 +50,52 @@ def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Dif
     found: list[tuple[int, Difference]] = []
     loose_a = alignment.unaligned_a()
     loose_b = alignment.unaligned_b()
+    # The loose tokens of each kind, in order, sorted out once (not once per kind).
+    of_a, of_b = _by_kind(alignment.a, loose_a), _by_kind(alignment.b, loose_b)
     for kind in (NUMBER, PERCENT, DATE, YEAR):
-        for i, j in _pair(alignment, kind, loose_a, loose_b):
+        xs, ys = of_a.get(kind), of_b.get(kind)
+        if not xs or not ys:
+            continue  # nothing to pair
+        for i, j in _match_places(alignment, xs, ys):
             found.append((i, Difference(kind, alignment.a[i].text, alignment.b[j].text)))
-    for i, j in _pair_names(alignment, loose_a, loose_b):
-        here = _name_run(alignment.a, i, set(loose_a))
-        there = _name_run(alignment.b, j, set(loose_b))
-        found.append((i, Difference(NAME, here, there)))
+    names_a, names_b = of_a.get(NAME), of_b.get(NAME)
+    if names_a and names_b:
+        for i, j in _pair_names(alignment, loose_a, loose_b, names_a, names_b):
+            here = _name_run(alignment.a, i, set(loose_a))
+            there = _name_run(alignment.b, j, set(loose_b))
+            found.append((i, Difference(NAME, here, there)))
     for i, j in opposite_pairs(alignment):
         found.append((i, Difference(OPPOSITE, alignment.a[i].text, alignment.b[j].text)))
-    negation = _negation(alignment, loose_a, loose_b, text_a, text_b)
+    negation = _negation(alignment, of_a.get(NEGATION, []), of_b.get(NEGATION, []), text_a, text_b)
     if negation is not None:
         found.append(negation)
     found.sort(key=lambda pair: pair[0])
     return [difference for _, difference in found]
 
 
-def _pair(
-    alignment: Alignment, kind: str, loose_a: list[int], loose_b: list[int]
-) -> list[tuple[int, int]]:
-    xs = [i for i in loose_a if alignment.a[i].kind == kind]
-    ys = [j for j in loose_b if alignment.b[j].kind == kind]
-    return _match_places(alignment, xs, ys)
+def _by_kind(tokens: tuple[Token, ...], loose: list[int]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for i in loose:
+        kind = tokens[i].kind
+        if kind in found:
+            found[kind].append(i)
+        else:
+            found[kind] = [i]
+    return found
 
 
 def _pair_names(
-    alignment: Alignment, loose_a: list[int], loose_b: list[int]
+    alignment: Alignment,
+    loose_a: list[int],
+    loose_b: list[int],
+    names_a: list[int],
+    names_b: list[int],
 ) -> list[tuple[int, int]]:
+    """``names_a``, ``names_b``: the loose names (only a name can start one)."""
     # A run of capitalised words ("New Mexico") is one name: pair the runs' first words.
     set_a, set_b = set(loose_a), set(loose_b)
-    xs = [i for i in loose_a if _starts_name(alignment.a, i, set_a)]
-    ys = [j for j in loose_b if _starts_name(alignment.b, j, set_b)]
+    xs = [i for i in names_a if _starts_name(alignment.a, i, set_a)]
+    ys = [j for j in names_b if _starts_name(alignment.b, j, set_b)]
     return _match_places(alignment, xs, ys)
 
 
@@ -155,10 +170,9 @@ def _aligned_neighbour_b(alignment: Alignment, j: int, step: int, taken: set[int
 
 
 def _negation(
-    alignment: Alignment, loose_a: list[int], loose_b: list[int], text_a: str, text_b: str
+    alignment: Alignment, neg_a: list[int], neg_b: list[int], text_a: str, text_b: str
 ) -> tuple[int, Difference] | None:
-    neg_a = [i for i in loose_a if alignment.a[i].kind == NEGATION]
-    neg_b = [j for j in loose_b if alignment.b[j].kind == NEGATION]
+    """``neg_a``, ``neg_b``: the loose negators of each side."""
     if len(neg_a) % 2 == len(neg_b) % 2:
         return None
     # Only a negation of a word both sides state ("has not been met" / "has been met"):
