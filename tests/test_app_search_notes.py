@@ -94,17 +94,17 @@ async def test_a_note_written_by_another_process_is_found_after_the_poll(
         assert note_hits(app, "reworded") == [(claim, "Reworded by the other analyst")]
 
 
-@pytest.mark.parametrize("index_first", [False, True])
+@pytest.mark.parametrize("dialog_first", [False, True])
 async def test_notes_on_disk_at_start_are_found_in_every_document(
     corpus_dir: Path,
     annotations_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
-    index_first: bool,
+    dialog_first: bool,
 ) -> None:
-    """Notes of documents no pane shows come in as the progress count reads their files.
+    """Every document's notes are in the index with it, not as the progress count reads files.
 
-    ``index_first``: the index is built before most files are read (one per step),
-    so their notes are added one document at a time rather than all at once.
+    ``dialog_first``: ``/`` at once, with the count held (it waits behind a dialog
+    anyway): the first search still finds the note of a document no pane shows.
     """
     before = open_workspace([corpus_dir], annotations=annotations_dir, analyst="before")
     docs = before.corpus.documents
@@ -112,22 +112,54 @@ async def test_notes_on_disk_at_start_are_found_in_every_document(
     near = docs[0].claims[1]
     before.store.set(far, "opinion", note="Marmalade clause in the treaty")
     before.store.set(near, "sourced", note="Marmalade clause confirmed")
-    if index_first:
-        monkeypatch.setattr(background, "CHUNK", 1)
+    if dialog_first:
+        monkeypatch.setattr(background, "PAUSE", 60.0)  # no counting in this test
     app = make_app([corpus_dir], annotations_dir, session=False)
     async with app.run_test(size=SIZE) as pilot:
-        if index_first:
-            assert app.reader.live_index.build() is not None
-            app.reader.track_notes()
+        if dialog_first:
             assert not app.reader.progress.counted(docs[-1])  # not read yet
-            [(claim, _)] = note_hits(app, "marmalade")  # the open documents' only
-            assert (claim.doc.id, claim.index) == (near.doc.id, near.index)
-        for _ in range(100):  # the count runs after the first paint, a step per frame
-            await app.reader.settle()
-            await pilot.pause()
-            if app.reader.progress.complete:
-                break
-        assert app.reader.progress.complete
+        else:
+            for _ in range(100):  # the count runs after the first paint, a step per frame
+                await app.reader.settle()
+                await pilot.pause()
+                if app.reader.progress.complete:
+                    break
+            assert app.reader.progress.complete
         hits = await search_screen(app, pilot, "marmalade clause")
         found = {(hit.claim.doc.id, hit.claim.index) for hit in hits if hit.field == "note"}
         assert found == {(far.doc.id, far.index), (near.doc.id, near.index)}
+        if dialog_first:
+            assert not app.reader.progress.counted(docs[-1])
+
+
+def test_a_note_written_while_the_notes_load_is_the_one_the_index_keeps(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """The notes are read in a thread; a sync that comes meanwhile is replayed after."""
+    from tui.core.live_index import LiveIndex
+
+    ws = open_workspace([corpus_dir], annotations=annotations_dir, analyst="me")
+    claim = ws.corpus.documents[1].claims[0]
+    ws.store.set(claim, "sourced", note="Zeppelin phrasing")
+    live = LiveIndex(ws.corpus, ws.store)
+    live.build()
+    from tui.core.search import notes_cache
+
+    real = notes_cache.notes_of
+
+    def slow_read(corpus, store):  # type: ignore[no-untyped-def]
+        found = real(corpus, store)  # read before the write below
+        ws.store.set(claim, "sourced", note="Quetzal wording")
+        live.sync(claim.doc)  # as the reader does after its write: while the notes load
+        return found
+
+    notes_cache.notes_of = slow_read  # type: ignore[assignment]
+    try:
+        index = live.load_notes()
+    finally:
+        notes_cache.notes_of = real  # type: ignore[assignment]
+    assert index is not None
+    assert [hit.note for hit in index.search("quetzal") if hit.field == "note"] == [
+        "Quetzal wording"
+    ]
+    assert not [hit for hit in index.search("zeppelin") if hit.field == "note"]

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from tui.app.background import CHUNK, PAUSE, ChunkedWork, between_keys
-from tui.core.live_index import LiveIndex
 from tui.core.progress import Progress
 from tui.core.workspace import open_workspace
 
@@ -30,7 +29,6 @@ def test_each_chunk_waits_for_its_own_timer(tmp_path: Path) -> None:
     timers: list[tuple[float, object]] = []
     work = ChunkedWork(
         progress,
-        LiveIndex(ws.corpus, ws.store),
         between_keys(lambda delay, callback: timers.append((delay, callback))),
         on_counted=lambda: timers.append((-1.0, None)),
     )
@@ -95,7 +93,6 @@ def test_chunks_wait_while_a_dialog_is_in_front(tmp_path: Path) -> None:
     in_front = [False]
     work = ChunkedWork(
         progress,
-        LiveIndex(ws.corpus, ws.store),
         between_keys(lambda delay, callback: timers.append((delay, callback)), lambda: in_front[0]),
         on_counted=lambda: None,
     )

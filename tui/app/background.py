@@ -1,10 +1,10 @@
-"""The reader's work done a little at a time between keys: counting and note syncing.
+"""The reader's work done a little at a time between keys: counting the corpus' progress.
 
-Reading every annotation file of a big corpus for the header's progress, and
-handing every note to the search index once it is built, would each keep keys
-waiting for seconds. Both are done here in chunks of :data:`CHUNK` documents,
-each chunk on a timer (:func:`between_keys`), so the event loop reads the
-terminal between two chunks.
+Reading every annotation file of a big corpus for the header's progress would
+keep keys waiting for seconds. It is done here in chunks of :data:`CHUNK`
+documents, each chunk on a timer (:func:`between_keys`), so the event loop
+reads the terminal between two chunks. (Notes go into the search index in its
+own thread: :meth:`tui.core.live_index.LiveIndex.load_notes`.)
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from tui.core.live_index import LiveIndex
-from tui.core.model import Document
 from tui.core.progress import Progress
 
 CHUNK = 25
-"""Annotation files read per step (and documents whose notes go into the index per step)."""
+"""Annotation files read per step."""
 
 PAUSE = 0.002
 """Seconds between two chunks: time for the loop to read and handle the keys typed meanwhile."""
@@ -55,18 +53,16 @@ def between_keys(
 
 
 class ChunkedWork:
-    """Progress counting and note tracking, a chunk per turn of the event loop."""
+    """Progress counting, a chunk per turn of the event loop."""
 
     def __init__(
         self,
         progress: Progress,
-        live_index: LiveIndex,
         schedule: Schedule,
         *,
         on_counted: Callable[[], None],
     ) -> None:
         self.progress = progress
-        self.live_index = live_index
         self.schedule = schedule
         self.on_counted = on_counted
         self._counting = False
@@ -86,16 +82,3 @@ class ChunkedWork:
             self.on_counted()
         else:
             self.schedule(self._count_some)
-
-    def track_notes(self) -> None:
-        """Once the index exists, hand it the notes of every document read so far.
-
-        Documents read later add theirs as they are read (``Progress.on_read``).
-        """
-        self._sync_some(self.live_index.track_notes(self.progress.counted_documents))
-
-    def _sync_some(self, backlog: list[Document]) -> None:
-        for doc in backlog[:CHUNK]:
-            self.live_index.sync(doc)
-        if len(backlog) > CHUNK:
-            self.schedule(self._sync_some, backlog[CHUNK:])

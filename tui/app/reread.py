@@ -87,5 +87,6 @@ def rebuild_index(reader: ReaderScreen) -> None:
         live.invalidate()
         live.build()
         reader.post_message(IndexBuilt())
+        live.load_notes()
 
     reader.run_worker(build, thread=True, group="index", exit_on_error=False)

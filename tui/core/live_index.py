@@ -1,9 +1,10 @@
 """The search index's life in a running reader: pending, building, ready or failed.
 
-Claims are indexed once, in a worker thread (:meth:`LiveIndex.build`); notes
-come from the store, which only the reader's own thread uses, and are handed
-to the index document by document (:meth:`LiveIndex.sync`) as the store reads
-or writes them, so ``/`` finds a note as it is on disk now.
+Claims are indexed once, in a worker thread (:meth:`LiveIndex.build`); every
+document's notes follow at once (:meth:`LiveIndex.load_notes`, from the notes
+cache: only files changed since the last run are parsed), and then document
+by document (:meth:`LiveIndex.sync`) as the store reads or writes them, so
+``/`` finds any note as it is on disk now, whether or not a pane shows it.
 """
 
 from __future__ import annotations
@@ -40,8 +41,11 @@ class LiveIndex:
         self._index: SearchIndex | None = None
         self._lock = threading.Lock()
         self._notes: dict[str, dict[int, str]] | None = None
-        """Per document id, the notes the index holds by claim index (``None``: notes
-        not tracked yet; :meth:`track_notes` starts it on the reader's thread)."""
+        """Per document id, the notes the index holds by claim index (``None``: not
+        loaded yet, :meth:`load_notes`)."""
+        self._notes_lock = threading.Lock()
+        self._missed: set[Document] = set()
+        """Documents synced while the notes were loading: synced again after."""
 
     @property
     def index(self) -> SearchIndex | None:
@@ -64,7 +68,7 @@ class LiveIndex:
     alias_problem = ""
 
     @property
-    def tracking_notes(self) -> bool:
+    def notes_loaded(self) -> bool:
         return self._notes is not None
 
     def build(self) -> SearchIndex | None:
@@ -93,12 +97,29 @@ class LiveIndex:
             self._index = None
             self._notes = None
 
-    def track_notes(self, docs: list[Document]) -> list[Document]:
-        """Start keeping notes in step (reader thread); returns ``docs`` left to :meth:`sync`."""
-        if self._notes is None and self.state is IndexState.READY:
-            self._notes = {}
-            return list(docs)
-        return []
+    def load_notes(self) -> SearchIndex | None:
+        """The index (built first if need be) with every document's notes (any thread, once).
+
+        A document synced meanwhile (a note just written) is synced again after,
+        so the index never keeps a note older than the store's.
+        """
+        index = self.build()
+        if index is None:
+            return None
+        with self._notes_lock:
+            if self._notes is None:
+                from tui.core.search.notes_cache import notes_of
+
+                found = notes_of(self.corpus, self.store)
+                notes: dict[str, dict[int, str]] = {}
+                for claim, text in found:
+                    notes.setdefault(claim.doc.id, {})[claim.index] = text
+                index.set_notes(found)
+                self._notes = notes
+                missed, self._missed = self._missed, set()
+                for doc in missed:
+                    self.sync(doc)
+        return index
 
     def sync(self, doc: Document) -> None:
         """Make the index hold ``doc``'s notes as the store has them now (read or just written).
@@ -109,6 +130,8 @@ class LiveIndex:
         """
         indexed, index = self._notes, self._index
         if indexed is None or index is None:
+            if self._notes_lock.locked():
+                self._missed.add(doc)  # loading: synced once loaded
             return
         notes = {
             i: anchored.record.note

@@ -22,18 +22,16 @@ def index_or_say(reader: ReaderScreen, feature: str) -> SearchIndex | None:
     index = reader.live_index.build()
     if index is None:
         reader.notify(f"{feature}: the search index failed to build.", markup=False)
-    else:
-        reader.track_notes()  # if the worker has not handed the index over yet
     return index
 
 
 @flow("search")
 def search(reader: ReaderScreen) -> None:
+    """The dialog at once; its first search waits for the index and notes, in its thread."""
     from tui.app.screens.search import SearchScreen
 
-    index = index_or_say(reader, "No search")
-    if index is not None:
-        reader.app.push_screen(SearchScreen(reader.workspace, index), partial(_jump, reader))
+    screen = SearchScreen(reader.workspace, reader.live_index)
+    reader.app.push_screen(screen, partial(_jump, reader))
 
 
 async def _jump(reader: ReaderScreen, claim: Claim | None) -> None:

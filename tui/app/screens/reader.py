@@ -93,7 +93,6 @@ class ReaderScreen(SteadySize, Screen[None]):
         self.progress = Progress(workspace.corpus, self.store, on_read=self.live_index.sync)
         self.chunked = ChunkedWork(
             self.progress,
-            self.live_index,
             between_keys(self.set_timer, lambda: self.is_active),
             on_counted=lambda: self.header.post_message(ProgressChanged()),
         )
@@ -366,25 +365,21 @@ class ReaderScreen(SteadySize, Screen[None]):
     def _build_index(self) -> None:
         """Thread worker started after the first paint (``post_message`` is thread-safe).
 
-        It also imports what the index's arrival and ``/`` need (~70 ms each: the
-        matcher for carried tags, the search dialog), so that the reader's thread
-        does not, with keys waiting.
+        Then every note goes in, and it imports what the index's arrival and
+        ``/`` need (~70 ms each: the matcher for carried tags, the search dialog),
+        so that the reader's thread does not, with keys waiting.
         """
         self.live_index.build()
         importlib.import_module("tui.core.carry")
         self.post_message(IndexBuilt())
+        self.live_index.load_notes()
         get_flow("search")
         importlib.import_module("tui.app.screens.search")
 
     @on(IndexBuilt)
     def _index_built(self) -> None:
-        """Notes in, and "also in" for the current claim."""
-        self.track_notes()
+        """ "Also in" for the current claim."""
         self.update_inspector()
-
-    def track_notes(self) -> None:
-        """Once the index exists, add the notes of every document read so far."""
-        self.chunked.track_notes()
 
     def update_inspector(self) -> None:
         """The current claim in the inspector, its matches marked in the other panes."""

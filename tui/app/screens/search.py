@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 from tui.app.look import MUTED, label_part, short_ids
 from tui.app.screens.dialog import DialogScreen
 from tui.core.display import display, display_fixed
+from tui.core.live_index import LiveIndex
 from tui.core.model import Claim, Document
 from tui.core.search import QueryError, SearchHit, SearchIndex
 from tui.core.workspace import Workspace
@@ -84,10 +85,9 @@ def claim_head(
 class ClaimsDialog(DialogScreen[Claim | None]):
     """A dialog listing claims of the workspace; dismissed with one, or ``None``."""
 
-    def __init__(self, workspace: Workspace, index: SearchIndex) -> None:
+    def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        self.index = index
         self._short_ids: dict[str, str] | None = None
 
     def short_id(self, doc: Document) -> str:
@@ -147,8 +147,13 @@ class SearchScreen(ClaimsDialog):
     ]
     AUTO_FOCUS = "#search-input"
 
-    def __init__(self, workspace: Workspace, index: SearchIndex, query: str = "") -> None:
-        super().__init__(workspace, index)
+    def __init__(
+        self, workspace: Workspace, index: SearchIndex | LiveIndex, query: str = ""
+    ) -> None:
+        """``index``: the reader's :class:`LiveIndex` opens the dialog before it is built
+        (and before every note is in it): the first search waits for both, not the keys."""
+        super().__init__(workspace)
+        self.index = index
         self.initial_query = query
         self.rows: list[_Row] = []
         self.shown_query: str | None = None
@@ -201,7 +206,8 @@ class SearchScreen(ClaimsDialog):
         rows: list[_Row] | None = None  # None: not searched
         try:
             if self._next in (None, query):
-                hits = self.index.search(
+                index = self._ready_index()
+                hits = index.search(
                     query,
                     limit=LIMIT,
                     label_of=self.label_of,
@@ -213,6 +219,15 @@ class SearchScreen(ClaimsDialog):
         elapsed = perf_counter() - started
         if not worker.is_cancelled:
             self.app.call_from_thread(self._searched, query, rows, error, elapsed)
+
+    def _ready_index(self) -> SearchIndex:
+        """The index with its notes (in the search's thread: built here if need be)."""
+        if isinstance(self.index, SearchIndex):
+            return self.index
+        index = self.index.load_notes()
+        if index is None:
+            raise QueryError(f"The search index failed to build: {self.index.error}")
+        return index
 
     def _searched(
         self, query: str, rows: list[_Row] | None, error: str | None, elapsed: float

@@ -77,7 +77,8 @@ class SimilarScreen(ClaimsDialog):
         self, workspace: Workspace, index: SearchIndex, claim: Claim, aliases: Aliases | None = None
     ) -> None:
         """``aliases``: the project's alias table (default: the shipped one)."""
-        super().__init__(workspace, index)
+        super().__init__(workspace)
+        self.index = index
         self.claim = claim
         self.aliases = aliases
         self.hits: list[SimilarHit] = []
