@@ -10,6 +10,7 @@ may hold ``[`` ``]`` that markup would eat or choke on).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -189,21 +190,28 @@ class SearchScreen(ClaimsDialog):
             self._next = query
             return
         self._searching = True
-        width = option_width(self.query_one("#search-results", OptionList))
+        results = self.query_one("#search-results", OptionList)
+        width, first = option_width(results), max(results.size.height // 3 + 2, 4)
         self.run_worker(
-            partial(self._search, query, width), thread=True, group="search", exit_on_error=False
+            partial(self._search, query, width, first),
+            thread=True,
+            group="search",
+            exit_on_error=False,
         )
 
-    def _search(self, query: str, width: int) -> None:
+    def _search(self, query: str, width: int, first: int) -> None:
         """In a thread: search, then hand the rows to the screen.
 
         A query typed over meanwhile (a burst of keys) is not searched: the
-        newest is, as soon as this returns.
+        newest is, as soon as this returns. The rows that fill the list go
+        first; the rest are made once those are on screen (each row reads its
+        document's labels: 50 of them took ~25 ms of the answer).
         """
         worker = get_current_worker()
         started = perf_counter()
         error = None
         rows: list[_Row] | None = None  # None: not searched
+        hits: list[SearchHit] = []
         try:
             if self._next in (None, query):
                 index = self._ready_index()
@@ -213,12 +221,17 @@ class SearchScreen(ClaimsDialog):
                     label_of=self.label_of,
                     status_of=self.workspace.store.status_of,
                 )
-                rows = [self._row(hit, width) for hit in hits]
+                rows = [self._row(hit, width) for hit in hits[:first]]
         except QueryError as problem:
             error = str(problem)
         elapsed = perf_counter() - started
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._searched, query, rows, error, elapsed)
+        if worker.is_cancelled:
+            return
+        shown = threading.Event()
+        self.app.call_from_thread(self._searched, query, rows, error, elapsed, len(hits), shown)
+        if rows is not None and len(hits) > first and shown.wait(1.0) and not worker.is_cancelled:
+            rest = [self._row(hit, width) for hit in hits[first:]]
+            self.app.call_from_thread(self._show_rest, rows, rest)
 
     def _ready_index(self) -> SearchIndex:
         """The index with its notes (in the search's thread: built here if need be)."""
@@ -230,9 +243,18 @@ class SearchScreen(ClaimsDialog):
         return index
 
     def _searched(
-        self, query: str, rows: list[_Row] | None, error: str | None, elapsed: float
+        self,
+        query: str,
+        rows: list[_Row] | None,
+        error: str | None,
+        elapsed: float,
+        total: int,
+        shown: threading.Event,
     ) -> None:
-        """A search ended: start the one typed meanwhile, show this one if still current."""
+        """A search ended: start the one typed meanwhile, show this one if still current.
+
+        ``shown`` is set once these rows are on screen (the thread then makes the rest).
+        """
         self._searching = False
         following, self._next = self._next, None
         if rows is None and error is None:  # passed over for a newer query
@@ -241,11 +263,15 @@ class SearchScreen(ClaimsDialog):
             return
         if following is not None and following != query and self.is_attached:
             self._start(following)
-        self._show(query, rows or [], error, elapsed)
+        if self._show(query, rows or [], error, elapsed, total):
+            self.call_after_refresh(shown.set)
 
-    def _show(self, query: str, rows: list[_Row], error: str | None, elapsed: float) -> None:
+    def _show(
+        self, query: str, rows: list[_Row], error: str | None, elapsed: float, total: int = 0
+    ) -> bool:
+        """Show ``rows`` (the first of ``total``) if ``query`` is still the box's text."""
         if not self.is_attached or query != self.query_one("#search-input", Input).value:
-            return  # an older query finished late
+            return False  # an older query finished late
         self.rows = rows
         self.shown_query = query
         status = self.query_one("#search-status", Static)
@@ -255,26 +281,28 @@ class SearchScreen(ClaimsDialog):
         elif not query.strip():
             status.update(Content(HELP))
         else:
-            count = f"{len(rows)}+" if len(rows) >= LIMIT else str(len(rows))
-            found = "no claim matches" if not rows else f"{count} found"
+            total = max(total, len(rows))
+            count = f"{total}+" if total >= LIMIT else str(total)
+            found = "no claim matches" if not total else f"{count} found"
             status.update(Content(f"{found} · {elapsed * 1000:.0f} ms"))
         results = self.query_one("#search-results", OptionList)
-        # What fills the list first; the rest once that is on screen (laying out
-        # 50 results of several lines took ~40 ms of the keys' time).
-        first = max(results.size.height // 3 + 2, 4)
-        results.set_options(divided((row.option for row in rows[:first]), more=len(rows) > first))
-        if len(rows) > first:
-            self.call_after_refresh(self._show_rest, rows, first)
+        # What fills the list first, the rest once that is on screen: laying out
+        # 50 results of several lines took ~40 ms of the keys' time.
+        results.set_options(divided((row.option for row in rows), more=total > len(rows)))
         if rows:
             results.highlighted = 0
         if self._submit_when_shown:
             self._submit_when_shown = False
             self._submit()
+        return True
 
-    def _show_rest(self, rows: list[_Row], shown: int) -> None:
+    def _show_rest(self, rows: list[_Row], rest: list[_Row]) -> None:
+        """The rows below the first screenful, if ``rows`` are still the ones shown."""
         if self.is_attached and rows is self.rows:
-            options = divided(row.option for row in rows[shown:])
-            self.query_one("#search-results", OptionList).add_options(options)
+            rows.extend(rest)
+            self.query_one("#search-results", OptionList).add_options(
+                divided(row.option for row in rest)
+            )
 
     def _row(self, hit: SearchHit, width: int) -> _Row:
         claim = hit.claim
