@@ -163,3 +163,31 @@ def test_a_note_written_while_the_notes_load_is_the_one_the_index_keeps(
         "Quetzal wording"
     ]
     assert not [hit for hit in index.search("zeppelin") if hit.field == "note"]
+
+
+async def test_an_index_that_fails_to_build_is_said_in_the_search_dialog(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Input, Static
+
+    from tui.core.search import SearchIndex
+
+    def broken(corpus, store=None):  # type: ignore[no-untyped-def]
+        raise MemoryError("no room for the index")
+
+    monkeypatch.setattr(SearchIndex, "build", staticmethod(broken))
+    app = make_app([corpus_dir], annotations_dir, session=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "wagner"
+        for _ in range(50):
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if not app.screen._searching:  # type: ignore[attr-defined]
+                break
+        status = app.screen.query_one("#search-status", Static)
+        assert "The search index failed to build: no room for the index" in str(status.render())
+        assert status.has_class("-error")
+        await pilot.press("escape")
+        assert app.screen is app.reader and app.is_running
