@@ -84,21 +84,28 @@ async def test_typing_updates_results_and_enter_returns_the_claim(
     assert app.result is find(workspace, "003", "Vučić and Kosovo Prime Minister Albin Kurti")
 
 
-async def test_a_burst_of_keys_costs_one_search_more_not_one_per_key(
-    corpus_dir: Path, annotations_dir: Path
-) -> None:
-    """Searches do not pile up, each slowing the others: the newest text waits its turn."""
-    workspace = workspace_at(corpus_dir, annotations_dir)
+def counted_index(workspace: Workspace, seconds: float = 0.0) -> tuple[SearchIndex, list[str]]:
+    """An index that lists the queries it is asked (each taking ``seconds`` longer)."""
     index = SearchIndex.build(workspace.corpus, workspace.store)
     queries: list[str] = []
     search = index.search
 
     def counted(query: str, **options: object):  # type: ignore[no-untyped-def]
         queries.append(query)
-        time.sleep(0.05)  # a big corpus: every key arrives while the first search runs
+        time.sleep(seconds)
         return search(query, **options)  # type: ignore[arg-type]
 
     index.search = counted  # type: ignore[method-assign]
+    return index, queries
+
+
+async def test_a_burst_of_keys_costs_one_search_more_not_one_per_key(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """Searches do not pile up, each slowing the others: the newest text waits its turn."""
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    # A big corpus: every key arrives while the first search runs.
+    index, queries = counted_index(workspace, seconds=0.05)
     app = Host(lambda: SearchScreen(workspace, index))
     async with app.run_test(size=(110, 40)) as pilot:
         box = app.screen.query_one(Input)
@@ -114,15 +121,7 @@ async def test_a_query_typed_over_before_its_search_starts_is_not_searched(
 ) -> None:
     """Keys typed in one burst: the first key's search, not started yet, gives way to the text."""
     workspace = workspace_at(corpus_dir, annotations_dir)
-    index = SearchIndex.build(workspace.corpus, workspace.store)
-    queries: list[str] = []
-    search = index.search
-
-    def counted(query: str, **options: object):  # type: ignore[no-untyped-def]
-        queries.append(query)
-        return search(query, **options)  # type: ignore[arg-type]
-
-    index.search = counted  # type: ignore[method-assign]
+    index, queries = counted_index(workspace)
     gate = threading.Event()
     app = Host(lambda: SearchScreen(workspace, index))
     async with app.run_test(size=(110, 40)) as pilot:
