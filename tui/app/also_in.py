@@ -10,6 +10,7 @@ and the matches in the other open panes (linked panes, :mod:`tui.app.linked`);
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from tui.app.widgets.inspector import AlsoIn
 from tui.core.live_index import IndexState, LiveIndex
@@ -33,6 +34,10 @@ SIMILAR_MAX_CHARS = 5000
 """Longer "claims" (a pasted table, a runaway sentence) are not compared."""
 LINKED_LIMIT = 6
 """Matches kept per claim in the other open panes."""
+BEHIND_DIALOG_WAIT = 0.05
+"""Seconds a lookup sleeps, while a dialog covers the reader, before it looks again."""
+BEHIND_DIALOG_LIMIT = 30.0
+"""Seconds a lookup waits behind a dialog at most (then it runs anyway)."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +63,13 @@ class AlsoInLookup:
         current: Callable[[], Claim | None],
         on_found: Callable[[Claim], None],
         open_docs: Callable[[], frozenset[str]] = frozenset,
+        in_front: Callable[[], bool] = lambda: True,
     ) -> None:
-        """``open_docs``: the ids of the documents open in panes (linked panes match in them)."""
+        """``open_docs``: the ids of the documents open in panes (linked panes match in them);
+        ``in_front``: whether the reader is on screen (lookups wait while a dialog covers it:
+        their threads slowed a search typed at start-up by a third)."""
         self.host = host
+        self.in_front = in_front
         self.live = live
         self.short_id = short_id
         self.current = current
@@ -153,6 +162,7 @@ class AlsoInLookup:
         results = []
         try:
             for claim, docs in todo:
+                self._wait_in_front(worker)
                 if worker.is_cancelled:  # the app is closing
                     return
                 results.append((claim, self._find(claim, docs)))
@@ -185,9 +195,17 @@ class AlsoInLookup:
         )
 
     def _worker(self, claim: Claim, docs: frozenset[str]) -> None:
+        self._wait_in_front(get_current_worker())
         found = self._find(claim, docs)
         with suppress(RuntimeError):  # the app may be closing
             self.host.app.call_from_thread(self._found, claim, found)
+
+    def _wait_in_front(self, worker: Worker[None]) -> None:
+        """In a lookup's thread: sleep while a dialog covers the reader (not for ever)."""
+        waited = 0.0
+        while not self.in_front() and not worker.is_cancelled and waited < BEHIND_DIALOG_LIMIT:
+            time.sleep(BEHIND_DIALOG_WAIT)
+            waited += BEHIND_DIALOG_WAIT
 
     def _find(self, claim: Claim, docs: frozenset[str]) -> Found:
         """Claims of other documents like ``claim``; no store access (it runs in a thread)."""

@@ -103,6 +103,7 @@ class ReaderScreen(SteadySize, Screen[None]):
             current=lambda: self.current_claim,
             on_found=lambda claim: self.update_inspector(),
             open_docs=lambda: frozenset(view.doc.id for view in self.views),
+            in_front=lambda: self.is_active,
         )
         self.linked = LinkedPanes(self)
         self.typeahead = Typeahead(self)
