@@ -144,16 +144,16 @@ async def test_the_work_after_the_first_paint_waits_for_a_dialog_opened_at_once(
     from textual.widgets import Footer
 
     from tui.app.screens.help import HelpScreen
-    from tui.app.screens.reader import ReaderScreen
+    from tui.app.start_up import StartUp
 
     corpus = _annotated_corpus(tmp_path, 3)
-    follow_up = ReaderScreen._after_first_paint
+    follow_up = StartUp.begin
 
-    async def dialog_first(reader: ReaderScreen) -> None:
-        await reader.app.push_screen(HelpScreen([("Reading", "j", "next claim")]))
-        await follow_up(reader)
+    async def dialog_first(start_up: StartUp) -> None:
+        await start_up.reader.app.push_screen(HelpScreen([("Reading", "j", "next claim")]))
+        await follow_up(start_up)
 
-    monkeypatch.setattr(ReaderScreen, "_after_first_paint", dialog_first)
+    monkeypatch.setattr(StartUp, "begin", dialog_first)
     app = make_app([corpus], tmp_path / "annotations", session=False)
     async with app.run_test() as pilot:
         await pilot.pause()

@@ -15,8 +15,6 @@ corpus.
 
 from __future__ import annotations
 
-import asyncio
-import importlib
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import cached_property
@@ -25,7 +23,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.app.also_in import AlsoInLookup
 from tui.app.background import ChunkedWork, between_keys
@@ -38,6 +36,7 @@ from tui.app.messages import AnnotationsChanged, IndexBuilt, ProgressChanged
 from tui.app.notices import empty_message, show_warnings
 from tui.app.resize import SteadySize
 from tui.app.session import SessionKeeper, Start, session_of
+from tui.app.start_up import StartUp
 from tui.app.typeahead import Typeahead
 from tui.app.watch import AnnotationWatch
 from tui.app.widgets.document_view import DocumentView
@@ -108,10 +107,7 @@ class ReaderScreen(SteadySize, Screen[None]):
         self.linked = LinkedPanes(self)
         self.typeahead = Typeahead(self)
         self._inspected: Claim | None = None
-        self._started = asyncio.Event()
-        """Set once the index worker has begun (after the first paint)."""
-        self._finish_start = False
-        """Set after the first paint until the Footer, analyst and counting are started."""
+        self.start_up = StartUp(self)
 
     @cached_property
     def editor(self) -> Editor:
@@ -124,7 +120,7 @@ class ReaderScreen(SteadySize, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield ReaderHeader(self.progress, id="header")
-        # The Footer is mounted right after the first paint (_after_first_paint):
+        # The Footer is mounted right after the first paint (tui.app.start_up):
         # mounted before it, it delays the article by ~40 ms.
         panes = [
             self.new_pane(d, c)
@@ -161,34 +157,13 @@ class ReaderScreen(SteadySize, Screen[None]):
         self.header.update_progress()
         self.arrange_panes()
         self.update_inspector()
-        self.call_after_refresh(self._after_first_paint)
+        self.call_after_refresh(self.start_up.begin)
         self.set_interval(POLL_SECONDS, self.disk.poll, name="annotations")
         # Articles edited on disk: called directly (not as a key's flow, which ends typeahead).
         self.set_interval(POLL_SECONDS, lambda: get_flow("reload-texts")(self), name="texts")
 
-    async def _after_first_paint(self) -> None:
-        """The index worker at once; the rest once the reader is in front.
-
-        A dialog opened at start-up (``/``) covers the Footer, and its keys
-        waited ~50 ms behind mounting it, finding the analyst and the Footer's
-        own update when the dialog's bindings came in.
-        """
-        self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
-        self._started.set()
-        self._finish_start = True
-        if self.is_active:
-            await self._finish_starting()
-
     async def on_screen_resume(self) -> None:
-        await self._finish_starting()
-
-    async def _finish_starting(self) -> None:
-        if self._finish_start:
-            self._finish_start = False
-            self.ensure_analyst()
-            await self.mount(Footer())
-            self.refresh_bindings()  # the Footer draws its keys on the next bindings signal
-            self.chunked.count_progress()
+        await self.start_up.resume()
 
     def on_resize(self, event: events.Resize) -> None:
         self.arrange_panes()
@@ -363,20 +338,6 @@ class ReaderScreen(SteadySize, Screen[None]):
 
     # -- progress, search index, inspector ------------------------------------------------
 
-    def _build_index(self) -> None:
-        """Thread worker started after the first paint (``post_message`` is thread-safe).
-
-        Then every note goes in, and it imports what the index's arrival and
-        ``/`` need (~70 ms each: the matcher for carried tags, the search dialog),
-        so that the reader's thread does not, with keys waiting.
-        """
-        self.live_index.build()
-        importlib.import_module("tui.core.carry")
-        self.post_message(IndexBuilt())
-        self.live_index.load_notes()
-        get_flow("search")
-        importlib.import_module("tui.app.screens.search")
-
     @on(IndexBuilt)
     def _index_built(self) -> None:
         """ "Also in" for the current claim."""
@@ -392,7 +353,7 @@ class ReaderScreen(SteadySize, Screen[None]):
 
         Tests, snapshots and benchmarks call this to see a deterministic screen.
         """
-        await self._started.wait()
+        await self.start_up.started.wait()
         await self.app.workers.wait_for_complete()
         self.linked.settle()
 
