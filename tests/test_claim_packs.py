@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from segment_helpers import segmented_here
 
 from tui.core import cache as claim_cache
 from tui.core import packed, segmenting
@@ -21,18 +22,6 @@ def _shape(doc: Document) -> tuple[list[tuple], list[tuple]]:
 
 def _packs() -> list[Path]:
     return sorted((claim_cache.folder() / "packs").glob("*.fcpk"))
-
-
-def _segmented_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    done: list[str] = []
-    real = segmenting.segment_fresh
-
-    def recording(doc: Document) -> None:
-        done.append(doc.id)
-        real(doc)
-
-    monkeypatch.setattr(segmenting, "segment_fresh", recording)
-    return done
 
 
 @pytest.fixture
@@ -59,7 +48,7 @@ def test_an_edited_article_is_the_only_one_segmented_again(
     path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n", "utf-8")
     expected = _expected(corpus_dir, monkeypatch)
     monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 10**9)  # one text: done here
-    here = _segmented_here(monkeypatch)
+    here = segmented_here(monkeypatch)
     corpus = load_corpus([corpus_dir])
     assert [_shape(doc) for doc in corpus] == expected
     assert here == [path.stem]
@@ -88,7 +77,7 @@ def test_a_damaged_pack_is_segmented_again_never_trusted(
         data = good.read_bytes()
     bad.write_bytes(data)
     monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 10**9)
-    here = _segmented_here(monkeypatch)
+    here = segmented_here(monkeypatch)
     assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
     assert 0 < len(here) < 5  # the texts of the damaged pack only
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from segment_helpers import segmented_here
 
 from tui.core import cache as claim_cache
 from tui.core import claim_packs, segmenting
@@ -19,19 +20,6 @@ def _shape(doc: Document) -> tuple[list[tuple], list[tuple]]:
     )
 
 
-def _here_only(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record the documents segmented in this process (workers run their own copy)."""
-    done: list[str] = []
-    real = segmenting.segment_fresh
-
-    def recording(doc: Document) -> None:
-        done.append(doc.id)
-        real(doc)
-
-    monkeypatch.setattr(segmenting, "segment_fresh", recording)
-    return done
-
-
 def test_workers_segment_a_cold_corpus_as_one_process_does(
     corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -40,7 +28,7 @@ def test_workers_segment_a_cold_corpus_as_one_process_does(
     monkeypatch.delenv("FACTCHECK_CACHE")
     monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(segmenting, "_cores", lambda: 2)
-    here = _here_only(monkeypatch)
+    here = segmented_here(monkeypatch)
     corpus = load_corpus([corpus_dir])
     assert here == []  # all of it in the workers
     assert [_shape(doc) for doc in corpus] == expected
@@ -57,7 +45,7 @@ def test_small_cold_work_stays_in_this_process(
     corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(segmenting, "_cores", lambda: 2)
-    here = _here_only(monkeypatch)
+    here = segmented_here(monkeypatch)
     assert len(load_corpus([corpus_dir])) == 5
     assert len(here) == 5
 
@@ -75,7 +63,7 @@ def test_a_failing_pool_falls_back_to_this_process(
             raise OSError("no processes here")
 
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", NoProcesses)
-    here = _here_only(monkeypatch)
+    here = segmented_here(monkeypatch)
     assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
     assert len(here) == 5
 
@@ -88,7 +76,7 @@ def test_a_worker_pack_that_does_not_check_out_is_segmented_here(
     monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(segmenting, "_cores", lambda: 2)
     monkeypatch.setattr(claim_packs, "fill", lambda docs, data, spans: False)
-    here = _here_only(monkeypatch)
+    here = segmented_here(monkeypatch)
     assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
     assert len(here) == 5
 
@@ -116,7 +104,7 @@ def test_a_warm_corpus_is_read_from_its_bundle(
     assert len(_bundles()) == 1
     with monkeypatch.context() as patch:
         _no_entries(patch)
-        here = _here_only(patch)
+        here = segmented_here(patch)
         assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
         assert here == []
 
@@ -130,7 +118,7 @@ def test_a_damaged_bundle_falls_back_to_the_entries(
     (bundle,) = _bundles()
     good = bundle.read_bytes()
     bundle.write_bytes(good[:cut])
-    here = _here_only(monkeypatch)
+    here = segmented_here(monkeypatch)
     assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
     assert here == [] and bundle.read_bytes() == good  # written again, from the entries
 
@@ -160,6 +148,6 @@ def test_workers_not_forked_get_the_texts_sent(
     monkeypatch.setattr(segmenting, "PARALLEL_MIN_CHARS", 0)
     monkeypatch.setattr(segmenting, "_cores", lambda: 2)
     monkeypatch.setattr(segmenting, "_context", lambda: multiprocessing.get_context("spawn"))
-    here = _here_only(monkeypatch)
+    here = segmented_here(monkeypatch)
     assert [_shape(doc) for doc in load_corpus([corpus_dir])] == expected
     assert here == []
