@@ -16,10 +16,9 @@ import asyncio
 import importlib
 from typing import TYPE_CHECKING
 
-from textual.widgets import Footer
-
 from tui.app.flows import get_flow
 from tui.app.messages import IndexBuilt
+from tui.app.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from tui.app.screens.reader import ReaderScreen
@@ -50,7 +49,7 @@ class StartUp:
             self._waiting = False
             reader = self.reader
             reader.ensure_analyst()
-            await reader.mount(Footer())
+            await reader.mount(KeyFooter())
             reader.refresh_bindings()  # the Footer draws its keys on the next bindings signal
             reader.chunked.count_progress()
 

@@ -14,10 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from tui.app.resize import SteadySize
 from tui.app.widgets.claim_table import ClaimTable
+from tui.app.widgets.footer import KeyFooter
 from tui.core.claim_list import ClaimRow, Order, filter_rows, sort_rows
 from tui.core.model import Claim
 from tui.core.progress import plural
@@ -68,7 +69,7 @@ class ClaimsListScreen(SteadySize, Screen[Claim | None]):
         yield Input(placeholder=HINT, id="claims-filter")
         yield Static(id="claims-head", markup=False)
         yield ClaimTable(self._shown(), short_ids=self._short_ids, id="claims-table")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._update_head()
