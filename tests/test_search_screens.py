@@ -140,6 +140,27 @@ async def test_a_query_typed_over_before_its_search_starts_is_not_searched(
         assert "Wagner Recruitment" in options(app)[0]
 
 
+async def test_a_burst_already_in_starts_one_search_of_its_whole_text(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """Keys in before the first is handled (a paste, keys at start-up): one thread, one query."""
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    index, queries = counted_index(workspace)
+    app = Host(lambda: SearchScreen(workspace, index))
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        started: list[str] = []
+        unrecorded = screen._search
+        screen._search = lambda query, *args: (started.append(query), unrecorded(query, *args))  # type: ignore[method-assign]
+        box = screen.query_one(Input)
+        for key in "wagnr recruitment":
+            box.insert_text_at_cursor(key)
+        await settle(app, pilot)
+        assert started == queries == ["wagnr recruitment"]
+        assert "Wagner Recruitment" in options(app)[0]
+
+
 async def test_results_show_document_label_and_highlighted_words(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:

@@ -163,6 +163,8 @@ class SearchScreen(ClaimsDialog):
         self._searching = False
         self._next: str | None = None
         """The text typed while a search ran: the next query."""
+        self._typed = ""
+        self._start_queued = False
 
     def compose(self) -> ComposeResult:
         keys = "↑↓ choose · enter go to the claim · escape close"
@@ -179,7 +181,20 @@ class SearchScreen(ClaimsDialog):
 
     @on(Input.Changed, "#search-input")
     def _changed(self, event: Input.Changed) -> None:
-        self._start(event.value)
+        """Search the box's text once the keys already in are handled.
+
+        A burst (a paste, fast typing, keys typed at start-up) posts one Changed
+        a key: searching the first of them sent a query to the thread only to
+        pass it over there (~10 ms of the answer, traced at start-up).
+        """
+        self._typed = event.value
+        if not self._start_queued:
+            self._start_queued = True
+            self.call_later(self._start_typed)
+
+    def _start_typed(self) -> None:
+        self._start_queued = False
+        self._start(self._typed)
 
     def _start(self, query: str) -> None:
         if not query.strip():
