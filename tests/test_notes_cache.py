@@ -141,3 +141,21 @@ def test_a_damaged_notes_cache_is_rebuilt(
     assert _notes(_open(corpus_dir)) == expected
     loads = _loads(monkeypatch)
     assert _notes(_open(corpus_dir)) == expected and loads == []
+
+
+def test_listed_stamps_are_each_documents_stamp(corpus_dir: Path) -> None:
+    """One listing per folder gives what ``stamp`` gives: format 1, each analyst's, our own."""
+    workspace = _open(corpus_dir)
+    docs = workspace.corpus.documents
+    _tag(workspace, 0, 1, "ours")
+    _open(corpus_dir, "ben").store.set(docs[0].claims[2], "sourced")
+    _open(corpus_dir, "ben").store.set(docs[2].claims[0], "opinion")
+    legacy = workspace.store.legacy_path(docs[3])
+    legacy.write_text('[[claim]]\nid = "x"\nlabel = "disputed"\n', "utf-8")  # format 1
+    (workspace.store.folder / "notes.txt").write_text("not ours", "utf-8")
+    store = workspace.store
+    listed = store.listed_stamps()
+    assert set(listed) == {docs[0].id, docs[2].id, docs[3].id}
+    for doc in docs:
+        assert listed.get(doc.id, ()) == store.stamp(doc)
+    assert len(listed[docs[0].id]) == 2  # ben's file and ours, in stamp's order

@@ -10,6 +10,7 @@ and one claim, the newest ``updated`` wins between the two.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +47,22 @@ def analyst_folders(folder: Path) -> list[Path]:
         for entry in entries
         if SLUG_RE.match(entry.name) and entry.is_dir(follow_symlinks=False)
     )
+
+
+def stamps_by_document(folders: Iterable[Path]) -> dict[str, tuple[tuple[Path, Stamp], ...]]:
+    """Each ``*.toml`` of ``folders`` by the document its name gives, in the folders' order."""
+    found: dict[str, list[tuple[Path, Stamp]]] = {}
+    for folder in folders:
+        try:
+            names = [entry.name for entry in os.scandir(folder) if entry.name.endswith(".toml")]
+        except OSError:
+            continue
+        for name in names:
+            path = folder / name
+            stamp = file_stamp(path)
+            if stamp is not None:  # removed since the listing
+                found.setdefault(name[:-5], []).append((path, stamp))
+    return {doc_id: tuple(stamps) for doc_id, stamps in found.items()}
 
 
 def own_path(folder: Path, analyst: str, doc_id: str) -> Path:

@@ -13,7 +13,6 @@ that does not parse is never written: its document is read-only for its analyst
 from __future__ import annotations
 
 import errno
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -23,7 +22,15 @@ from tui.core.anchoring import Anchored, anchor_records
 from tui.core.atomic import DurabilityError, LockError, locked, remove_stale_temps, write_atomic
 from tui.core.changes import ANY, Change, Conflict, ReadOnlyDocument, SaveError, merge
 from tui.core.document_annotations import DocumentAnnotations
-from tui.core.folder import Loaded, Stamp, analyst_folders, file_stamp, legacy_path, load_files
+from tui.core.folder import (
+    Loaded,
+    Stamp,
+    analyst_folders,
+    file_stamp,
+    legacy_path,
+    load_files,
+    stamps_by_document,
+)
 from tui.core.folder import own_path as _own_path
 from tui.core.model import Claim, Document
 from tui.core.records import CLEARED, CONTEXT, Annotation, AnnotationFile, now
@@ -68,21 +75,18 @@ class AnnotationStore:
             self._folders = analyst_folders(self.folder)
         return self._folders
 
-    def annotated_ids(self) -> set[str]:
-        """Ids of the documents some file may hold tags on: one listing per folder.
+    def listed_stamps(self) -> dict[str, tuple[tuple[Path, Stamp], ...]]:
+        """:meth:`stamp` of every document some file may hold tags on: one listing per folder.
 
-        A superset (any ``*.toml`` counts): what a caller visiting every document
-        may skip :meth:`load` for, which costs a few file lookups per document.
+        A caller visiting every document (the notes cache) skips the others,
+        and looks up no file a document does not have: :meth:`stamp` tries
+        three paths a document, most of them missing on a big corpus.
         """
-        ids: set[str] = set()
-        for folder in (self.folder, *self.analyst_folders(rescan=True)):
-            try:
-                ids.update(
-                    entry.name[:-5] for entry in os.scandir(folder) if entry.name.endswith(".toml")
-                )
-            except OSError:
-                continue
-        return ids
+        folders = [self.folder, *self.analyst_folders(rescan=True)]
+        own = _own_path(self.folder, self.analyst, "-").parent if self.analyst else None
+        if own is not None and own not in folders:
+            folders.append(own)  # a link, not a real folder: stamp() tries it too
+        return stamps_by_document(folders)
 
     def files_for(self, doc: Document, *, rescan: bool = True) -> list[Path]:
         """Every file that may hold tags on ``doc``: format 1, each analyst's, and ours.

@@ -58,7 +58,7 @@ def _path_for(store: AnnotationStore) -> tuple[Path, str]:
 
 def notes_of(corpus: Corpus, store: AnnotationStore) -> list[tuple[Claim, str]]:
     """Every note on a claim of ``corpus``, with its claim (the store's answer, cached)."""
-    annotated = store.annotated_ids()  # the others have no file to read (and folders listed)
+    listed = store.listed_stamps()  # the others have no file to read
     use_cache = claim_cache.enabled()
     path, key = _path_for(store)
     kept = _read(path, key) if use_cache else {}
@@ -66,9 +66,9 @@ def notes_of(corpus: Corpus, store: AnnotationStore) -> list[tuple[Claim, str]]:
     recent = time.time_ns() - int(snapshot.RACY_SECONDS * 1e9)
     found: list[tuple[Claim, str]] = []
     for doc in corpus:
-        if doc.id not in annotated:
+        stamps = listed.get(doc.id)
+        if stamps is None:
             continue
-        stamps = store.stamp(doc, rescan=False)
         doc_key = f"{document_key(doc)} {stamps!r}"
         entry = kept.get(doc.id)
         if entry is not None and entry[0] == doc_key and _fits(entry[1], doc):
