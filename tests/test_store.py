@@ -333,3 +333,26 @@ def test_a_reloaded_document_is_anchored_afresh(corpus_dir: Path, annotations_di
     moved = state.anchored[0]
     assert moved.status is Anchor.MOVED and moved.claim is reloaded.claims[6]
     assert state.label(reloaded.claims[4]) is None
+
+
+def test_a_read_that_a_save_overtook_does_not_put_back_the_older_state(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search thread reads a file while the reader saves a tag to it: the tag stays shown."""
+    import tui.core.store as store_module
+
+    doc = _doc(corpus_dir)
+    store = AnnotationStore(annotations_dir, analyst="jdoe")
+    real = store_module.load_files
+    overtaken: list[bool] = []
+
+    def read_then_save_meanwhile(*args, **kwargs):  # type: ignore[no-untyped-def]
+        loaded = real(*args, **kwargs)  # the file as it was, before the save
+        if not overtaken:
+            overtaken.append(True)
+            store.set(doc.claims[1], "disputed")  # the reader's save, while that read ran
+        return loaded
+
+    monkeypatch.setattr(store_module, "load_files", read_then_save_meanwhile)
+    store.load(doc)  # the thread's read, from before the save
+    assert store.load(doc).label(doc.claims[1]) == "disputed"

@@ -13,6 +13,7 @@ that does not parse is never written: its document is read-only for its analyst
 from __future__ import annotations
 
 import errno
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -54,6 +55,9 @@ class AnnotationStore:
         self.folder = Path(folder)
         self.analyst = analyst
         self._cache: dict[str, DocumentAnnotations] = {}
+        self._cache_lock = threading.Lock()
+        """Held to put a state in the cache: a read (the search's threads read too)
+        never puts back a state older than one a save put there meanwhile."""
         self._folders: list[Path] | None = None
 
     def path_for(self, doc: Document) -> Path:
@@ -76,12 +80,8 @@ class AnnotationStore:
         return self._folders
 
     def listed_stamps(self) -> dict[str, tuple[tuple[Path, Stamp], ...]]:
-        """:meth:`stamp` of every document some file may hold tags on: one listing per folder.
-
-        A caller visiting every document (the notes cache) skips the others,
-        and looks up no file a document does not have: :meth:`stamp` tries
-        three paths a document, most of them missing on a big corpus.
-        """
+        """:meth:`stamp` of every document some file may hold tags on, one listing a folder:
+        no lookup of the paths a document has no file at (most, on a big corpus)."""
         folders = [self.folder, *self.analyst_folders(rescan=True)]
         own = _own_path(self.folder, self.analyst, "-").parent if self.analyst else None
         if own is not None and own not in folders:
@@ -125,7 +125,11 @@ class AnnotationStore:
             return cached
         loaded = load_files(self.folder, doc.id, self.analyst_folders(rescan=refresh))
         state = self._build(doc, loaded)
-        self._cache[doc.id] = state
+        with self._cache_lock:
+            now = self._cache.get(doc.id)
+            if not refresh and now is not cached and now is not None and now.doc is doc:
+                return now  # put there while we read: as new as ours, or newer (a save)
+            self._cache[doc.id] = state
         return state
 
     def _build(self, doc: Document, loaded: Loaded) -> DocumentAnnotations:
@@ -283,7 +287,8 @@ class AnnotationStore:
             with locked(self.lock_path):
                 loaded = load_files(self.folder, doc.id, self.analyst_folders(rescan=True))
                 state = self._build(doc, loaded)
-                self._cache[doc.id] = state
+                with self._cache_lock:
+                    self._cache[doc.id] = state
                 if state.error is not None:
                     error = state.error
                     raise ReadOnlyDocument(error.path, error.reason, error.line)
@@ -329,7 +334,9 @@ class AnnotationStore:
             self.analyst_folders(rescan=True)  # our first save made our folder
         loaded.by_path[path] = stored
         loaded.files[self.analyst] = stored
-        self._cache[doc.id] = self._build(doc, loaded)
+        state = self._build(doc, loaded)
+        with self._cache_lock:
+            self._cache[doc.id] = state
         return change
 
     def _own_change(self, loaded: Loaded, stored: AnnotationFile, change: Change) -> Change:
