@@ -62,8 +62,6 @@ class SearchIndex:
         self._notes: dict[tuple[str, int], tuple[Claim, str]] = {}
         self._note_index: tuple[list[tuple[Claim, str]], TermIndex] | None = None
         self._lock = threading.Lock()
-        self.similar_cache: dict[tuple[str, int], list[tuple[int, float]]] = {}
-        """Used by :mod:`tui.core.similar` (claims never change, so neither do matches)."""
 
     @classmethod
     def build(cls, corpus: Corpus, store: AnnotationStore | None = None) -> SearchIndex:
