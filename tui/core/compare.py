@@ -17,12 +17,13 @@ import gc
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from operator import itemgetter
 
+from tui.core.forked import in_two
 from tui.core.match import Aliases, Difference, Match, Matcher, Settings
 from tui.core.model import Claim, Document
 from tui.core.normalize import STOPWORDS, terms
@@ -31,6 +32,9 @@ UNCHANGED, EDITED, MOVED, ONLY_A, ONLY_B = "unchanged", "edited", "moved", "only
 STATUSES = (UNCHANGED, EDITED, MOVED, ONLY_A, ONLY_B)
 _SEED_TERMS = 6
 _CANDIDATES = 3
+PARALLEL_MIN_CLAIMS = 1_000
+"""Claims left to match from which half of them are matched in a forked child
+(:mod:`tui.core.forked`): below it a fork (~5 ms) costs more than it saves."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,41 +148,49 @@ def _pair_the_rest(
     # each gives (1 / length), worked out once per term rather than once per claim.
     size = {term: len(posted) for term, posted in postings.items() if len(posted) <= cap}
     weight = {term: 1.0 / n for term, n in size.items()}
-    found: list[tuple[float, int, int]] = []
-    matches: dict[int, Match] = {}
     aligned = matcher.aligned
-    for i in range(len(texts_a)):
-        if i in pairs:
-            continue
-        # In the claim's order (a set's order changes with the hash seed: so did the pairs).
-        mine = [t for t in dict.fromkeys(words_a[i]) if t in size]
-        if not mine:
-            continue
-        seeds = sorted(mine, key=size.__getitem__)[:_SEED_TERMS]
-        # The rarest term's claims vote first (0.0 + w is w: the same sums as adding).
-        votes = dict.fromkeys(postings[seeds[0]], weight[seeds[0]])
-        get = votes.get
-        for term in seeds[1:]:
-            w = weight[term]
-            for j in postings[term]:
-                votes[j] = get(j, 0.0) + w
-        # What Counter.most_common gives: sorted is stable, so ties stay in the order voted.
-        best = sorted(votes.items(), key=itemgetter(1), reverse=True)[:_CANDIDATES]
-        text = texts_a[i]
-        # The first of the highest overlaps, as a stable sort on it would put first.
-        overlap, alignment, j = -1.0, None, -1
-        for k, _ in best:
-            got, made = aligned(text, texts_b[k])
-            if got > overlap:
-                overlap, alignment, j = got, made, k
-        if alignment is not None and matcher.out_of_bands(overlap):
-            continue
-        match = matcher.score(matcher.analyse(text, texts_b[j], alignment), overlap)
-        if match.band is not None:
-            found.append((match.score, i, j))
-            matches[i] = match
+
+    def best_of(part: Sequence[int]) -> list[tuple[float, int, int, Match]]:
+        """The best match in a band of each claim of A in ``part``."""
+        out: list[tuple[float, int, int, Match]] = []
+        for i in part:
+            # In the claim's order (a set's order changes with the hash seed: so did the pairs).
+            mine = [t for t in dict.fromkeys(words_a[i]) if t in size]
+            if not mine:
+                continue
+            seeds = sorted(mine, key=size.__getitem__)[:_SEED_TERMS]
+            # The rarest term's claims vote first (0.0 + w is w: the same sums as adding).
+            votes = dict.fromkeys(postings[seeds[0]], weight[seeds[0]])
+            get = votes.get
+            for term in seeds[1:]:
+                w = weight[term]
+                for j in postings[term]:
+                    votes[j] = get(j, 0.0) + w
+            # What Counter.most_common gives: sorted is stable, so ties stay in the order voted.
+            best = sorted(votes.items(), key=itemgetter(1), reverse=True)[:_CANDIDATES]
+            text = texts_a[i]
+            # The first of the highest overlaps, as a stable sort on it would put first.
+            overlap, alignment, j = -1.0, None, -1
+            for k, _ in best:
+                got, made = aligned(text, texts_b[k])
+                if got > overlap:
+                    overlap, alignment, j = got, made, k
+            if alignment is not None and matcher.out_of_bands(overlap):
+                continue
+            match = matcher.score(matcher.analyse(text, texts_b[j], alignment), overlap)
+            if match.band is not None:
+                # Without its alignment: all a row needs is the score and the differences.
+                out.append((match.score, i, j, Match(match.score, match.band, match.differs)))
+        return out
+
+    todo = [i for i in range(len(texts_a)) if i not in pairs]
+    # Halves in A's order: a version's edits lie near where they were, so each half
+    # reads mostly its own half of B.
+    half = len(todo) // 2 if len(todo) >= PARALLEL_MIN_CLAIMS else len(todo)
+    found = [m for part in in_two(best_of, todo[:half], todo[half:]) for m in part]
+    matches = {i: match for _, i, _, match in found}
     found.sort(key=lambda item: (-item[0], item[1], item[2]))
-    for score, i, j in found:
+    for score, i, j, _ in found:
         if i not in pairs and j not in taken:
             pairs[i] = (j, score)
             taken.add(j)
