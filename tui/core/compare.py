@@ -13,16 +13,15 @@ negation) as :mod:`tui.core.match` names them.
 
 from __future__ import annotations
 
-import gc
 import math
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from operator import itemgetter
 
+from tui.core.collector import collector_paused
 from tui.core.forked import in_two
 from tui.core.match import Aliases, Difference, Match, Matcher, Settings
 from tui.core.model import Claim, Document
@@ -68,21 +67,9 @@ def compare_documents(
     settings: Settings | None = None,
 ) -> list[Row]:
     """Rows in reading order: A's order, each claim only in B where it stands in B."""
-    with _collector_paused():
+    # Comparing makes ~20 tuples a claim, none of them garbage (tui/core/collector.py).
+    with collector_paused():
         return _compare(a, b, aliases, settings)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: comparing makes ~20 tuples a claim, none of
-    them garbage, and the collector's passes over them cost ~20% of the time (measured)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _compare(

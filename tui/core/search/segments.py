@@ -9,13 +9,12 @@ merge of the others' segments is plain list work.
 
 from __future__ import annotations
 
-import gc
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
+from tui.core.collector import collector_paused
 from tui.core.normalize import _COMPOUND, _TERM, fold
 from tui.core.search.terms import TermIndex
 
@@ -39,26 +38,15 @@ class Segment:
         return len(self.lengths)
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    # Millions of new lists and ints would trigger full collections that find
-    # no garbage (a third of the build time at 100k claims).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def segment(texts: Iterable[str]) -> Segment:
     """Tokenise ``texts`` (item ids are their positions) into a segment."""
     local: dict[str, list[int]] = {}
     lengths = array("H")
     find = _TERM.findall
     compound = _COMPOUND.findall
-    with _no_gc():
+    # Millions of new lists and ints, none garbage: full collections took a third of
+    # the build at 100k claims (tui/core/collector.py).
+    with collector_paused():
         for item, text in enumerate(texts):
             folded = fold(text)
             found = find(folded)
@@ -86,7 +74,7 @@ def merge(segments: Iterable[Segment]) -> TermIndex:
     postings: list[array] = []
     lengths = array("H")
     base = 0
-    with _no_gc():
+    with collector_paused():
         for seg in segments:
             items = seg.items
             at = 0
