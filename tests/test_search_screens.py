@@ -140,6 +140,43 @@ async def test_a_query_typed_over_before_its_search_starts_is_not_searched(
         assert "Wagner Recruitment" in options(app)[0]
 
 
+class HeldIndex:
+    """A reader's index still loading (``load_notes`` waits for ``gate``), as at start-up."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.gate = threading.Event()
+
+    def load_notes(self) -> SearchIndex:
+        self.gate.wait(5)
+        return self.index
+
+
+async def test_keys_typed_while_the_index_loads_are_searched_once_as_the_whole_text(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """``/`` at start-up: the first key's search waits for the index; what is typed meanwhile
+    is the query it runs once the index is there, not a second search after the first."""
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    index, queries = counted_index(workspace)
+    held = HeldIndex(index)
+    app = Host(lambda: SearchScreen(workspace, held))  # type: ignore[arg-type]
+    async with app.run_test(size=(110, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        box = screen.query_one(Input)
+        box.insert_text_at_cursor("wag")
+        await pilot.pause()  # its search has started, and waits for the index
+        for key in "nr recruitment":
+            box.insert_text_at_cursor(key)
+        await pilot.pause()
+        held.gate.set()
+        await settle(app, pilot)
+        assert queries == ["wagnr recruitment"]
+        assert screen.shown_query == "wagnr recruitment"
+        assert "Wagner Recruitment" in options(app)[0]
+
+
 async def test_a_burst_already_in_starts_one_search_of_its_whole_text(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:

@@ -230,6 +230,8 @@ class SearchScreen(ClaimsDialog):
         try:
             if self._next in (None, query):
                 index = self._ready_index()
+                # Typed over while the index and notes were made: the newest text instead.
+                query = self._next or query
                 hits = index.search(
                     query,
                     limit=LIMIT,
