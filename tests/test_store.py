@@ -356,3 +356,11 @@ def test_a_read_that_a_save_overtook_does_not_put_back_the_older_state(
     monkeypatch.setattr(store_module, "load_files", read_then_save_meanwhile)
     store.load(doc)  # the thread's read, from before the save
     assert store.load(doc).label(doc.claims[1]) == "disputed"
+
+
+def test_the_projects_annotation_folder_ships_the_ignore_file_the_store_writes() -> None:
+    """A fresh clone's first tag leaves no stray untracked ``annotations/.gitignore``."""
+    from tui.core.store import GITIGNORE
+
+    shipped = Path(__file__).resolve().parent.parent / "annotations" / ".gitignore"
+    assert shipped.read_text(encoding="utf-8") == GITIGNORE
