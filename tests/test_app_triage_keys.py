@@ -127,6 +127,40 @@ async def test_V_settles_a_contested_claim_with_a_chosen_tag_and_undo_unsettles(
         assert team.status.value == "contested" and team.verdict is None
 
 
+async def test_V_with_a_label_key_takes_the_note_of_a_tag_with_that_label(
+    corpus_dir: Path, annotations_dir: Path, contested: list[int]
+) -> None:
+    """Settled "opinion" with ann's "disputed" tag highlighted: bob's note and sources
+    (his tag is the opinion one), never ann's, which argue the other way."""
+    ws = open_workspace([corpus_dir], annotations=annotations_dir, analyst="ann")
+    doc = ws.corpus.documents[0]
+    ws.store.set(
+        doc.claims[5], "disputed", note="ministry denies it", sources=["https://a.example"]
+    )
+    bob = AnnotationStore(annotations_dir, analyst="bob")
+    bob.set(doc.claims[5], "opinion", note="a columnist's view", sources=["https://b.example"])
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        app.reader.active_view.move_to(5)
+        await pilot.press("V")
+        await pilot.pause()
+        assert app.screen.highlighted.analyst == "ann"  # type: ignore[attr-defined]
+        await pilot.press("o")
+        await pilot.pause()
+        verdict = app.workspace.store.load(doc).team(doc.claims[5]).verdict
+        assert verdict is not None and verdict.label == "opinion"
+        assert verdict.note == "a columnist's view"
+        assert list(verdict.sources) == ["https://b.example"]
+        app.reader.active_view.move_to(2)
+        await pilot.press("V")
+        await pilot.pause()
+        await pilot.press("x")  # nobody said skip: no note, no sources
+        await pilot.pause()
+        verdict = app.workspace.store.load(doc).team(doc.claims[2]).verdict
+        assert verdict is not None and verdict.label == "skip"
+        assert verdict.note == "" and not list(verdict.sources)
+
+
 async def test_V_with_a_label_key_and_a_note_of_ones_own(
     corpus_dir: Path, annotations_dir: Path, contested: list[int]
 ) -> None:

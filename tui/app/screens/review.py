@@ -3,8 +3,9 @@
 Each analyst's label, note, sources and time are listed (the claim's team view
 from the core, :class:`tui.core.team.ClaimTeam`). ``enter`` settles the claim
 with the highlighted analyst's tag, note and sources; a label key (as mapped)
-settles it with that label and the note written below (else the highlighted
-tag's note). The screen only decides: it is dismissed with a :class:`Verdict`
+settles it with that label and the note written below (else the note and
+sources of the highlighted tag if it gave that label, else of the first that
+did). The screen only decides: it is dismissed with a :class:`Verdict`
 for the reader to save through the core's editor (undoable), or ``None``.
 """
 
@@ -133,11 +134,18 @@ class ReviewScreen(DialogScreen[Verdict | None]):
         return self.team.tags[index] if index is not None and self.team.tags else None
 
     def settle(self, label: str | None = None) -> None:
-        """Dismiss with ``label`` (else the highlighted tag's), with a note and sources."""
+        """Dismiss with ``label`` (else the highlighted tag's), with a note and sources.
+
+        These come from the tag settled with: the highlighted one if it gave that label,
+        else the first that did, else none (a verdict "sourced" never carries the note
+        and sources of a "disputed" tag, which argue the other way).
+        """
         chosen = self.highlighted
         label = label or (chosen.label if chosen else None)
         if label is None:
             return
+        if chosen is None or chosen.label != label:
+            chosen = next((tag for tag in self.team.tags if tag.label == label), None)
         typed = self.query_one("#review-note", Input).value.strip()
         note = typed or (chosen.note if chosen else "")
         sources = list(chosen.sources) if chosen else []
