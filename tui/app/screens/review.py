@@ -115,9 +115,7 @@ class ReviewScreen(DialogScreen[Verdict | None]):
             yield OptionList(
                 *(tag_option(tag, i) for i, tag in enumerate(self.team.tags)), id="review-tags"
             )
-            yield Input(
-                placeholder="the verdict's note (empty: the chosen tag's)", id="review-note"
-            )
+            yield Input(placeholder=NOTE_PLACEHOLDER, id="review-note")
 
     def on_key(self, event: events.Key) -> None:
         """A label key (as mapped) settles, unless the note field is being typed in."""
