@@ -36,7 +36,7 @@ LABEL_DEFS: tuple[LabelDef, ...] = (
     LabelDef("sourced", "s", "1", "S", "success", "backed by a source you can point to"),
     LabelDef("disputed", "d", "2", "D", "error", "contradicted or without evidence"),
     LabelDef("opinion", "o", "3", "O", "warning", "a view, not a checkable fact"),
-    LabelDef("skip", "x", "4", "x", "muted", "reviewed: not checkable"),
+    LabelDef("skip", "x", "4", "x", "muted", "reviewed, nothing checkable in it"),
 )
 
 TONES: tuple[str, ...] = ("success", "error", "warning", "accent", "muted")
