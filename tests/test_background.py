@@ -169,38 +169,3 @@ async def test_the_work_after_the_first_paint_waits_for_a_dialog_opened_at_once(
         await pilot.pause()
         assert len(app.reader.query(Footer)) == 1
 
-
-async def test_slash_before_the_first_paint_follow_up_starts_the_index_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A key in with the first frame is handled before the callback after it: ``/`` starts
-    the index worker itself (it waited behind the dialog), and the follow-up starts no other."""
-    from app_helpers import make_app
-
-    from tui.app.screens.search import SearchScreen
-    from tui.app.start_up import StartUp
-
-    corpus = _annotated_corpus(tmp_path, 3)
-    follow_up = StartUp.begin
-    builds: list[str] = []
-    build = StartUp._build_index
-
-    def counted_build(start_up: StartUp) -> None:
-        builds.append("index")
-        build(start_up)
-
-    async def slash_first(start_up: StartUp) -> None:
-        assert not start_up.started.is_set()
-        await start_up.reader.run_action("flow('search')")
-        assert start_up.started.is_set()  # the worker began with the key, not after the dialog
-        await follow_up(start_up)
-
-    monkeypatch.setattr(StartUp, "_build_index", counted_build)
-    monkeypatch.setattr(StartUp, "begin", slash_first)
-    app = make_app([corpus], tmp_path / "annotations", session=False)
-    async with app.run_test() as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, SearchScreen)
-        await app.workers.wait_for_complete()
-        assert builds == ["index"]
-        assert app.reader.live_index.index is not None

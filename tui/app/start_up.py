@@ -36,19 +36,12 @@ class StartUp:
 
     async def begin(self) -> None:
         """The index worker at once; the rest now if the reader is in front, else on resume."""
-        self.start_index()
+        reader = self.reader
+        reader.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
+        self.started.set()
         self._waiting = True
-        if self.reader.is_active:
+        if reader.is_active:
             await self.resume()
-
-    def start_index(self) -> None:
-        """The index worker, once: at the first paint, or sooner if ``/`` is typed first
-        (a key that reaches the reader with its first frame is handled before the
-        callback after that frame, which then waited behind the search dialog)."""
-        if not self.started.is_set():
-            self.started.set()
-            reader = self.reader
-            reader.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
 
     async def resume(self) -> None:
         """The reader is in front (again): start what waited for it, once."""

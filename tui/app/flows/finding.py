@@ -28,7 +28,6 @@ def index_or_say(reader: ReaderScreen, feature: str) -> SearchIndex | None:
 @flow("search")
 def search(reader: ReaderScreen) -> None:
     """The dialog at once; its first search waits for the index and notes, in its thread."""
-    reader.start_up.start_index()
     from tui.app.screens.search import SearchScreen
 
     screen = SearchScreen(reader.workspace, reader.live_index)
