@@ -168,4 +168,3 @@ async def test_the_work_after_the_first_paint_waits_for_a_dialog_opened_at_once(
         await pilot.press("slash", "escape")  # a second resume mounts no second Footer
         await pilot.pause()
         assert len(app.reader.query(Footer)) == 1
-
