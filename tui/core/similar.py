@@ -177,8 +177,12 @@ def candidates(index: SearchIndex, claim: Claim, count: int = _CANDIDATES) -> li
         return tix.df(tid) if tid is not None else 0
 
     cap = max(50, n // 20)
+    seeds = sorted(mine, key=rarity)[:_SEED_TERMS]
+    weights = [1.0 / (1.0 + rarity(term)) for term in seeds]
     acc: dict[int, float] = {}
-    for term in sorted(mine, key=rarity)[:_SEED_TERMS]:
+    closed = False
+    """No item can join the ``count`` best any more: only those still in ``acc`` gain votes."""
+    for k, term in enumerate(seeds):
         best: dict[int, float] = {}
         for expansion in tix.expand(term):
             postings = tix.postings[expansion.term]
@@ -194,11 +198,41 @@ def candidates(index: SearchIndex, claim: Claim, count: int = _CANDIDATES) -> li
             for item in postings:
                 if (item < lo or item >= hi) and sim > best.get(item, 0.0):
                     best[item] = sim
-        w = 1.0 / (1.0 + rarity(term))
+        w = weights[k]
+        if closed:
+            for item in acc.keys() & best.keys():  # each item once: the order cannot matter
+                acc[item] += w * best[item]
+            continue
         get = acc.get
         for item, sim in best.items():
             acc[item] = get(item, 0.0) + w * sim
+        acc, closed = _without_the_out_of_reach(acc, sum(weights[k + 1 :]), count)
     return _top(acc, count)
+
+
+def _without_the_out_of_reach(
+    acc: dict[int, float], rest: float, count: int
+) -> tuple[dict[int, float], bool]:
+    """``acc`` less the items that can no longer be among its ``count`` best, and whether
+    any item not in it yet can (the terms still to vote give at most ``rest`` more:
+    each gives an item its weight times a closeness of at most 1).
+
+    The ``count``-th best vote now is a floor for the final one (votes only grow),
+    so once ``rest`` is below it, nothing new can reach the best, and neither can an
+    item that ``rest`` would not lift to it. The items kept keep their order and
+    their sums, added in the same order: :func:`_top` picks the same, ties included
+    (a few terms with long postings were most of the time at 100k claims, measured).
+    """
+    if not rest or len(acc) <= count:
+        return acc, False
+    floor = sorted(acc.values(), reverse=True)[count - 1] * (1.0 - _ROUNDING)
+    if rest >= floor:
+        return acc, False
+    return {item: vote for item, vote in acc.items() if vote + rest >= floor}, True
+
+
+_ROUNDING = 1e-9
+"""A relative margin for the float sums' rounding, far above it (8 terms: ~1e-15)."""
 
 
 def _top(acc: dict[int, float], count: int) -> list[int]:
