@@ -99,6 +99,15 @@ def counted_index(workspace: Workspace, seconds: float = 0.0) -> tuple[SearchInd
     return index, queries
 
 
+def assert_searched_once_for_the_whole_text(
+    app: App, screen: SearchScreen, queries: list[str]
+) -> None:
+    """One search ran, for the whole of "wagnr recruitment", and its results are shown."""
+    assert queries == ["wagnr recruitment"]
+    assert screen.shown_query == "wagnr recruitment"
+    assert "Wagner Recruitment" in options(app)[0]
+
+
 async def test_a_burst_of_keys_costs_one_search_more_not_one_per_key(
     corpus_dir: Path, annotations_dir: Path
 ) -> None:
@@ -135,9 +144,7 @@ async def test_a_query_typed_over_before_its_search_starts_is_not_searched(
         await pilot.pause()  # every key handled while the first search waits to start
         gate.set()
         await settle(app, pilot)
-        assert queries == ["wagnr recruitment"]
-        assert screen.shown_query == "wagnr recruitment"
-        assert "Wagner Recruitment" in options(app)[0]
+        assert_searched_once_for_the_whole_text(app, screen, queries)
 
 
 class HeldIndex:
@@ -172,9 +179,7 @@ async def test_keys_typed_while_the_index_loads_are_searched_once_as_the_whole_t
         await pilot.pause()
         held.gate.set()
         await settle(app, pilot)
-        assert queries == ["wagnr recruitment"]
-        assert screen.shown_query == "wagnr recruitment"
-        assert "Wagner Recruitment" in options(app)[0]
+        assert_searched_once_for_the_whole_text(app, screen, queries)
 
 
 async def test_a_burst_already_in_starts_one_search_of_its_whole_text(
