@@ -214,8 +214,8 @@ def _without_the_out_of_reach(
     acc: dict[int, float], rest: float, count: int
 ) -> tuple[dict[int, float], bool]:
     """``acc`` less the items that can no longer be among its ``count`` best, and whether
-    any item not in it yet can (the terms still to vote give at most ``rest`` more:
-    each gives an item its weight times a closeness of at most 1).
+    the best are now closed to items not in it (the terms still to vote give at most
+    ``rest`` more: each gives an item its weight times a closeness of at most 1).
 
     The ``count``-th best vote now is a floor for the final one (votes only grow),
     so once ``rest`` is below it, nothing new can reach the best, and neither can an
