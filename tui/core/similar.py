@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain, compress
 
-from tui.core.collector import collector_paused
 from tui.core.match import SAME, Aliases, Difference, Match, Matcher, Settings, load_aliases
 from tui.core.match.matcher import idf_from_counts
 from tui.core.model import Claim
@@ -152,10 +151,7 @@ def _matches(index: SearchIndex, state: _State, claim: Claim) -> list[tuple[int,
     key = (claim.doc.id, claim.index)
     cached = state.found.get(key)
     if cached is None:
-        # ~60 candidates read, aligned and scored: thousands of objects that all survive
-        # in the matcher's caches (tui/core/collector.py).
-        with collector_paused():
-            cached = _compute(index, state.matcher, claim)
+        cached = _compute(index, state.matcher, claim)
         with state.lock:
             if len(state.found) >= _MAX_CACHE:
                 state.found.clear()
