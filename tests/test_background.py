@@ -153,18 +153,32 @@ async def test_the_work_after_the_first_paint_waits_for_a_dialog_opened_at_once(
         await start_up.reader.app.push_screen(HelpScreen([("Reading", "j", "next claim")]))
         await follow_up(start_up)
 
+    said: list[bool] = []
+    say_built = StartUp._say_built
+
+    def saying(start_up: StartUp) -> None:
+        said.append(True)
+        say_built(start_up)
+
     monkeypatch.setattr(StartUp, "begin", dialog_first)
+    monkeypatch.setattr(StartUp, "_say_built", saying)
     app = make_app([corpus], tmp_path / "annotations", session=False)
     async with app.run_test() as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         await app.workers.wait_for_complete()
         assert app.reader.live_index.index is not None  # the index did not wait
+        assert app.reader.live_index.notes_loaded  # nor its notes (a search needs them)
         assert not app.reader.query(Footer)  # covered: not mounted yet
+        assert not said  # nor the matcher's import and IndexBuilt, which only the reader shows
         await pilot.press("escape")
         await pilot.pause()
+        await app.workers.wait_for_complete()
         assert app.screen is app.reader
         assert len(app.reader.query(Footer)) == 1
+        assert said == [True]
         await pilot.press("slash", "escape")  # a second resume mounts no second Footer
         await pilot.pause()
+        await app.workers.wait_for_complete()
         assert len(app.reader.query(Footer)) == 1
+        assert said == [True]  # nor says the index's arrival twice
