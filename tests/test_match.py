@@ -177,6 +177,38 @@ def test_negation_only_of_words_both_sides_state() -> None:
     assert all(d.kind != "negation" for d in match.differs)
 
 
+def test_a_negation_outside_the_shared_clause_is_not_named() -> None:
+    m = matcher()
+    match = m.compare(
+        "What's more, he hoped Hyundai would sell one million vehicles in the United States.",
+        "That wasn't all: he hoped Hyundai would sell 1 million vehicles in the United States.",
+    )
+    assert all(d.kind != "negation" for d in match.differs), match.differs
+    turned = m.compare(
+        "He said the target for new recruits has not been met, officials said.",
+        "He said the target for new recruits has been met, officials said.",
+    )
+    assert [d.kind for d in turned.differs] == ["negation"]
+
+
+def test_dates_spoken_and_dates_more_precise() -> None:
+    keys = {t.text: t.key for t in read("On September the 11th and the 3rd of May.").tokens}
+    assert keys == {"September the 11th": "@9-11", "3rd of May": "@5-3"}
+    m = matcher()
+    a = "A senior member testified in June that Bashir had approved the church bomb attacks."
+    refined = m.compare(a, a.replace("in June", "on June 26"))
+    assert all(d.kind != "date" for d in refined.differs), refined.differs
+    for other in ("in July", "on Monday"):
+        found = m.compare(a.replace("in June", "on June 26"), a.replace("in June", other))
+        # Another month is another date; a weekday says nothing against a day of June.
+        assert [d.kind for d in found.differs] == (["date"] if other == "in July" else [])
+    spoken = m.compare(
+        "That failure contributed to September the 11th, Graham said.",
+        "That failure contributed to September 11, Graham said.",
+    )
+    assert spoken.differs == ()
+
+
 def test_a_copy_with_a_figure_or_a_verb_turned_around_is_related_not_same() -> None:
     m = matcher()
     same = m.compare(

@@ -17,6 +17,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 
 from tui.core.match.align import Alignment
+from tui.core.match.figures import dates_disagree
 from tui.core.match.opposites import opposite_pairs
 from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Token
 
@@ -57,7 +58,10 @@ def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Dif
         if not xs or not ys:
             continue  # nothing to pair
         for i, j in _match_places(alignment, xs, ys):
-            found.append((i, Difference(kind, alignment.a[i].text, alignment.b[j].text)))
+            here, there = alignment.a[i], alignment.b[j]
+            if kind == DATE and not dates_disagree(here.key, there.key):
+                continue  # "in June" / "on June 26": the same month, one more precise
+            found.append((i, Difference(kind, here.text, there.text)))
     names_a, names_b = of_a.get(NAME), of_b.get(NAME)
     if names_a and names_b:
         for i, j in _pair_names(alignment, loose_a, loose_b, names_a, names_b):
@@ -177,9 +181,9 @@ def _negation(
         return None
     # Only a negation of a word both sides state ("has not been met" / "has been met"):
     # a "not" before words the other side lacks says something else, not the opposite.
-    neg_a = [i for i in neg_a if _next_is_aligned(alignment.a, i, alignment.pairs)]
+    neg_a = [i for i in neg_a if _next_is_aligned(alignment.a, i, alignment.pairs, text_a)]
     taken = {j for j, _ in alignment.pairs.values()}
-    neg_b = [j for j in neg_b if _next_is_aligned(alignment.b, j, taken)]
+    neg_b = [j for j in neg_b if _next_is_aligned(alignment.b, j, taken, text_b)]
     if not neg_a and not neg_b:
         return None
     if neg_a:
@@ -194,11 +198,21 @@ def _negation(
     return (mirrored.partner(at) or 0), Difference(NEGATION, here, there)
 
 
-def _next_is_aligned(tokens: tuple[Token, ...], i: int, aligned: Container[int]) -> bool:
+def _next_is_aligned(tokens: tuple[Token, ...], i: int, aligned: Container[int], text: str) -> bool:
+    """The content word after negator ``i`` is aligned and in its clause: a negation's
+    scope ends at a clause's punctuation ("That wasn't all: by 2010, he hoped…" negates
+    nothing the other claim states)."""
     k = i + 1
     while k < len(tokens) and tokens[k].kind == NEGATION:
         k += 1
-    return k < len(tokens) and k in aligned
+    if k >= len(tokens) or k not in aligned:
+        return False
+    between = text[tokens[k - 1].end : tokens[k].start]
+    return not any(mark in between for mark in _CLAUSE_ENDS)
+
+
+_CLAUSE_ENDS = ",;:.!?()—–"
+"""Punctuation that ends a negation's scope."""
 
 
 def _negation_phrases(

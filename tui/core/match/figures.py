@@ -158,26 +158,50 @@ def _scale_follows(spans: list[tuple[str, int, int]], i: int) -> bool:
 
 
 def date_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Token, int] | None:
-    """A weekday, a month, or a day and a month in either order ("August 24", "3 May")."""
+    """A weekday, a month, or a day and a month in either order ("August 24", "3 May"),
+    as spoken too ("September the 11th", "the 11th of September")."""
     term, start, end = spans[i]
     if term not in DATE_STARTS and not term[:1].isdigit():
         return None
     if term in _WEEKDAYS:
         return Token(f"@{term[:3]}", DATE, text[start:end], start, end, term), i + 1
-    if _month(text, spans, i) is not None:
-        month = _month(text, spans, i)
-        day = _day(spans, i + 1)
+    month = _month(text, spans, i)
+    if month is not None:
+        at = i + 2 if _term(spans, i + 1) == "the" else i + 1
+        day = _day(spans, at)
         if day is not None:
-            last = spans[i + 1][2]
-            return Token(f"@{month}-{day}", DATE, text[start:last], start, last, term), i + 2
+            last = spans[at][2]
+            return Token(f"@{month}-{day}", DATE, text[start:last], start, last, term), at + 1
         return Token(f"@{month}", DATE, text[start:end], start, end, term), i + 1
     day = _day(spans, i)
-    month = _month(text, spans, i + 1) if day is not None else None
+    if day is None:
+        return None
+    at = i + 2 if _term(spans, i + 1) == "of" else i + 1
+    month = _month(text, spans, at)
     if month is not None:
-        last = spans[i + 1][2]
+        last = spans[at][2]
         key = f"@{month}-{day}"
-        return Token(key, DATE, text[start:last], start, last, spans[i + 1][0]), i + 2
+        return Token(key, DATE, text[start:last], start, last, spans[at][0]), at + 1
     return None
+
+
+def dates_disagree(key_a: str, key_b: str) -> bool:
+    """Two dates' keys (:func:`date_at`) name different days: two weekdays, or two months,
+    or two days of one month. A month and a day in it agree ("in June" / "on June 26": the
+    other is only more precise), and so do a weekday and a day of a month (no calendar
+    says which weekday that day was)."""
+    if key_a == key_b:
+        return False
+    weekday_a, weekday_b = not key_a[1].isdigit(), not key_b[1].isdigit()
+    if weekday_a or weekday_b:
+        return weekday_a and weekday_b
+    month_a, _, day_a = key_a[1:].partition("-")
+    month_b, _, day_b = key_b[1:].partition("-")
+    return month_a != month_b or bool(day_a and day_b)
+
+
+def _term(spans: list[tuple[str, int, int]], i: int) -> str | None:
+    return spans[i][0] if 0 <= i < len(spans) else None
 
 
 def _month(text: str, spans: list[tuple[str, int, int]], i: int) -> int | None:
