@@ -10,6 +10,13 @@ holds the keys that follow, and the dialog takes them once it is on screen
 (``take_typeahead``); keys still on their way arrive there in turn. If no
 dialog opened (a read-only document), :meth:`Typeahead.done` gives them back
 to the reader's own bindings, in order.
+
+A key can also reach the reader after a dialog covered it: it was handed to
+the reader's pane before the dialog was pushed (``/`` and a query typed at
+once while the reader starts). It was typed for the dialog, so it goes there
+(to its focused widget), and it never starts holding: the reader's binding
+would not run, and every key after it would be held for a dialog that never
+comes (the reader then took no key at all).
 """
 
 from __future__ import annotations
@@ -39,17 +46,29 @@ class Typeahead:
     def route(self, event: events.Key | events.Paste) -> None:
         """Call from the screen's ``on_key``: hold the key, or let it go on to its binding."""
         screen = self.screen
-        if self.sink is not None and screen.app.screen is self.sink:
+        front = screen.app.screen
+        if self.sink is not None and front is self.sink:
             self._take(event)
             self.sink.take_typeahead(self.held)
             self.held = []
         elif self.holding:
             self._take(event)
-        elif screen.is_current and isinstance(event, events.Key):
+        elif front is not screen:  # covered since the key was handed to the reader
+            self._forward(event, front)
+        elif isinstance(event, events.Key):
             found = screen.active_bindings.get(event.key)
             if found is not None and found.binding.action in HOLDING_ACTIONS:
                 self.holding = True
                 self.sink = None
+
+    def _forward(self, event: events.Key | events.Paste, front: Screen) -> None:
+        """A key typed for the dialog now in front: to its focused widget (if it has one yet)."""
+        event.stop()
+        event.prevent_default()
+        target = front.focused
+        if target is not None:
+            copy = events.Key(event.key, event.character) if isinstance(event, events.Key) else None
+            target._forward_event(copy or events.Paste(event.text))  # type: ignore[union-attr]
 
     def _take(self, event: events.Key | events.Paste) -> None:
         event.stop()
@@ -63,9 +82,10 @@ class Typeahead:
         held, self.held = self.held, []
         dialog.take_typeahead(held)
 
-    async def done(self) -> None:
-        """The flow returned: keys held for a dialog that never opened go to the reader."""
-        if not self.holding:
+    async def done(self, action: str) -> None:
+        """The flow of binding ``action`` returned: if it is the one the keys were held for
+        and its dialog never opened, they go to the reader's bindings, in order."""
+        if not self.holding or action not in HOLDING_ACTIONS:
             return
         self.holding = False
         held, self.held = self.held, []
@@ -73,5 +93,5 @@ class Typeahead:
             if not isinstance(key, events.Key):
                 continue  # a paste has nowhere to go in the reader
             found = self.screen.active_bindings.get(key.key)
-            if found is not None:
-                await self.screen.run_action(found.binding.action, found.node)
+            if found is not None:  # as the App runs a binding: its node is the namespace
+                await self.screen.app.run_action(found.binding.action, found.node)

@@ -297,7 +297,7 @@ class ReaderScreen(SteadySize, Screen[None]):
         result = get_flow(name)(self)
         if result is not None:
             await result
-        await self.typeahead.done()
+        await self.typeahead.done(f"flow({name!r})")
 
     def on_key(self, event: events.Key) -> None:
         self.typeahead.route(event)  # keys typed while the note editor opens go to it

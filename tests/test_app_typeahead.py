@@ -1,0 +1,58 @@
+"""Keys typed while a dialog opens (:mod:`tui.app.typeahead`): none held for ever, none misrun.
+
+Both cases were met in tmux on a cold start (``/`` and a query typed at once,
+then the note editor): the reader then took no key at all, or quit on an
+AttributeError.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_helpers import make_app
+from note_helpers import burst, key_event
+from textual.widgets import Input
+
+from tui.app.screens.search import SearchScreen
+
+SIZE = (120, 40)
+
+
+async def test_a_key_that_reaches_the_reader_after_a_dialog_covered_it_goes_to_the_dialog(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.reader
+        pane = reader.active_view
+        assert pane is not None
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        # Handed to the reader's pane before "/" pushed the dialog: "e" is the note key.
+        for key in "re":
+            pane._forward_event(key_event(key))
+        await pilot.pause()
+        assert not reader.typeahead.holding
+        assert app.screen.query_one("#search-input", Input).value == "re"
+        await pilot.press("escape")
+        before = reader.current_claim
+        await pilot.press("j")  # the reader takes its keys again
+        assert reader.current_claim is not before
+
+
+async def test_keys_held_for_a_note_editor_that_never_opened_run_as_the_readers_keys(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    annotations_dir.mkdir()
+    bad = annotations_dir / "000_b9222599d6781aaf.toml"
+    bad.write_text('format = 1\n\n[[claim]\nlabel = "disputed"\n', "utf-8")  # read-only
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.reader
+        start = reader.current_claim
+        assert start is not None
+        await burst(pilot, "e", "j", "j")  # no editor on a read-only article: "j j" move
+        assert app.screen is reader and app.is_running
+        assert not reader.typeahead.holding
+        now = reader.current_claim
+        assert now is not None and now.index == start.index + 2
