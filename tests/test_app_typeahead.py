@@ -56,3 +56,23 @@ async def test_keys_held_for_a_note_editor_that_never_opened_run_as_the_readers_
         assert not reader.typeahead.holding
         now = reader.current_claim
         assert now is not None and now.index == start.index + 2
+
+
+async def test_a_query_typed_at_once_with_slash_is_searched_whole(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """``/wagner`` as one burst: the keys after ``/`` reached the reader's pane before the
+    dialog was there (every one of them was lost), then ``enter`` goes to the first hit."""
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(pilot, "slash", *"wagner")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#search-input", Input).value == "wagner"
+        await pilot.press("escape")
+        await burst(pilot, "slash", *"wagner", "enter")
+        await app.workers.wait_for_complete()
+        for _ in range(10):
+            await pilot.pause()
+        assert app.screen is app.reader
+        claim = app.reader.current_claim
+        assert claim is not None and "Wagner" in claim.text

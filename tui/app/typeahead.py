@@ -2,8 +2,8 @@
 
 Textual hands each key to the focused widget as it arrives, and a binding
 runs only when the key has bubbled back up to the App. So in a fast burst
-(``e``, then a note typed at once) the keys after ``e`` have already gone to
-the reader's pane before ``e`` opens the editor; bubbling up, they would then
+(``e``, then a note typed at once; ``/`` and a query) the keys after ``e`` have
+already gone to the reader's pane before ``e`` opens the editor; bubbling up, they would then
 meet the editor's bindings (or none) and be lost. The reader passes every key
 (and every paste) through :meth:`Typeahead.route`: after a key that opens such a dialog it
 holds the keys that follow, and the dialog takes them once it is on screen
@@ -26,8 +26,8 @@ from typing import Protocol
 from textual import events
 from textual.screen import Screen
 
-HOLDING_ACTIONS = frozenset({"flow('note')"})
-"""Bindings whose dialog takes the keys typed while it opens."""
+HOLDING_ACTIONS = frozenset({"flow('note')", "flow('search')"})
+"""Bindings whose dialog takes the keys typed while it opens (a note, a query)."""
 
 
 class TakesTypeahead(Protocol):

@@ -26,12 +26,16 @@ def index_or_say(reader: ReaderScreen, feature: str) -> SearchIndex | None:
 
 
 @flow("search")
-def search(reader: ReaderScreen) -> None:
-    """The dialog at once; its first search waits for the index and notes, in its thread."""
+async def search(reader: ReaderScreen) -> None:
+    """The dialog at once; its first search waits for the index and notes, in its thread.
+
+    The query typed at once with ``/`` is held until the box is there (:mod:`tui.app.typeahead`).
+    """
     from tui.app.screens.search import SearchScreen
 
     screen = SearchScreen(reader.workspace, reader.live_index)
-    reader.app.push_screen(screen, partial(_jump, reader))
+    await reader.app.push_screen(screen, partial(_jump, reader))
+    reader.typeahead.hand_to(screen)
 
 
 async def _jump(reader: ReaderScreen, claim: Claim | None) -> None:
