@@ -2,8 +2,8 @@
 
 Textual hands each key to the focused widget as it arrives, and a binding
 runs only when the key has bubbled back up to the App. So in a fast burst
-(``e``, then a note typed at once; ``/`` and a query) the keys after ``e`` have
-already gone to the reader's pane before ``e`` opens the editor; bubbling up, they would then
+(``e`` and a note typed at once, or ``/`` and a query) the keys after ``e``
+have already gone to the reader's pane before ``e`` opens the editor; bubbling up, they would then
 meet the editor's bindings (or none) and be lost. The reader passes every key
 (and every paste) through :meth:`Typeahead.route`: after a key that opens such a dialog it
 holds the keys that follow, and the dialog takes them once it is on screen
@@ -66,9 +66,12 @@ class Typeahead:
         event.stop()
         event.prevent_default()
         target = front.focused
-        if target is not None:
-            copy = events.Key(event.key, event.character) if isinstance(event, events.Key) else None
-            target._forward_event(copy or events.Paste(event.text))  # type: ignore[union-attr]
+        if target is None:
+            return  # nowhere to type yet: as if the dialog had been there, without a box
+        if isinstance(event, events.Key):
+            target._forward_event(events.Key(event.key, event.character))
+        else:
+            target._forward_event(events.Paste(event.text))
 
     def _take(self, event: events.Key | events.Paste) -> None:
         event.stop()
