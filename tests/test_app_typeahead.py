@@ -76,3 +76,22 @@ async def test_a_query_typed_at_once_with_slash_is_searched_whole(
         assert app.screen is app.reader
         claim = app.reader.current_claim
         assert claim is not None and "Wagner" in claim.text
+
+
+async def test_a_filter_typed_at_once_with_the_picker_or_the_claims_list_key_is_kept(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    from tui.app.screens.claims_list import ClaimsListScreen
+    from tui.app.screens.open_document import OpenDocumentScreen
+
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        for key, kind, box in (
+            ("O", OpenDocumentScreen, "#open-filter"),
+            ("L", ClaimsListScreen, "#claims-filter"),
+        ):
+            await burst(pilot, key, *"serbia")
+            assert isinstance(app.screen, kind)
+            assert app.screen.query_one(box, Input).value == "serbia"
+            await pilot.press("escape")
+            assert app.screen is app.reader

@@ -7,7 +7,8 @@ have already gone to the reader's pane before ``e`` opens the editor; bubbling u
 meet the editor's bindings (or none) and be lost. The reader passes every key
 (and every paste) through :meth:`Typeahead.route`: after a key that opens such a dialog it
 holds the keys that follow, and the dialog takes them once it is on screen
-(``take_typeahead``); keys still on their way arrive there in turn. If no
+(its ``take_typeahead``, else its focused box); keys still on their way arrive
+there in turn. If no
 dialog opened (a read-only document), :meth:`Typeahead.done` gives them back
 to the reader's own bindings, in order.
 
@@ -21,17 +22,26 @@ comes (the reader then took no key at all).
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Iterable
 
 from textual import events
 from textual.screen import Screen
+from textual.widget import Widget
 
-HOLDING_ACTIONS = frozenset({"flow('note')", "flow('search')"})
-"""Bindings whose dialog takes the keys typed while it opens (a note, a query)."""
+HOLDING_ACTIONS = frozenset(
+    {"flow('note')", "flow('search')", "flow('open')", "flow('claims-list')"}
+)
+"""Bindings whose dialog takes the keys typed while it opens (a note, a query, a filter)."""
 
 
-class TakesTypeahead(Protocol):
-    def take_typeahead(self, keys: list[events.Key | events.Paste]) -> None: ...
+def type_into(box: Widget, keys: Iterable[events.Key | events.Paste]) -> None:
+    """Keys held for a dialog, sent to its box in order, as if typed there (a key the box
+    does not take bubbles on to the dialog's bindings: ``enter``, ``escape``)."""
+    for key in keys:
+        if isinstance(key, events.Paste):
+            box._forward_event(events.Paste(key.text))
+        else:
+            box._forward_event(events.Key(key.key, key.character))
 
 
 class Typeahead:
@@ -41,7 +51,7 @@ class Typeahead:
         self.screen = screen
         self.held: list[events.Key | events.Paste] = []
         self.holding = False
-        self.sink: TakesTypeahead | None = None
+        self.sink: Screen | None = None
 
     def route(self, event: events.Key | events.Paste) -> None:
         """Call from the screen's ``on_key``: hold the key, or let it go on to its binding."""
@@ -49,8 +59,8 @@ class Typeahead:
         front = screen.app.screen
         if self.sink is not None and front is self.sink:
             self._take(event)
-            self.sink.take_typeahead(self.held)
-            self.held = []
+            held, self.held = self.held, []
+            _give(self.sink, held)
         elif self.holding:
             self._take(event)
         elif front is not screen:  # covered since the key was handed to the reader
@@ -65,25 +75,20 @@ class Typeahead:
         """A key typed for the dialog now in front: to its focused widget (if it has one yet)."""
         event.stop()
         event.prevent_default()
-        target = front.focused
-        if target is None:
-            return  # nowhere to type yet: as if the dialog had been there, without a box
-        if isinstance(event, events.Key):
-            target._forward_event(events.Key(event.key, event.character))
-        else:
-            target._forward_event(events.Paste(event.text))
+        if front.focused is not None:  # else nowhere to type yet: the key is dropped
+            type_into(front.focused, [event])
 
     def _take(self, event: events.Key | events.Paste) -> None:
         event.stop()
         event.prevent_default()
         self.held.append(event)
 
-    def hand_to(self, dialog: TakesTypeahead) -> None:
+    def hand_to(self, dialog: Screen) -> None:
         """The dialog is on screen: it takes the keys held so far and those still arriving."""
         self.sink = dialog
         self.holding = False
         held, self.held = self.held, []
-        dialog.take_typeahead(held)
+        _give(dialog, held)
 
     async def done(self, action: str) -> None:
         """The flow of binding ``action`` returned: if it is the one the keys were held for
@@ -98,3 +103,13 @@ class Typeahead:
             found = self.screen.active_bindings.get(key.key)
             if found is not None:  # as the App runs a binding: its node is the namespace
                 await self.screen.app.run_action(found.binding.action, found.node)
+
+
+def _give(dialog: Screen, keys: list[events.Key | events.Paste]) -> None:
+    """To the dialog's own ``take_typeahead`` (the note editor sorts keys between its
+    boxes and its priority keys), else into its focused box."""
+    take = getattr(dialog, "take_typeahead", None)
+    if take is not None:
+        take(keys)
+    elif dialog.focused is not None:
+        type_into(dialog.focused, keys)

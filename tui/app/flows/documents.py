@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 @flow("open")
-def open_document(reader: ReaderScreen) -> None:
+async def open_document(reader: ReaderScreen) -> None:
+    """The picker; a filter typed with the key goes into its box (:mod:`tui.app.typeahead`)."""
     from tui.app.screens.open_document import DocumentRow, OpenDocumentScreen
 
     corpus = reader.workspace.corpus  # empty: the dialog still offers "Add a web page…"
@@ -31,7 +32,8 @@ def open_document(reader: ReaderScreen) -> None:
         for doc in corpus.documents
     ]
     screen = OpenDocumentScreen(rows, add_key=reader.keymap.first("add-page"))
-    reader.app.push_screen(screen, partial(_picked, reader))
+    await reader.app.push_screen(screen, partial(_picked, reader))
+    reader.typeahead.hand_to(screen)
 
 
 async def _picked(reader: ReaderScreen, doc: Document | AddPage | None) -> None:

@@ -50,7 +50,8 @@ async def most_worthy(reader: ReaderScreen) -> None:
 
 
 @flow("claims-list")
-def claims_list(reader: ReaderScreen) -> None:
+async def claims_list(reader: ReaderScreen) -> None:
+    """Every claim; a filter typed with the key goes into its box (:mod:`tui.app.typeahead`)."""
     from tui.app.screens.claims_list import ClaimsListScreen
     from tui.core.claim_list import corpus_rows
     from tui.core.triage import scorer_for
@@ -58,7 +59,9 @@ def claims_list(reader: ReaderScreen) -> None:
     workspace = reader.workspace
     rows = corpus_rows(workspace.corpus, workspace.store, scorer_for(workspace))
     short_ids = {doc.id: reader.short_id(doc) for doc in workspace.corpus.documents}
-    reader.app.push_screen(ClaimsListScreen(rows, short_ids=short_ids), partial(_chosen, reader))
+    screen = ClaimsListScreen(rows, short_ids=short_ids)
+    await reader.app.push_screen(screen, partial(_chosen, reader))
+    reader.typeahead.hand_to(screen)
 
 
 async def _chosen(reader: ReaderScreen, claim: Claim | None) -> None:

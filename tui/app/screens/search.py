@@ -17,7 +17,7 @@ from functools import partial
 from time import perf_counter
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
@@ -176,15 +176,6 @@ class SearchScreen(ClaimsDialog):
     def on_mount(self) -> None:
         if self.initial_query:
             self._start(self.initial_query)
-
-    def take_typeahead(self, keys: Iterable[events.Key | events.Paste]) -> None:
-        """Keys typed with ``/``, before the box was there, in order: into the box, as typed."""
-        box = self.query_one("#search-input", Input)
-        for key in keys:
-            if isinstance(key, events.Paste):
-                box._forward_event(events.Paste(key.text))
-            else:
-                box._forward_event(events.Key(key.key, key.character))
 
     # Searching -------------------------------------------------------------
 
