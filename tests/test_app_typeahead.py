@@ -95,3 +95,23 @@ async def test_a_filter_typed_at_once_with_the_picker_or_the_claims_list_key_is_
             assert app.screen.query_one(box, Input).value == "serbia"
             await pilot.press("escape")
             assert app.screen is app.reader
+
+
+async def test_a_url_pasted_at_once_with_the_add_key_goes_into_its_box(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    from textual import events
+
+    from tui.app.screens.add_page import AddPageScreen
+
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        driver = app._driver
+        assert driver is not None
+        for event in (key_event("A"), events.Paste("https://example.org/story")):
+            event.set_sender(app)
+            driver.send_message(event)
+        for _ in range(5):
+            await pilot.pause()
+        assert isinstance(app.screen, AddPageScreen)
+        assert app.screen.query_one("#add-source", Input).value == "https://example.org/story"

@@ -29,9 +29,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 HOLDING_ACTIONS = frozenset(
-    {"flow('note')", "flow('search')", "flow('open')", "flow('claims-list')"}
+    {"flow('note')", "flow('search')", "flow('open')", "flow('claims-list')", "flow('add-page')"}
 )
-"""Bindings whose dialog takes the keys typed while it opens (a note, a query, a filter)."""
+"""Bindings whose dialog takes the keys typed while it opens (a note, a query, a filter, a
+URL pasted at once with ``A``)."""
 
 
 def type_into(box: Widget, keys: Iterable[events.Key | events.Paste]) -> None:

@@ -24,6 +24,8 @@ from tui.core.web.fetch import fetch
 from tui.core.workspace import DEFAULT_CORPUS
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from tui.app.screens.add_page import AddPageScreen
     from tui.app.screens.reader import ReaderScreen
 
@@ -42,14 +44,17 @@ def corpus_folder(reader: ReaderScreen) -> Path:
 
 
 @flow("add-page")
-def ask(reader: ReaderScreen) -> None:
-    ask_for_page(reader)
+async def ask(reader: ReaderScreen) -> None:
+    """The address dialog; a URL pasted or typed at once with the key goes into its box."""
+    await ask_for_page(reader)
+    reader.typeahead.hand_to(reader.app.screen)
 
 
-def ask_for_page(reader: ReaderScreen, typed: str = "") -> None:
+def ask_for_page(reader: ReaderScreen, typed: str = "") -> AwaitMount:
+    """The dialog, with ``typed`` in its box (what was typed in the picker's filter)."""
     from tui.app.screens.add_page import AddPageScreen
 
-    reader.app.push_screen(AddPageScreen(partial(_start, reader), typed))
+    return reader.app.push_screen(AddPageScreen(partial(_start, reader), typed))
 
 
 def _start(reader: ReaderScreen, screen: AddPageScreen, source: str) -> None:
