@@ -27,14 +27,14 @@ def key_event(key: str) -> events.Key:
     return events.Key(key, char)
 
 
-async def burst(pilot: Pilot, *keys: str) -> None:
-    """Send every key at once, as tmux or a fast typist does (Pilot's press waits between keys),
-    then wait until the app has taken them all."""
+async def burst(pilot: Pilot, *keys: str | events.Paste) -> None:
+    """Send every key (or paste) at once, as tmux or a fast typist does (Pilot's press waits
+    between keys), then wait until the app has taken them all."""
     app: App = pilot.app
     driver = app._driver
     assert driver is not None
     for key in keys:
-        event = key_event(key)
+        event = key if isinstance(key, events.Paste) else key_event(key)
         event.set_sender(app)
         driver.send_message(event)
     for _ in range(5):

@@ -106,12 +106,6 @@ async def test_a_url_pasted_at_once_with_the_add_key_goes_into_its_box(
 
     app = make_app([corpus_dir], annotations_dir)
     async with app.run_test(size=SIZE) as pilot:
-        driver = app._driver
-        assert driver is not None
-        for event in (key_event("A"), events.Paste("https://example.org/story")):
-            event.set_sender(app)
-            driver.send_message(event)
-        for _ in range(5):
-            await pilot.pause()
+        await burst(pilot, "A", events.Paste("https://example.org/story"))
         assert isinstance(app.screen, AddPageScreen)
         assert app.screen.query_one("#add-source", Input).value == "https://example.org/story"
