@@ -47,7 +47,6 @@ def corpus_folder(reader: ReaderScreen) -> Path:
 async def ask(reader: ReaderScreen) -> None:
     """The address dialog; a URL pasted or typed at once with the key goes into its box."""
     await ask_for_page(reader)
-    reader.typeahead.hand_to(reader.app.screen)
 
 
 def ask_for_page(reader: ReaderScreen, typed: str = "") -> AwaitMount:

@@ -33,7 +33,6 @@ async def open_document(reader: ReaderScreen) -> None:
     ]
     screen = OpenDocumentScreen(rows, add_key=reader.keymap.first("add-page"))
     await reader.app.push_screen(screen, partial(_picked, reader))
-    reader.typeahead.hand_to(screen)
 
 
 async def _picked(reader: ReaderScreen, doc: Document | AddPage | None) -> None:

@@ -35,7 +35,6 @@ async def search(reader: ReaderScreen) -> None:
 
     screen = SearchScreen(reader.workspace, reader.live_index)
     await reader.app.push_screen(screen, partial(_jump, reader))
-    reader.typeahead.hand_to(screen)
 
 
 async def _jump(reader: ReaderScreen, claim: Claim | None) -> None:

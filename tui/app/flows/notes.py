@@ -3,8 +3,8 @@
 The editor opens on your record as it is on disk now (its base); it writes
 through :meth:`~tui.core.editing.Editor.save_note` with that base, so a change
 another process made meanwhile is shown to you instead of being overwritten.
-The flow waits until the editor is on screen, then hands it the keys typed
-since ``e`` (:mod:`tui.app.typeahead`), so a fast typist loses none.
+The flow waits until the editor is on screen; then the keys typed since ``e``
+go to it (:mod:`tui.app.typeahead`), so a fast typist loses none.
 """
 
 from __future__ import annotations
@@ -41,9 +41,6 @@ async def edit_note(reader: ReaderScreen) -> None:
         remapped=reader.keymap.overrides,
     )
     await reader.app.push_screen(screen)
-    typeahead = getattr(reader, "typeahead", None)
-    if typeahead is not None:
-        typeahead.hand_to(screen)
 
 
 def _save(

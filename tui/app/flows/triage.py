@@ -61,7 +61,6 @@ async def claims_list(reader: ReaderScreen) -> None:
     short_ids = {doc.id: reader.short_id(doc) for doc in workspace.corpus.documents}
     screen = ClaimsListScreen(rows, short_ids=short_ids)
     await reader.app.push_screen(screen, partial(_chosen, reader))
-    reader.typeahead.hand_to(screen)
 
 
 async def _chosen(reader: ReaderScreen, claim: Claim | None) -> None:
