@@ -65,8 +65,8 @@ async def reread(reader: ReaderScreen, doc: Document) -> Reread | None:
         was_active = pane.view is active
         new = reader.new_pane(fresh, cursor)
         new.view.pane_filter = pane.view.pane_filter  # the analyst's filter stays on
+        new.refresh_title()  # before it is shown: the title says the filter from the start
         await reader.pane_row.replace(pane, new)
-        new.refresh_title()
         if was_active:
             active = new.view
     if active is not None:
