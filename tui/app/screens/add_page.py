@@ -18,6 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, LoadingIndicator, Static
 
 from tui.app.screens.dialog import DialogScreen
+from tui.app.widgets.text_box import TextBox
 from tui.core.display import display
 
 
@@ -69,7 +70,7 @@ class AddPageScreen(DialogScreen[None]):
     def compose(self) -> ComposeResult:
         keys = "enter add · escape cancel"
         with self.frame("Add a web page", keys):
-            yield Input(
+            yield TextBox(
                 self.typed,
                 placeholder="https://… or a saved page: ~/Downloads/article.html",
                 id="add-source",

@@ -19,6 +19,7 @@ from textual.widgets import Input, Static
 from tui.app.resize import SteadySize
 from tui.app.widgets.claim_table import ClaimTable
 from tui.app.widgets.footer import KeyFooter
+from tui.app.widgets.text_box import TextBox
 from tui.core.claim_list import ClaimRow, Order, filter_rows, sort_rows
 from tui.core.model import Claim
 from tui.core.progress import plural
@@ -66,7 +67,7 @@ class ClaimsListScreen(SteadySize, Screen[Claim | None]):
         self._short_ids = short_ids or {}
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=HINT, id="claims-filter")
+        yield TextBox(placeholder=HINT, id="claims-filter")
         yield Static(id="claims-head", markup=False)
         yield ClaimTable(self._shown(), short_ids=self._short_ids, id="claims-table")
         yield KeyFooter()

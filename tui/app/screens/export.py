@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from tui.app.screens.dialog import DialogScreen
+from tui.app.widgets.text_box import TextBox
 from tui.core.display import display
 from tui.core.export import (
     DEFAULT_FORMAT,
@@ -118,7 +119,7 @@ class ExportScreen(DialogScreen[Path | None]):
                     yield RadioButton(
                         form.title, value=form.name == self.fmt, id=f"export-format-{form.name}"
                     )
-            yield Input(
+            yield TextBox(
                 str(default_path(self.workspace, self.fmt)),
                 placeholder="file to write",
                 select_on_focus=False,

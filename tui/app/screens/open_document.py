@@ -18,6 +18,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.screens.dialog import DialogScreen
+from tui.app.widgets.text_box import TextBox
 from tui.core.display import display
 from tui.core.model import Document
 
@@ -82,7 +83,7 @@ class OpenDocumentScreen(DialogScreen[Document | AddPage | None]):
     def compose(self) -> ComposeResult:
         title = f"Open a document · {len(self.rows)}"
         with self.frame(title, "type to filter · enter open · escape cancel"):
-            yield Input(placeholder="filter by id or title", id="open-filter")
+            yield TextBox(placeholder="filter by id or title", id="open-filter")
             yield OptionList(*self._options(self.rows), id="open-list")
 
     def _options(self, rows: Sequence[DocumentRow]) -> list[Option]:

@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from tui.app.keys import KeyMap
 from tui.app.look import MUTED, label_part
 from tui.app.screens.dialog import DialogScreen
+from tui.app.widgets.text_box import TextBox
 from tui.core.display import display, display_fixed
 from tui.core.labels import all_labels
 from tui.core.model import Claim
@@ -115,7 +116,7 @@ class ReviewScreen(DialogScreen[Verdict | None]):
             yield OptionList(
                 *(tag_option(tag, i) for i, tag in enumerate(self.team.tags)), id="review-tags"
             )
-            yield Input(placeholder=NOTE_PLACEHOLDER, id="review-note")
+            yield TextBox(placeholder=NOTE_PLACEHOLDER, id="review-note")
 
     def on_key(self, event: events.Key) -> None:
         """A label key (as mapped) settles, unless the note field is being typed in."""

@@ -27,6 +27,7 @@ from textual.worker import get_current_worker
 
 from tui.app.look import MUTED, label_part, short_ids
 from tui.app.screens.dialog import DialogScreen
+from tui.app.widgets.text_box import TextBox
 from tui.core.display import display, display_fixed
 from tui.core.live_index import LiveIndex
 from tui.core.model import Claim, Document
@@ -169,7 +170,7 @@ class SearchScreen(ClaimsDialog):
     def compose(self) -> ComposeResult:
         keys = "↑↓ choose · enter go to the claim · escape close"
         with self.frame("Search claims and notes", keys):
-            yield Input(self.initial_query, placeholder=HELP, id="search-input")
+            yield TextBox(self.initial_query, placeholder=HELP, id="search-input")
             yield Static(Content(HELP), id="search-status")
             yield OptionList(id="search-results")
 
