@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from tui.app.resize import SteadySize
+from tui.app.screens.closing import ClosesOnce
 from tui.app.widgets.claim_table import ClaimTable
 from tui.app.widgets.footer import KeyFooter
 from tui.app.widgets.text_box import TextBox
@@ -28,7 +29,7 @@ ORDERS = tuple(Order)
 HINT = "type to filter · label:disputed status:contested analyst:NAME doc:000"
 
 
-class ClaimsListScreen(SteadySize, Screen[Claim | None]):
+class ClaimsListScreen(ClosesOnce, SteadySize, Screen[Claim | None]):
     """The corpus's claims; the cursor keys move while you type."""
 
     DEFAULT_CSS = """

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.app.resize import SteadySize
+from tui.app.screens.closing import ClosesOnce
 from tui.core.agreement import Confusion
 from tui.core.agreement_report import text_report
 from tui.core.display import display
@@ -39,7 +40,7 @@ def styled(line: str) -> Content:
     return content
 
 
-class DashboardScreen(SteadySize, Screen[None]):
+class DashboardScreen(ClosesOnce, SteadySize, Screen[None]):
     """Progress and agreement; escape goes back to the reader."""
 
     DEFAULT_CSS = """

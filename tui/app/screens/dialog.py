@@ -3,6 +3,7 @@
 A dialog screen composes its parts inside ``self.frame(title, keys)`` and
 sets only what differs in its own CSS: the frame's width (``Screen > .dialog``)
 and its parts. Every dialog's result is ``None`` when it is cancelled.
+A dialog closes once (:class:`~tui.app.screens.closing.ClosesOnce`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, ScreenResultType
 
 from tui.app.resize import SteadySize
+from tui.app.screens.closing import ClosesOnce
 
 
-class DialogScreen(SteadySize, ModalScreen[ScreenResultType]):
+class DialogScreen(ClosesOnce, SteadySize, ModalScreen[ScreenResultType]):
     """A modal screen holding one centred frame (the ``dialog`` class)."""
 
     DEFAULT_CSS = """

@@ -81,8 +81,20 @@ class ReviewScreen(DialogScreen[Verdict | None]):
     }
     """
 
+    # Keys come in bursts (tmux, a fast typist), and Textual hands each key to the
+    # focused widget as it arrives but runs a binding once the key has bubbled up to
+    # the App. So tab moves to the note box as it arrives (a priority binding): the
+    # note typed after it goes into the box, not to the list, where its "s" settled
+    # the claim. The list's moves are the screen's too: a "down" handed to the list
+    # before that tab still moves it.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="review.cancel"),
+        Binding("tab", "focus_next", show=False, priority=True, id="review.focus_next"),
+        Binding(
+            "shift+tab", "focus_previous", show=False, priority=True, id="review.focus_previous"
+        ),
+        Binding("down", "move(1)", show=False, id="review.down"),
+        Binding("up", "move(-1)", show=False, id="review.up"),
     ]
     AUTO_FOCUS = "#review-tags"
 
@@ -126,6 +138,19 @@ class ReviewScreen(DialogScreen[Verdict | None]):
         event.stop()
         event.prevent_default()
         self.settle(label)
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
+
+    def action_focus_previous(self) -> None:
+        self.focus_previous()
+
+    def action_move(self, delta: int) -> None:
+        tags = self.query_one("#review-tags", OptionList)
+        if delta > 0:
+            tags.action_cursor_down()
+        else:
+            tags.action_cursor_up()
 
     @property
     def highlighted(self) -> AnalystTag | None:

@@ -1,0 +1,53 @@
+"""The review dialog under a burst of keys (tmux, a fast typist): nothing closes twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app_helpers import SIZE, make_app
+from note_helpers import burst
+from test_app_triage_keys import contested  # noqa: F401  (the fixture)
+
+from tui.core.store import AnnotationStore
+
+
+async def test_a_note_typed_after_tab_in_one_burst_is_the_verdicts_note(
+    corpus_dir: Path,
+    annotations_dir: Path,
+    contested: list[int],  # noqa: F811
+) -> None:
+    """``V``, then ↓ Tab, a note holding label keys (s, d, o) and enter, all at once:
+    the note goes into the note box and the claim is settled once, with bob's label."""
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.reader.active_view.doc
+        app.reader.active_view.move_to(2)
+        await pilot.press("V")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReviewScreen"
+        await burst(pilot, "down", "tab", *"FT has the documents", "enter")
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert app.is_running
+        team = app.workspace.store.load(doc).team(doc.claims[2])
+        assert team.status.value == "settled" and team.label == "disputed"
+        assert team.verdict is not None and team.verdict.note == "FT has the documents"
+
+
+async def test_label_keys_typed_while_the_dialog_closes_settle_once(
+    corpus_dir: Path,
+    annotations_dir: Path,
+    contested: list[int],  # noqa: F811
+) -> None:
+    """Two label keys at once: the first settles; the second must not close the reader
+    (Textual's dismiss pops whatever screen is on top)."""
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.reader.active_view.doc
+        app.reader.active_view.move_to(2)
+        await pilot.press("V")
+        await pilot.pause()
+        await burst(pilot, "s", "d")
+        assert app.is_running
+        assert type(app.screen).__name__ == "ReaderScreen"
+        team = AnnotationStore(annotations_dir, analyst="tester").load(doc).team(doc.claims[2])
+        assert team.label == "sourced"
