@@ -8,7 +8,18 @@ from app_helpers import SIZE, make_app
 from note_helpers import burst
 from test_app_triage_keys import contested  # noqa: F401  (the fixture)
 
+from tui.core.model import Document
 from tui.core.store import AnnotationStore
+
+
+async def open_review(pilot, app) -> Document:
+    """``V`` on the first document's claim 2 (contested by ann and bob)."""
+    doc = app.reader.active_view.doc
+    app.reader.active_view.move_to(2)
+    await pilot.press("V")
+    await pilot.pause()
+    assert type(app.screen).__name__ == "ReviewScreen"
+    return doc
 
 
 async def test_a_note_typed_after_tab_in_one_burst_is_the_verdicts_note(
@@ -20,11 +31,7 @@ async def test_a_note_typed_after_tab_in_one_burst_is_the_verdicts_note(
     the note goes into the note box and the claim is settled once, with bob's label."""
     app = make_app([corpus_dir], annotations_dir)
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.reader.active_view.doc
-        app.reader.active_view.move_to(2)
-        await pilot.press("V")
-        await pilot.pause()
-        assert type(app.screen).__name__ == "ReviewScreen"
+        doc = await open_review(pilot, app)
         await burst(pilot, "down", "tab", *"FT has the documents", "enter")
         assert type(app.screen).__name__ == "ReaderScreen"
         assert app.is_running
@@ -42,10 +49,7 @@ async def test_label_keys_typed_while_the_dialog_closes_settle_once(
     (Textual's dismiss pops whatever screen is on top)."""
     app = make_app([corpus_dir], annotations_dir)
     async with app.run_test(size=SIZE) as pilot:
-        doc = app.reader.active_view.doc
-        app.reader.active_view.move_to(2)
-        await pilot.press("V")
-        await pilot.pause()
+        doc = await open_review(pilot, app)
         await burst(pilot, "s", "d")
         assert app.is_running
         assert type(app.screen).__name__ == "ReaderScreen"

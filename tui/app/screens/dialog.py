@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, ScreenResultType
+from textual.widgets import OptionList
 
 from tui.app.resize import SteadySize
 from tui.app.screens.closing import ClosesOnce
@@ -52,3 +53,12 @@ class DialogScreen(ClosesOnce, SteadySize, ModalScreen[ScreenResultType]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)  # type: ignore[arg-type]
+
+
+def move_highlight(options: OptionList, delta: int) -> None:
+    """The list's highlight one option down (``delta`` > 0) or up: its cursor keys, as a
+    dialog's own bindings (its text box has the focus, or a burst moved it there)."""
+    if delta > 0:
+        options.action_cursor_down()
+    else:
+        options.action_cursor_up()

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.screens.dialog import DialogScreen
+from tui.app.screens.dialog import DialogScreen, move_highlight
 from tui.app.widgets.text_box import TextBox
 from tui.core.display import display
 from tui.core.model import Document
@@ -119,11 +119,7 @@ class OpenDocumentScreen(DialogScreen[Document | AddPage | None]):
         option_list.highlighted = 0  # a document, else "Add a web page…" (a URL typed)
 
     def action_move(self, delta: int) -> None:
-        option_list = self.query_one("#open-list", OptionList)
-        if delta > 0:
-            option_list.action_cursor_down()
-        else:
-            option_list.action_cursor_up()
+        move_highlight(self.query_one("#open-list", OptionList), delta)
 
     @on(Input.Submitted, "#open-filter")
     def _submit(self) -> None:

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.keys import KeyMap
 from tui.app.look import MUTED, label_part
-from tui.app.screens.dialog import DialogScreen
+from tui.app.screens.dialog import DialogScreen, move_highlight
 from tui.app.widgets.text_box import TextBox
 from tui.core.display import display, display_fixed
 from tui.core.labels import all_labels
@@ -146,11 +146,7 @@ class ReviewScreen(DialogScreen[Verdict | None]):
         self.focus_previous()
 
     def action_move(self, delta: int) -> None:
-        tags = self.query_one("#review-tags", OptionList)
-        if delta > 0:
-            tags.action_cursor_down()
-        else:
-            tags.action_cursor_up()
+        move_highlight(self.query_one("#review-tags", OptionList), delta)
 
     @property
     def highlighted(self) -> AnalystTag | None:

@@ -26,7 +26,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.app.look import MUTED, label_part, short_ids
-from tui.app.screens.dialog import DialogScreen
+from tui.app.screens.dialog import DialogScreen, move_highlight
 from tui.app.widgets.text_box import TextBox
 from tui.core.display import display, display_fixed
 from tui.core.live_index import LiveIndex
@@ -340,11 +340,7 @@ class SearchScreen(ClaimsDialog):
     # Keys ------------------------------------------------------------------
 
     def action_move(self, delta: int) -> None:
-        results = self.query_one("#search-results", OptionList)
-        if delta > 0:
-            results.action_cursor_down()
-        else:
-            results.action_cursor_up()
+        move_highlight(self.query_one("#search-results", OptionList), delta)
 
     def action_page(self, delta: int) -> None:
         results = self.query_one("#search-results", OptionList)
