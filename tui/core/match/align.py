@@ -9,6 +9,7 @@ once. What stays unaligned on both sides is where two claims may disagree.
 
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -25,6 +26,9 @@ class Alignment:
     """The two claims' tokens."""
     pairs: dict[int, tuple[int, float]]
     """Index in ``a`` -> (index in ``b``, similarity 0–1)."""
+    aligned_b: Set[int]
+    """The indexes in ``b`` that ``pairs`` holds, as :func:`align` gathered them: every
+    measure of a pair (discrepancies, opposites, the model's features) reads them."""
 
     def partner(self, i: int) -> int | None:
         found = self.pairs.get(i)
@@ -34,7 +38,7 @@ class Alignment:
         return [i for i in range(len(self.a)) if i not in self.pairs]
 
     def unaligned_b(self) -> list[int]:
-        taken = {j for j, _ in self.pairs.values()}
+        taken = self.aligned_b
         return [j for j in range(len(self.b)) if j not in taken]
 
 
@@ -60,11 +64,11 @@ def align(first: Reading, second: Reading, keys: dict[str, list[int]] | None = N
                 break
     left = [i for i in range(len(a)) if i not in pairs]
     if not left:
-        return Alignment(a, b, pairs)
+        return Alignment(a, b, pairs, taken)
     right = [j for j in range(len(b)) if j not in taken]
     _align_quantities(a, b, left, right, pairs, taken)
     _align_typos(a, b, left, right, pairs, taken)
-    return Alignment(a, b, pairs)
+    return Alignment(a, b, pairs, taken)
 
 
 def _align_quantities(

@@ -29,10 +29,9 @@ fact-checker means by it is kept as a rule instead: :func:`changed_copy`.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Container, Sequence
+from collections.abc import Container, Sequence, Set
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -217,8 +216,7 @@ def features(
 ) -> list[float]:
     """The values of :data:`FEATURES` for one aligned pair (``differs``: its
     discrepancies; ``opposite``: one claim negated and the other not)."""
-    a, b, pairs = alignment.a, alignment.b, alignment.pairs
-    side_a, side_b, shared = _aligned(a, b, pairs, first, second)
+    side_a, side_b, shared = _aligned(alignment, first, second)
     cover_a, loose_a, names_a = side_a.cover, side_a.loose, side_a.names
     cover_b, loose_b, names_b = side_b.cover, side_b.loose, side_b.names
     count_a, count_b = first.count, second.count
@@ -270,15 +268,10 @@ class _Side(NamedTuple):
     """Share of its last third's tokens left unaligned (:data:`TAIL_THIRDS`)."""
 
 
-def _aligned(
-    a: Sequence[Token],
-    b: Sequence[Token],
-    pairs: dict[int, tuple[int, float]],
-    first: Profile,
-    second: Profile,
-) -> tuple[_Side, _Side, int]:
+def _aligned(alignment: Alignment, first: Profile, second: Profile) -> tuple[_Side, _Side, int]:
     """Both claims' sides and the content tokens aligned: one pass over the aligned
     pairs, the claims' totals being known (negators left out)."""
+    a, b, pairs = alignment.a, alignment.b, alignment.pairs
     weights_a, weights_b = first.weights, second.weights
     got_a = got_b = kept_a = kept_b = 0.0
     shared = names_a = names_b = 0
@@ -294,30 +287,22 @@ def _aligned(
         shared += 1
         names_a += token.kind == NAME
         names_b += b[j].kind == NAME
-    taken = list(map(_FIRST, pairs.values()))
     return (
-        _side(first, len(a), pairs, got_a, kept_a, names_a),
-        _side(second, len(b), taken, got_b, kept_b, names_b),
+        _side(first, len(a), pairs.keys(), got_a, kept_a, names_a),
+        _side(second, len(b), alignment.aligned_b, got_b, kept_b, names_b),
         shared,
     )
 
 
-_FIRST = itemgetter(0)
-
-
-def _side(
-    claim: Profile, n: int, aligned: Collection[int], got: float, kept: float, names: int
-) -> _Side:
+def _side(claim: Profile, n: int, aligned: Set[int], got: float, kept: float, names: int) -> _Side:
     """One claim's :class:`_Side` from the positions of its ``n`` tokens ``aligned`` and
     what their weight adds up to (attribution tokens are few: looked up apart)."""
     said = told = 0
-    if claim.attribution:
-        found = set(aligned)
-        weights = claim.weights
-        for at in claim.attribution:
-            if at in found:
-                said += weights[at]
-                told += 1
+    weights = claim.weights
+    for at in claim.attribution:
+        if at in aligned:
+            said += weights[at]
+            told += 1
     total = claim.total
     end = sum(map(claim.tail.__le__, aligned))
     return _Side(
@@ -344,10 +329,9 @@ def changed_copy(
     opposite = contrasts(alignment)
     if not changed and not opposite:
         return False
-    taken = {j for j, _ in alignment.pairs.values()}
     return (
         _detail_free_cover(alignment.a, alignment.pairs, weights[0], opposite) >= COPY_COVER
-        and _detail_free_cover(alignment.b, taken, weights[1], opposite) >= COPY_COVER
+        and _detail_free_cover(alignment.b, alignment.aligned_b, weights[1], opposite) >= COPY_COVER
     )
 
 

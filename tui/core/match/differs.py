@@ -182,7 +182,7 @@ def _negation(
     # Only a negation of a word both sides state ("has not been met" / "has been met"):
     # a "not" before words the other side lacks says something else, not the opposite.
     neg_a = [i for i in neg_a if _next_is_aligned(alignment.a, i, alignment.pairs, text_a)]
-    taken = {j for j, _ in alignment.pairs.values()}
+    taken = alignment.aligned_b
     neg_b = [j for j in neg_b if _next_is_aligned(alignment.b, j, taken, text_b)]
     if not neg_a and not neg_b:
         return None
@@ -191,7 +191,10 @@ def _negation(
         return neg_a[0], Difference(NEGATION, here, there)
     # Mirror the alignment so the negated side is "a", then swap the phrases back.
     mirrored = Alignment(
-        alignment.b, alignment.a, {j: (i, s) for i, (j, s) in alignment.pairs.items()}
+        alignment.b,
+        alignment.a,
+        {j: (i, s) for i, (j, s) in alignment.pairs.items()},
+        alignment.pairs.keys(),
     )
     there, here = _negation_phrases(mirrored, neg_b[0], text_b, text_a, forward=True)
     at = _neighbour(mirrored, neg_b[0], +1)

@@ -86,7 +86,7 @@ def contrasts(alignment: Alignment) -> set[str]:
     ]
     if not mine:
         return set()
-    taken = {j for j, _ in pairs.values()}
+    taken = alignment.aligned_b
     theirs = {
         token.key
         for j, token in enumerate(alignment.b)
@@ -113,7 +113,7 @@ def opposite_pairs(alignment: Alignment) -> list[tuple[int, int]]:
     ]
     if not mine:
         return []
-    taken = {j for j, _ in pairs.values()}
+    taken = alignment.aligned_b
     theirs = [
         j
         for j, token in enumerate(alignment.b)
