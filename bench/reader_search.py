@@ -104,17 +104,19 @@ BARE = Path("bare")
 def one_run(folder: Path, work: Path, tree: Path | None = None) -> tuple[float, float, float]:
     """One start-up, ``/`` and query (of ``tree``'s code if given, else the installed one;
     of the bare app for :data:`BARE`)."""
-    first = sorted(folder.glob("*.txt"))[0].read_text("utf-8")
-    needle = " ".join(first.split()[:3]).encode("utf-8")
-    argv = factcheck_argv() if tree is None else [sys.executable, "-m", "tui"]
     os.environ.pop("PYTHONPATH", None)
     if tree == BARE:
         (work / "bare.py").write_text(BARE_APP, "utf-8")
-        argv, needle, folder = [sys.executable, "bare.py"], b"Benchmark words", Path()
-    elif tree is not None:
-        os.environ["PYTHONPATH"] = str(tree)
+        argv, needle = [sys.executable, "bare.py"], b"Benchmark words"
+    else:
+        first = sorted(folder.glob("*.txt"))[0].read_text("utf-8")
+        needle = " ".join(first.split()[:3]).encode("utf-8")
+        argv = factcheck_argv() if tree is None else [sys.executable, "-m", "tui"]
+        argv.append(str(folder))
+        if tree is not None:
+            os.environ["PYTHONPATH"] = str(tree)
     start = time.perf_counter()
-    pid, fd = spawn([*argv, *([str(folder)] if tree != BARE else [])], work)
+    pid, fd = spawn(argv, work)
     try:
         read_until(fd, needle, timeout=120)
         painted = time.perf_counter()
