@@ -8,6 +8,7 @@ the document structure.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -129,3 +130,27 @@ def test_an_empty_corpus_says_so(corpus_dir: Path, annotations_dir: Path) -> Non
     page = export(ws, "html")
     assert "No annotations yet" in page
     assert lxml.html.fromstring(page).find_class("documents")
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_a_note_of_an_agreeing_tag_is_kept_when_a_newer_tag_without_one_speaks(
+    corpus_dir: Path, annotations_dir: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """Both sourced; alice wrote why, bob agreed a second later without a note. The
+    newest agreeing tag (bob's) speaks for the claim: alice's note must still be there
+    (it used to depend on both tags falling in one second)."""
+    import tui.core.store as store_module
+
+    clock = iter(
+        [datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), datetime(2026, 1, 2, 3, 4, 6, tzinfo=UTC)]
+    )
+    monkeypatch.setattr(store_module, "now", lambda: next(clock))
+
+    def as_(name: str) -> Workspace:
+        return open_workspace([corpus_dir], annotations=annotations_dir, analyst=name)
+
+    claim = as_("alice").corpus.documents[0].claims[2]
+    as_("alice").store.set(claim, "sourced", note="the ministry table of 2024")
+    as_("bob").store.set(claim, "sourced")
+    report = export(open_workspace([corpus_dir], annotations=annotations_dir), fmt)
+    assert "the ministry table of 2024" in report

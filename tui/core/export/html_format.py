@@ -21,6 +21,7 @@ from tui.core.export.report import (
     LABEL_ORDER,
     contested_groups,
     label_groups,
+    other_note,
     percent,
     problems,
     speaking_entry,
@@ -190,7 +191,7 @@ def _decided_row(summary: Summary, doc: DocSummary, team: ClaimTeam) -> str:
     for tag in team.tags:
         if tag.anchored.record is entry.record:
             continue
-        note = f": {text(tag.note)}" if tag.note.strip() and tag.label != entry.label else ""
+        note = f": {text(note)}" if (note := other_note(tag, entry)) else ""
         notes.append(f"<li>{text(tag_analyst(summary, tag.analyst))}: {tag.label}{note}</li>")
     others = f'<ul class="tags">{"".join(notes)}</ul>' if notes else ""
     return (

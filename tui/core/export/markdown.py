@@ -17,6 +17,7 @@ from tui.core.export.report import (
     LABEL_ORDER,
     contested_groups,
     label_groups,
+    other_note,
     percent,
     problems,
     speaking_entry,
@@ -180,8 +181,8 @@ def _team_lines(summary: Summary, doc: DocSummary, team: ClaimTeam) -> list[str]
     others = [t for t in team.tags if t.anchored.record is not entry.record]
     for tag in others:
         lines.append(f"  - {md_escape(tag_analyst(summary, tag.analyst))}: {tag.label}")
-        if tag.note.strip() and tag.label != entry.label:
-            lines.append(f"    - Note: {md_escape(tag.note)}")
+        if note := other_note(tag, entry):
+            lines.append(f"    - Note: {md_escape(note)}")
     return lines
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from tui.core.display import display
 from tui.core.export.summary import DocSummary, Entry, Summary
-from tui.core.team import ClaimTeam
+from tui.core.team import AnalystTag, ClaimTeam
 
 LABEL_ORDER = ("disputed", "sourced", "opinion", "skip")
 """Sections of decided claims: what needs attention first."""
@@ -28,6 +28,15 @@ def speaking_entry(doc: DocSummary, team: ClaimTeam) -> Entry | None:
     """The tag a decided claim is shown with: the verdict's, else the newest agreeing one."""
     speaker = team.verdict if team.verdict is not None else team.newest
     return doc.entry_of(speaker) if speaker is not None else None
+
+
+def other_note(tag: AnalystTag, entry: Entry) -> str:
+    """Another analyst's note on a decided claim, shown beside the speaking tag's: any
+    note that says something the shown one does not, whether its tag agreed or the
+    verdict overrode it (a colleague who agreed and wrote why is never dropped; the
+    newest agreeing tag speaks, and it may be the one without a note)."""
+    note = tag.note.strip()
+    return note if note and note != entry.record.note.strip() else ""
 
 
 def tag_analyst(summary: Summary, analyst: str) -> str:
