@@ -8,7 +8,10 @@ same corpus, and the same claims (``--samples``, drawn once; each asked once
 with its matches not cached, as bench/search.py asks them) are asked of the
 two in turns, claim by claim, in one process: whatever load the machine has
 falls on both alike. Prints each side's p50 and p95 of the thread's CPU time
-and of wall time, their ratios, and whether the two gave the same hits.
+and of wall time, their ratios, and whether the two gave the same hits; and the
+time the cyclic collector spent in full collections during the timed look-ups,
+with the objects it tracks at the end (for the two sides together, with
+``--against``: the collector is the process's).
 
     python bench/similar_speed.py [--claims 100000] [--samples 400] [--against COMMIT]
 """
@@ -16,6 +19,7 @@ and of wall time, their ratios, and whether the two gave the same hits.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import random
 import sys
@@ -52,6 +56,27 @@ def _index(package: str, texts: list[list[str]]) -> tuple[object, ModuleType]:
     return index, importlib.import_module(f"{package}.core.similar")
 
 
+class _Collections:
+    """Time in the cyclic collector, by ``gc.callbacks``: a full collection scans every
+    object the caches of readings hold, and in a reader that is a pause on screen."""
+
+    def __init__(self) -> None:
+        self.full = 0
+        self.full_time = self.young_time = 0.0
+        self._started = 0.0
+
+    def callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+            return
+        spent = time.perf_counter() - self._started
+        if info["generation"] == 2:
+            self.full += 1
+            self.full_time += spent
+        else:
+            self.young_time += spent
+
+
 def _pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))]
@@ -79,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         wall: dict[str, list[float]] = {name: [] for name in sides}
         hits: dict[str, list[object]] = {name: [] for name in sides}
         order = list(sides)
+        collections = _Collections()
+        gc.callbacks.append(collections.callback)
         for k, p in enumerate(positions[20:]):
             for name in order if k % 2 == 0 else order[::-1]:
                 index, similar = sides[name]
@@ -88,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                 cpu[name].append(time.thread_time() - c)
                 wall[name].append(time.perf_counter() - t)
                 hits[name].append([(h.claim.index, h.score, h.band) for h in found])
+        gc.callbacks.remove(collections.callback)
     for name in sides:
         print(
             f"{name}: similar at {args.claims:,} claims ({args.samples} claims): CPU p50 "
@@ -95,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
             f"wall p50 {_pct(wall[name], 50) * 1000:.1f} ms, "
             f"p95 {_pct(wall[name], 95) * 1000:.1f} ms"
         )
+    print(
+        f"collector during the look-ups: {collections.full} full collections, "
+        f"{collections.full_time:.2f} s; {collections.young_time:.2f} s in younger ones; "
+        f"{len(gc.get_objects()):,} objects tracked at the end"
+    )
     if args.against:
         new, was = "this tree", args.against
         same = sum(a == b for a, b in zip(hits[new], hits[was], strict=True))

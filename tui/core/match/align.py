@@ -42,26 +42,31 @@ class Alignment:
         return [j for j in range(len(self.b)) if j not in taken]
 
 
-def align(first: Reading, second: Reading, keys: dict[str, list[int]] | None = None) -> Alignment:
-    """``keys``: the positions of each key among ``second``'s tokens, if known already."""
+def align(
+    first: Reading,
+    second: Reading,
+    keys: tuple[dict[str, int], dict[str, tuple[int, ...]] | None] | None = None,
+) -> Alignment:
+    """``keys``: where each key stands among ``second``'s tokens, if known already: the
+    position of a key found once, and the positions of each key found more often."""
     a, b = first.tokens, second.tokens
     pairs: dict[int, tuple[int, float]] = {}
-    by_key = keys
-    if by_key is None:
-        by_key = {}
-        for j, token in enumerate(b):
-            by_key.setdefault(token.key, []).append(j)
+    once, more = keys if keys is not None else key_positions(b)
     taken: set[int] = set()
-    get = by_key.get
+    get = once.get
     for i, token in enumerate(a):
-        found = get(token.key)
-        if found is None:
-            continue
-        for j in found:
+        j = get(token.key)
+        if j is not None:
             if j not in taken:
                 pairs[i] = (j, 1.0)
                 taken.add(j)
-                break
+            continue
+        if more is not None:
+            for j in more.get(token.key, ()):
+                if j not in taken:
+                    pairs[i] = (j, 1.0)
+                    taken.add(j)
+                    break
     left = [i for i in range(len(a)) if i not in pairs]
     if not left:
         return Alignment(a, b, pairs, taken)
@@ -127,6 +132,15 @@ def _align_typos(
 
 
 _TYPO_KINDS = (WORD, NAME)
+
+
+def key_positions(tokens: tuple[Token, ...]) -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
+    """The ``keys`` of :func:`align` for ``tokens``."""
+    found: dict[str, list[int]] = {}
+    for j, token in enumerate(tokens):
+        found.setdefault(token.key, []).append(j)
+    once = {key: at[0] for key, at in found.items() if len(at) == 1}
+    return once, {key: tuple(at) for key, at in found.items() if len(at) > 1}
 
 
 def _same_value(x: Token, y: Token) -> bool:

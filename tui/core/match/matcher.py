@@ -27,7 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tui.core.match.aliases import Aliases
-from tui.core.match.align import Alignment, align
+from tui.core.match.align import Alignment, align, key_positions
 from tui.core.match.calibrate import Profile, changed_copy, features, probability, profile
 from tui.core.match.differs import Difference, find_differences
 from tui.core.match.tokens import NEGATION, Reading, read
@@ -103,8 +103,12 @@ class _Weighed:
     """A claim read, with what aligning and scoring it needs, computed once per matcher."""
 
     reading: Reading
-    keys: dict[str, list[int]]
-    """Token key -> positions (what :func:`align` looks the other claim's tokens up in)."""
+    keys: dict[str, int]
+    """Token key -> its position, for a key found once (what :func:`align` looks the
+    other claim's tokens up in: an int, not a list, is no object for the collector to
+    scan, and a cache of readings holds tens of thousands of claims)."""
+    more: dict[str, tuple[int, ...]] | None
+    """Token key -> positions, for a key found more than once (negators)."""
     weights: tuple[float, ...]
     """Each token's rarity weight."""
     content: tuple[float | None, ...]
@@ -156,18 +160,17 @@ class Matcher:
             # Comprehensions, not one loop appending to three lists (~2x faster).
             get = self._weights.get
             listed = [get(term) or weight(term) for term in [t.term for t in tokens]]
-            keys = {token.key: [j] for j, token in enumerate(tokens)}
+            keys = dict(zip([t.key for t in tokens], range(len(tokens)), strict=True))
+            more = None
             if len(keys) < len(tokens):  # a key twice (negators): every position kept
-                keys = {}
-                for j, token in enumerate(tokens):
-                    keys.setdefault(token.key, []).append(j)
+                keys, more = key_positions(tokens)
             content = [
                 None if t.kind == NEGATION else w for t, w in zip(tokens, listed, strict=True)
             ]
             total = sum([w for w in content if w is not None])
             negators = content.count(None)
             found = self._weighed[text] = _Weighed(
-                reading, keys, tuple(listed), tuple(content), total, negators % 2 == 1
+                reading, keys, more, tuple(listed), tuple(content), total, negators % 2 == 1
             )
         return found
 
@@ -221,7 +224,7 @@ class Matcher:
         a, b = self._weigh(text_a), self._weigh(text_b)
         if a.reading.normal == b.reading.normal and a.reading.normal:
             return 100.0, None
-        alignment = align(a.reading, b.reading, b.keys)
+        alignment = align(a.reading, b.reading, (b.keys, b.more))
         return self._dice_of(alignment, a, b), alignment
 
     def analyse(self, text_a: str, text_b: str, alignment: Alignment | None = None) -> Analysis:
@@ -231,7 +234,7 @@ class Matcher:
         if a.reading.normal == b.reading.normal and a.reading.normal:
             return Analysis(None, (), identical=True)
         if alignment is None:
-            alignment = align(a.reading, b.reading, b.keys)
+            alignment = align(a.reading, b.reading, (b.keys, b.more))
         differs = tuple(find_differences(alignment, text_a, text_b))
         opposite = a.negated != b.negated
         return Analysis(alignment, differs, opposite=opposite, texts=(text_a, text_b))
