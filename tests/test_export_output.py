@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from cli_helpers import assert_one_line_error, run
 
-from tui.core.export import OutputError, write_export
+from tui.core.export import OutputError, default_path, write_export
 from tui.core.workspace import open_workspace
 
 
@@ -123,3 +123,46 @@ def test_write_export_refuses_before_rendering(tagged_corpus, annotations_dir, t
     ws = open_workspace([tagged_corpus], annotations=annotations_dir)
     with pytest.raises(OutputError, match="folder"):
         write_export(ws, "markdown", tmp_path)
+
+
+def test_the_exports_folder_factcheck_makes_keeps_itself_out_of_git(tagged_corpus, annotations_dir):
+    """Two analysts exporting in one shared folder would conflict; exports are made again."""
+    import shutil
+    import subprocess
+
+    ws = open_workspace([tagged_corpus], annotations=annotations_dir)
+    written = write_export(ws, "csv", default_path(ws, "csv"))
+    folder = written.parent
+    assert folder == annotations_dir.parent / "exports"
+    assert (folder / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    if shutil.which("git"):
+        root = folder.parent
+        subprocess.run(["git", "init", "-q", str(root)], check=True)
+        status = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=all"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "exports/" not in status and "annotations/" in status
+
+
+def test_an_exports_folder_that_exists_is_left_as_it_is(tagged_corpus, annotations_dir, capsys):
+    """A team that keeps its exports in git made the folder itself; a file elsewhere is no
+    folder of ours either."""
+    ws = open_workspace([tagged_corpus], annotations=annotations_dir)
+    folder = annotations_dir.parent / "exports"
+    folder.mkdir()
+    write_export(ws, "markdown", default_path(ws))
+    assert sorted(p.name for p in folder.iterdir()) == ["factcheck-summary.md"]
+    elsewhere = annotations_dir.parent / "reports" / "summary.md"
+    status, _, err = _export(capsys, tagged_corpus, "-o", str(elsewhere))
+    assert status == 0, err
+    assert sorted(p.name for p in elsewhere.parent.iterdir()) == ["summary.md"]
+
+
+def test_the_command_line_makes_the_exports_folder_as_the_reader_does(tagged_corpus, capsys):
+    target = tagged_corpus.parent / "exports" / "summary.json"
+    status, _, err = _export(capsys, tagged_corpus, "-o", str(target))
+    assert status == 0, err
+    assert sorted(p.name for p in target.parent.iterdir()) == [".gitignore", "summary.json"]

@@ -9,7 +9,14 @@ from pathlib import Path
 
 from tui.cli.common import EXIT_OK, CliError, load_workspace
 from tui.core.display import display
-from tui.core.export import DEFAULT_FORMAT, FORMATS, export, format_for_path, is_empty
+from tui.core.export import (
+    DEFAULT_FORMAT,
+    FORMATS,
+    export,
+    format_for_path,
+    is_empty,
+    prepare_folder,
+)
 from tui.core.export.output import STDOUT, OutputError, check_target, write_output
 
 
@@ -99,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return EXIT_OK
     try:
+        prepare_folder(workspace, args.output)
         written = write_output(args.output, text, FORMATS[fmt].file_prefix)
     except OutputError as error:
         raise CliError(f"Cannot write the export: {error}.") from None

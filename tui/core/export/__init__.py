@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tui.core.atomic import write_atomic
 from tui.core.export import (
     claimreview,
     csv_format,
@@ -125,7 +126,27 @@ def write_export(workspace: Workspace, fmt: str, path: Path, **options: Any) -> 
     form = _format(fmt)
     check_target(path)
     text = export(workspace, fmt, **options)
+    prepare_folder(workspace, path)
     return write_output(path, text, form.file_prefix)
+
+
+EXPORTS_GITIGNORE = """\
+# Written by factcheck when it made this folder: an export is made again from annotations/
+# at any time, and two analysts' exports of one shared folder would conflict in git.
+# Delete this file to keep exports in git.
+*
+"""
+
+
+def prepare_folder(workspace: Workspace, path: Path) -> None:
+    """Make the default exports folder, if ``path`` is in it and it does not exist yet, with
+    a ``.gitignore`` of everything in it; any other folder (the user's, or exports kept in
+    git on purpose) is left as it is."""
+    folder, default = path.parent, export_path_default(workspace, "").parent
+    if folder.absolute() != default.absolute() or folder.exists() or folder.is_symlink():
+        return
+    folder.mkdir(parents=True)
+    write_atomic(folder / ".gitignore", EXPORTS_GITIGNORE)
 
 
 def default_path(workspace: Workspace, fmt: str = DEFAULT_FORMAT) -> Path:
@@ -146,6 +167,7 @@ __all__ = [
     "export",
     "format_for_path",
     "is_empty",
+    "prepare_folder",
     "with_format_extension",
     "write_export",
 ]
