@@ -27,6 +27,7 @@ from textual.widgets import Static
 
 from tui.app.also_in import AlsoInLookup
 from tui.app.background import ChunkedWork, between_keys
+from tui.app.covered import RestsWhenCovered
 from tui.app.disk_changes import DiskChanges
 from tui.app.flows import get_flow
 from tui.app.keys import KeyMap, palette_commands, screen_bindings
@@ -59,7 +60,7 @@ POLL_SECONDS = 1.5
 (:class:`~tui.app.disk_changes.DiskChanges`)."""
 
 
-class ReaderScreen(SteadySize, Screen[None]):
+class ReaderScreen(RestsWhenCovered, SteadySize, Screen[None]):
     """The main screen; ``tab`` moves between panes rather than between widgets."""
 
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
