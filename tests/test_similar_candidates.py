@@ -26,7 +26,7 @@ def _corpus(seed: int, documents: int = 40, claims: int = 30) -> SearchIndex:
         lines = []
         for _ in range(claims):
             words = rng.choices(vocabulary, weights, k=rng.randint(4, 14))
-            if rng.random() < 0.2:  # a typo: found through the fuzzy expansion
+            if rng.random() < 0.2:  # a typo: a word of its own, found by the others
                 k = rng.randrange(len(words))
                 words[k] = words[k][:-1] + "q"
             lines.append(" ".join(words) + ".")
@@ -53,18 +53,14 @@ def every_vote(index: SearchIndex, claim: Claim, count: int) -> list[int]:
 
     acc: dict[int, float] = {}
     for term in sorted(content_terms(claim.text), key=rarity)[: similar._SEED_TERMS]:
-        best: dict[int, float] = {}
-        for expansion in tix.expand(term):
-            postings = tix.postings[expansion.term]
-            if len(postings) > cap:
-                continue
-            start, end = bisect_left(postings, lo), bisect_left(postings, hi)
-            for item in chain(postings[:start], postings[end:]):
-                if expansion.sim > best.get(item, 0.0):
-                    best[item] = expansion.sim
+        tid = tix.vocab.get(term)
+        postings = tix.postings[tid] if tid is not None else ()
+        if len(postings) > cap:
+            continue
+        start, end = bisect_left(postings, lo), bisect_left(postings, hi)
         w = 1.0 / (1.0 + rarity(term))
-        for item, sim in best.items():
-            acc[item] = acc.get(item, 0.0) + w * sim
+        for item in chain(postings[:start], postings[end:]):
+            acc[item] = acc.get(item, 0.0) + w
     ranked = sorted(acc, key=acc.__getitem__, reverse=True)  # stable: ties as voted
     return ranked[:count]
 

@@ -160,7 +160,14 @@ def _matches(index: SearchIndex, state: _State, claim: Claim) -> list[tuple[int,
 
 
 def candidates(index: SearchIndex, claim: Claim, count: int = _CANDIDATES) -> list[int]:
-    """Positions of the claims of other documents sharing the most of ``claim``'s rare words."""
+    """Positions of the claims of other documents sharing the most of ``claim``'s rare words.
+
+    Words as written, not their typo neighbours as ``/`` expands them: the claim's
+    other rare words find a copy with a typo (the alignment then pairs the two
+    spellings), and expanding 8 words a claim took ~45% of a look-up. Measured on the
+    MSRP tune half with a typo put in the rarest word of every partner: recall@3
+    0.933 either way, near-misses kept out 0.436 either way.
+    """
     tix = index.terms
     n = max(tix.size, 1)
     lo, hi = index.doc_range(claim.doc.id)
@@ -179,29 +186,21 @@ def candidates(index: SearchIndex, claim: Claim, count: int = _CANDIDATES) -> li
     closed = False
     """No item can join the ``count`` best any more: only those still in ``acc`` gain votes."""
     for k, term in enumerate(seeds):
-        best: dict[int, float] = {}
-        for expansion in tix.expand(term):
-            postings = tix.postings[expansion.term]
-            if len(postings) > cap:
-                continue
-            sim = expansion.sim
-            if not best and sim > 0.0:
-                # Nothing to beat yet: every item outside the claim's own document
-                # (postings ascend: cut its range out) takes this term's closeness.
-                start, end = bisect_left(postings, lo), bisect_left(postings, hi)
-                best = dict.fromkeys(chain(postings[:start], postings[end:]), sim)
-                continue
-            for item in postings:
-                if (item < lo or item >= hi) and sim > best.get(item, 0.0):
-                    best[item] = sim
+        tid = tix.vocab.get(term)
+        postings = tix.postings[tid] if tid is not None else ()
+        if len(postings) > cap:
+            postings = ()
+        # Every item outside the claim's own document (postings ascend: cut its range out).
+        start, end = bisect_left(postings, lo), bisect_left(postings, hi)
+        items = chain(postings[:start], postings[end:])
         w = weights[k]
         if closed:
-            for item in acc.keys() & best.keys():  # each item once: the order cannot matter
-                acc[item] += w * best[item]
+            for item in acc.keys() & set(items):  # each item once: the order cannot matter
+                acc[item] += w
             continue
         get = acc.get
-        for item, sim in best.items():
-            acc[item] = get(item, 0.0) + w * sim
+        for item in items:
+            acc[item] = get(item, 0.0) + w
         acc, closed = _without_the_out_of_reach(acc, sum(weights[k + 1 :]), count)
     return _top(acc, count)
 
