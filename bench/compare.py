@@ -7,6 +7,8 @@ times the worst case: every claim edited, so none pairs by its exact words.
 
     python bench/compare.py [--claims 5000] [--repeat 3] [--against COMMIT [--same-process]]
 
+Also prints how many of the pairs the generator made the comparison found, and how
+many pairs it made that the generator did not (the quality of the pairing).
 ``--against`` also times the code of an older commit on the same two versions,
 in alternating fresh processes (the machine is shared), and prints the ratio of
 the best times. With ``--same-process`` the older code is imported beside this
@@ -43,12 +45,21 @@ from tui.core.normalize import terms  # noqa: E402
 
 
 def versions(size: int, edit_share: float, seed: int = 1) -> tuple[list[str], list[str]]:
+    a, b, _ = versions_with_origins(size, edit_share, seed)
+    return a, b
+
+
+def versions_with_origins(
+    size: int, edit_share: float, seed: int = 1
+) -> tuple[list[str], list[str], list[int | None]]:
+    """The two versions, and for each claim of B the claim of A it was made from (``None``
+    for one added): the pairs a comparison should find."""
     rng = random.Random(seed)
     sentences = seed_sentences()
     pool = made_up_words(rng, 50_000)
     a = [vary(rng, rng.choice(sentences), pool) for _ in range(size)]
-    b = []
-    for text in a:
+    b: list[tuple[str, int | None]] = []
+    for i, text in enumerate(a):
         r = rng.random()
         if r < 0.05:
             continue  # dropped
@@ -57,13 +68,25 @@ def versions(size: int, edit_share: float, seed: int = 1) -> tuple[list[str], li
             k = rng.randrange(len(words))
             words[k] = str(rng.randint(2, 999)) if rng.random() < 0.5 else rng.choice(pool)
             text = " ".join(words)
-        b.append(text)
+        b.append((text, i))
     for _ in range(size // 20):  # moved
         i, j = rng.randrange(len(b)), rng.randrange(len(b))
         b.insert(j, b.pop(i))
     for _ in range(size // 20):  # added
-        b.insert(rng.randrange(len(b)), vary(rng, rng.choice(sentences), pool))
-    return a, b[:size]
+        b.insert(rng.randrange(len(b)), (vary(rng, rng.choice(sentences), pool), None))
+    b = b[:size]
+    return a, [text for text, _ in b], [origin for _, origin in b]
+
+
+def pairing(rows: list, origins: list[int | None]) -> str:
+    """Precision and recall of the pairs ``rows`` make, against where B's claims came from."""
+    truth = {(i, j) for j, i in enumerate(origins) if i is not None}
+    made = {(row.a.index, row.b.index) for row in rows if row.a is not None and row.b is not None}
+    right = len(made & truth)
+    return (
+        f"pairs right {right:,} of {len(truth):,} (recall {right / max(len(truth), 1):.3f}), "
+        f"wrong {len(made) - right:,} (precision {right / max(len(made), 1):.3f})"
+    )
 
 
 def _baseline(size: int) -> float:
@@ -154,6 +177,7 @@ def same_process(commit: str, claims: int, repeat: int) -> None:
             }
             times: dict[str, list[float]] = {name: [] for name in sides}
             rows: dict[str, list[str]] = {}
+            made_rows: dict[str, list] = {}
             for k in range(repeat):
                 for name in list(sides) if k % 2 == 0 else list(sides)[::-1]:
                     run, doc_a, doc_b = sides[name]
@@ -161,6 +185,10 @@ def same_process(commit: str, claims: int, repeat: int) -> None:
                     made = run(doc_a, doc_b)
                     times[name].append(time.perf_counter() - t)
                     rows[name] = [_row_text(row) for row in made]
+                    made_rows[name] = made
+            _, _, origins = versions_with_origins(claims, share)
+            for name in sides:
+                print(f"  {name}: {pairing(made_rows[name], origins)}")
             new, was = min(times["this tree"]), min(times[commit])
             ratios = [x / y for x, y in zip(times["this tree"], times[commit], strict=True)]
             print(
@@ -199,7 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{baseline:.3f} s; ratios below are to it"
     )
     for label, share in (("a rewrite (20% edited)", 0.20), ("every claim edited", 0.95)):
-        a, b = versions(args.claims, share)
+        a, b, origins = versions_with_origins(args.claims, share)
         doc_a, doc_b = document("a", a), document("b", b)
         times = []
         for _ in range(args.repeat):
@@ -211,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{label}: {len(a):,} x {len(b):,} claims, best {min(times):.2f} s, "
             f"worst {max(times):.2f} s ({min(times) / baseline:.0f}x baseline); {dict(counts)}"
         )
+        print(f"  {pairing(rows, origins)}")
     return 0
 
 

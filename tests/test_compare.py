@@ -104,3 +104,55 @@ def test_compare_unknown_document_is_one_line(
 ) -> None:
     status, out, err = run(capsys, "compare", "first", "nothing", "--corpus", str(corpus))
     assert status == 2 and out == "" and "nothing" in err and err.count("\n") == 1
+
+
+def _docs(tmp_path: Path, first: str, second: str) -> tuple:
+    folder = tmp_path / "versions"
+    folder.mkdir()
+    (folder / "a.txt").write_text(first, encoding="utf-8")
+    (folder / "b.txt").write_text(second, encoding="utf-8")
+    docs = {doc.id: doc for doc in open_workspace([folder]).corpus}
+    return docs["a"], docs["b"]
+
+
+def test_a_claim_edited_in_place_pairs_with_its_counterpart_not_a_look_alike(
+    tmp_path: Path,
+) -> None:
+    """Two versions keep their order: the figure changed in place is the discrepancy to
+    show, even where a sentence added further down repeats the old figure (and so shares
+    more of the claim's rarest words: the votes alone chose it)."""
+    a, b = _docs(
+        tmp_path,
+        "The talks in Brussels ended without a deal on Thursday evening.\n"
+        "The ministry said 40 soldiers crossed the border at Jarinje on Monday.\n"
+        "Belgrade denied that any of its units had entered Kosovo.\n",
+        "The talks in Brussels ended without a deal on Thursday evening.\n"
+        "The ministry said 45 soldiers crossed the border at Jarinje on Monday.\n"
+        "Belgrade denied that any of its units had entered Kosovo.\n"
+        "The ministry said 40 soldiers entered the border at Jarinje on Monday.\n",
+    )
+    rows = compare_documents(a, b)
+    got = [(r.status, r.a and r.a.number, r.b and r.b.number) for r in rows]
+    assert got == [(UNCHANGED, 1, 1), (EDITED, 2, 2), (UNCHANGED, 3, 3), (ONLY_B, None, 4)]
+    assert [d.as_json() for d in rows[1].differs] == [
+        {"kind": "number", "here": "40", "there": "45"}
+    ]
+
+
+def test_after_a_dropped_claim_the_next_one_still_pairs_in_order(tmp_path: Path) -> None:
+    lines = [
+        f"The council of district {n} approved a budget of {n}00 thousand euros for roads."
+        for n in range(1, 7)
+    ]
+    edited = [line.replace("roads", "bridges") for line in lines]
+    a, b = _docs(tmp_path, "\n".join(lines) + "\n", "\n".join(edited[:2] + edited[3:]) + "\n")
+    rows = compare_documents(a, b)
+    got = [(r.status, r.a and r.a.number, r.b and r.b.number) for r in rows]
+    assert got == [
+        (EDITED, 1, 1),
+        (EDITED, 2, 2),
+        (ONLY_A, 3, None),
+        (EDITED, 4, 3),
+        (EDITED, 5, 4),
+        (EDITED, 6, 5),
+    ]
