@@ -150,3 +150,20 @@ async def test_enter_on_a_format_exports_in_it(corpus_dir: Path, annotations_dir
         assert not isinstance(app.screen, ExportScreen)
     written = app.results[0]
     assert written is not None and written.suffix == ".csv" and written.exists()
+
+
+async def test_a_burst_of_keys_chooses_the_format_and_types_into_the_path(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """``↓ space tab -b`` sent at once (tmux, a fast typist): the format moves and is chosen,
+    and what follows tab goes into the path (the keys after it went to the format list)."""
+    from note_helpers import burst
+
+    app = Host(workspace(corpus_dir, annotations_dir))
+    expected = annotations_dir.parent / "exports" / "factcheck-summary.csv"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await burst(pilot, "down", "space", "tab", "minus", "b")
+        assert screen.query_one("#export-path", Input).value == f"{expected}-b"
+        assert screen.fmt == "csv"

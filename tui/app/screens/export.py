@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.events import Key
 from textual.message import Message
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
@@ -40,16 +41,22 @@ class FormatChoice(RadioSet):
     """The formats: arrows move, ``space`` chooses, ``enter`` chooses and exports.
 
     Focused first, so the dialog's first keys pick a format (``E`` ``↓`` ``enter``
-    writes the second format) instead of typing over the selected path.
+    writes the second format) instead of typing over the selected path. Its keys are
+    handled as the list is handed them, not as bindings, which run only once a key has
+    bubbled up: keys come in bursts (tmux, a fast typist), and after a ``tab`` typed at
+    once the path box has the focus, so ``↓ space tab`` moved after it chose, or lost
+    the ``space`` (a box in focus keeps printable keys from the bindings).
     """
 
     inherit_bindings = False
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "next_button", "Next format", show=False),
-        Binding("up,left", "previous_button", "Previous format", show=False),
-        Binding("space", "toggle_button", "Choose", show=False),
-        Binding("enter", "choose_and_export", "Choose and export", show=False),
-    ]
+
+    def _on_key(self, event: Key) -> None:
+        action = _FORMAT_KEYS.get(event.key)
+        if action is None:
+            return
+        event.stop()
+        event.prevent_default()
+        getattr(self, f"action_{action}")()
 
     @dataclass
     class Chosen(Message):
@@ -63,6 +70,16 @@ class FormatChoice(RadioSet):
             highlighted = next((i for i, b in enumerate(self.query(RadioButton)) if b.value), 0)
         button = list(self.query(RadioButton))[highlighted]
         self.post_message(self.Chosen((button.id or "").removeprefix("export-format-")))
+
+
+_FORMAT_KEYS = {
+    "down": "next_button",
+    "right": "next_button",
+    "up": "previous_button",
+    "left": "previous_button",
+    "space": "toggle_button",
+    "enter": "choose_and_export",
+}
 
 
 class ExportScreen(DialogScreen[Path | None]):
@@ -87,9 +104,18 @@ class ExportScreen(DialogScreen[Path | None]):
     }
     """
 
+    # Keys come in bursts (tmux, a fast typist), and Textual hands each key to the
+    # focused widget as it arrives but runs a binding once the key has bubbled up to
+    # the App: "tab -b" moved to the path after "-b" had gone to the format list. So tab
+    # moves focus as it arrives (a priority binding); the list takes its own keys as
+    # they come (FormatChoice).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
         Binding("ctrl+s", "export", "Export", id="export.write"),
+        Binding("tab", "focus_next", show=False, priority=True, id="export.focus_next"),
+        Binding(
+            "shift+tab", "focus_previous", show=False, priority=True, id="export.focus_previous"
+        ),
     ]
     AUTO_FOCUS = "#export-formats"
 
@@ -109,6 +135,8 @@ class ExportScreen(DialogScreen[Path | None]):
         self.fmt = fmt if fmt in FORMATS else DEFAULT_FORMAT
         self.analyst = analyst
         self.url_base = url_base
+        self._filled = str(default_path(workspace, self.fmt))
+        """The path the dialog put in the box (its extension follows the format)."""
 
     def compose(self) -> ComposeResult:
         with self.frame(
@@ -120,7 +148,7 @@ class ExportScreen(DialogScreen[Path | None]):
                         form.title, value=form.name == self.fmt, id=f"export-format-{form.name}"
                     )
             yield TextBox(
-                str(default_path(self.workspace, self.fmt)),
+                self._filled,
                 placeholder="file to write",
                 select_on_focus=False,
                 id="export-path",
@@ -129,6 +157,12 @@ class ExportScreen(DialogScreen[Path | None]):
             with Horizontal(classes="dialog--buttons"):
                 yield Button("Cancel", id="export-cancel")
                 yield Button("Export", variant="primary", id="export-write")
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
+
+    def action_focus_previous(self) -> None:
+        self.focus_previous()
 
     @property
     def path_input(self) -> Input:
@@ -148,15 +182,23 @@ class ExportScreen(DialogScreen[Path | None]):
         self.action_export()
 
     def choose(self, new: str) -> None:
-        """Export in ``new``; the path's extension follows if it was the old format's."""
+        """Export in ``new``; the path's extension follows if it was the old format's.
+
+        What was typed after the path the dialog filled in stays after it: in a burst
+        (``↓ space tab -b`` at once) the box takes ``-b`` before the choice reaches here.
+        """
         if new not in FORMATS or new == self.fmt:
             return
         old, self.fmt = self.fmt, new
         # Follow the extension only if the user kept the old format's one.
         text = self.path_input.value.strip()
-        renamed = with_format_extension(Path(text), old, new) if text else None
+        filled = self._filled
+        after = text[len(filled) :] if filled and text.startswith(filled) else ""
+        base = text[: len(text) - len(after)]
+        renamed = with_format_extension(Path(base), old, new) if base else None
         if renamed is not None:
-            self.path_input.value = str(renamed)
+            self._filled = str(renamed)
+            self.path_input.value = self._filled + after
             self.path_input.action_end()  # tab then typing goes on from the end
         self.show_error("")
 
