@@ -164,7 +164,7 @@ def candidates(index: SearchIndex, claim: Claim, count: int = _CANDIDATES) -> li
 
     Words as written, not their typo neighbours as ``/`` expands them: the claim's
     other rare words find a copy with a typo (the alignment then pairs the two
-    spellings), and expanding 8 words a claim took ~45% of a look-up. Measured on the
+    spellings), and expanding 8 words a claim took over 40% of a look-up. Measured on the
     MSRP tune half with a typo put in the rarest word of every partner: recall@3
     0.933 either way, near-misses kept out 0.436 either way.
     """
