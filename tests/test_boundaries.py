@@ -185,3 +185,23 @@ def test_the_corpus_reloads_a_corrected_document_in_its_place(folder: Path) -> N
     fresh = ws.corpus.reload(doc)
     assert ws.corpus.get("p") is fresh and ws.corpus.documents == [fresh]
     assert fresh.claims[2].text == "Shame the marketing was so bad!!!"
+
+
+def test_a_join_inside_a_line_then_marked_not_a_claim_is_moot_not_lost(folder: Path) -> None:
+    """Joining two sentences, then marking their line not a claim (tried in the reader: ``J``
+    then ``X``), left the join an "orphan" and a warning at every start that a correction
+    "no longer matches the text", which had not changed: a line with no claims has no
+    boundary to draw, so there is nothing to apply (and nothing is lost: it is kept)."""
+    doc = load(folder)
+    goat = next(c for c in doc.claims if c.text.startswith("We saw"))
+    boundaries.record(doc, boundaries.join_next(goat))
+    doc = load(folder)
+    joined = next(c for c in doc.claims if c.text.startswith("We saw"))
+    boundaries.record(doc, boundaries.no_claim(joined))
+    doc = load(folder)
+    assert not any(t.startswith("We saw") for t in texts(doc))
+    assert doc.warnings == []
+    stored = metadata.read(folder / "p.toml").boundaries
+    assert sorted(b.action for b in stored) == ["join", "noclaim"]
+    outcomes = [a.outcome for a in boundaries.apply(load_document(folder / "p.txt"), stored)]
+    assert Outcome.ORPHAN not in outcomes

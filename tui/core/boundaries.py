@@ -18,7 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from tui.core import metadata
-from tui.core.blocks import BlockKind
+from tui.core.blocks import Block, BlockKind
 from tui.core.claims import Piece, number_claims
 from tui.core.metadata import Boundary, Metadata
 from tui.core.model import Claim, ClaimKind, Document
@@ -35,7 +35,8 @@ class BoundaryError(ValueError):
 class Outcome(StrEnum):
     APPLIED = "applied"
     ALREADY = "already"
-    """The segmenter already draws this boundary (or none): nothing to change."""
+    """The segmenter already draws this boundary (or none), or it lies in a line that is no
+    claim (marked so, or boilerplate): nothing to change."""
     ORPHAN = "orphan"
     """The text it names is no longer in the article."""
 
@@ -95,6 +96,14 @@ def _join(pieces: list[Piece], point: tuple[int, int]) -> Outcome:
     return Outcome.ORPHAN
 
 
+def _in_no_claim(blocks: list[Block], point: tuple[int, int]) -> bool:
+    """Whether the point between two sentences lies in a line that holds no claims."""
+    end1, start2 = point
+    return any(
+        b.kind is BlockKind.BOILERPLATE and b.start <= end1 and start2 <= b.end for b in blocks
+    )
+
+
 def apply(doc: Document, boundaries: list[Boundary]) -> list[Applied]:
     """Apply the corrections to ``doc``'s blocks and claims (new ids); say how each went."""
     results: list[Applied] = []
@@ -117,6 +126,8 @@ def apply(doc: Document, boundaries: list[Boundary]) -> list[Applied]:
             point = locate_point(doc.text, boundary)
             if point is None:
                 outcome = Outcome.ORPHAN
+            elif _in_no_claim(blocks, point):
+                outcome = Outcome.ALREADY  # a line with no claims has no boundary to draw
             elif boundary.action == "split":
                 outcome = _split(pieces, point)
             else:
