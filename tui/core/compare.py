@@ -5,13 +5,13 @@ words are identical (after folding case, accents, quotes and spacing); then,
 claim by claim in A's order, the claim of B just after the previous claim's
 counterpart when it reads as this claim edited (one run of words changed, more
 than half of each kept) and the matcher puts the two in a band (``same`` or
-``related``): two versions of one article keep their order; else the best match
-of the ``similar`` matcher, candidates coming from the rare words the two share.
-Ties between claims wanting one claim of B go to the higher score. Pairs in the longest run
-that keeps both articles' order are ``unchanged`` or ``edited``; the other
-pairs ``moved``; claims left over are ``only_a`` or ``only_b``. An edited pair
-carries its word changes and its discrepancies (numbers, dates, names,
-negation) as :mod:`tui.core.match` names them.
+``related``), as two versions of one article keep their order; else the best
+match of the ``similar`` matcher, candidates coming from the rare words the two
+share. Two claims of A wanting one claim of B: the higher score has it. Pairs in
+the longest run that keeps both articles' order are ``unchanged`` or ``edited``;
+the other pairs ``moved``; claims left over are ``only_a`` or ``only_b``. An
+edited pair carries its word changes and its discrepancies (numbers, dates,
+names, negation) as :mod:`tui.core.match` names them.
 """
 
 from __future__ import annotations
@@ -38,6 +38,10 @@ _CANDIDATES = 3
 PARALLEL_MIN_CLAIMS = 1_000
 """Claims left to match from which half of them are matched in a forked child
 (:mod:`tui.core.forked`): below it a fork (~5 ms) costs more than it saves."""
+
+
+Found = tuple[float, int, int, Match]
+"""A claim of A's best match: (score, index in A, index in B, the match)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +144,6 @@ def _pair_the_rest(
     size = {term: len(posted) for term, posted in postings.items() if len(posted) <= cap}
     weight = {term: 1.0 / n for term, n in size.items()}
     aligned = matcher.aligned
-    Found = tuple[float, int, int, Match]
 
     def scored(i: int, j: int, overlap: float, alignment: Alignment | None) -> Found | None:
         """The pair as a row needs it, if the two match in a band."""
@@ -219,8 +222,8 @@ _LOOK_BACK = 3
 _IN_ORDER_WINDOW = 3
 """Claims of B after the previous pair looked at for the next claim of A (a claim or two
 added between them). On bench/compare.py's two versions with every claim edited, pairing
-in order took the pairs found right from 3,938 to 4,525 of 4,752 and the wrong ones from 197
-to 87 (the rare words' votes alone go to look-alikes where sentences repeat), in 0.80x
+in order took the pairs found right from 3,938 to 4,534 of 4,752 and the wrong ones from 197
+to 84 (the rare words' votes alone go to look-alikes where sentences repeat), in 0.84x
 the time."""
 
 
