@@ -8,6 +8,7 @@ A dialog closes once (:class:`~tui.app.screens.closing.ClosesOnce`).
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, ScreenResultType
 from textual.widgets import OptionList
@@ -53,6 +54,29 @@ class DialogScreen(ClosesOnce, SteadySize, ModalScreen[ScreenResultType]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)  # type: ignore[arg-type]
+
+    def action_focus_next(self) -> None:
+        self.focus_next()
+
+    def action_focus_previous(self) -> None:
+        self.focus_previous()
+
+
+def tab_on_arrival(scope: str) -> list[Binding]:
+    """``tab`` and ``shift+tab`` for a dialog whose keys come in bursts (tmux, a fast typist).
+
+    Textual hands each key to the widget in focus as it arrives, but runs a binding
+    only once the key has bubbled up to the App: the keys typed after a plain ``tab``
+    went to the widget it was leaving (a note's "s" to a list of tags, where it
+    settled the claim; a file name to a list of formats, where it was lost). As
+    priority bindings they move the focus as they arrive, before the keys after them.
+    """
+    return [
+        Binding("tab", "focus_next", show=False, priority=True, id=f"{scope}.focus_next"),
+        Binding(
+            "shift+tab", "focus_previous", show=False, priority=True, id=f"{scope}.focus_previous"
+        ),
+    ]
 
 
 def move_highlight(options: OptionList, delta: int) -> None:

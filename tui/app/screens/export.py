@@ -20,7 +20,7 @@ from textual.events import Key
 from textual.message import Message
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
-from tui.app.screens.dialog import DialogScreen
+from tui.app.screens.dialog import DialogScreen, tab_on_arrival
 from tui.app.widgets.text_box import TextBox
 from tui.core.display import display
 from tui.core.export import (
@@ -104,18 +104,12 @@ class ExportScreen(DialogScreen[Path | None]):
     }
     """
 
-    # Keys come in bursts (tmux, a fast typist), and Textual hands each key to the
-    # focused widget as it arrives but runs a binding once the key has bubbled up to
-    # the App: "tab -b" moved to the path after "-b" had gone to the format list. So tab
-    # moves focus as it arrives (a priority binding); the list takes its own keys as
-    # they come (FormatChoice).
+    # tab moves to the path as it arrives (tab_on_arrival); the format list takes its
+    # own keys as they come (FormatChoice).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="export.cancel"),
         Binding("ctrl+s", "export", "Export", id="export.write"),
-        Binding("tab", "focus_next", show=False, priority=True, id="export.focus_next"),
-        Binding(
-            "shift+tab", "focus_previous", show=False, priority=True, id="export.focus_previous"
-        ),
+        *tab_on_arrival("export"),
     ]
     AUTO_FOCUS = "#export-formats"
 
@@ -157,12 +151,6 @@ class ExportScreen(DialogScreen[Path | None]):
             with Horizontal(classes="dialog--buttons"):
                 yield Button("Cancel", id="export-cancel")
                 yield Button("Export", variant="primary", id="export-write")
-
-    def action_focus_next(self) -> None:
-        self.focus_next()
-
-    def action_focus_previous(self) -> None:
-        self.focus_previous()
 
     @property
     def path_input(self) -> Input:

@@ -29,7 +29,7 @@ from textual.content import Content
 from textual.widgets import Button, RadioButton, RadioSet, Static, TextArea
 
 from tui.app.keys import key_label, split_keys
-from tui.app.screens.dialog import DialogScreen
+from tui.app.screens.dialog import DialogScreen, tab_on_arrival
 from tui.app.screens.note_keys import HeldAction, KeyHold, LabelRow, NoteKeys
 from tui.core.editing import Outcome
 from tui.core.labels import all_labels, label_names
@@ -107,12 +107,12 @@ class NoteScreen(NoteKeys, DialogScreen[NoteResult | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority bindings act on the key as it arrives, before the keys typed after
-        # it: those after tab land in the next box, those after ctrl+s are kept for
-        # what comes next (the label asked for, the reader) and never reach the note.
+        # it: those after tab land in the next box (tab_on_arrival), those after ctrl+s
+        # are kept for what comes next (the label asked for, the reader) and never
+        # reach the note.
         Binding("ctrl+s", "save", "Save", id="note.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="note.cancel", priority=True),
-        Binding("tab", "focus_next", show=False, priority=True),
-        Binding("shift+tab", "focus_previous", show=False, priority=True),
+        *tab_on_arrival("note"),
     ]
     AUTO_FOCUS = "#note-text"
 

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.keys import KeyMap
 from tui.app.look import MUTED, label_part
-from tui.app.screens.dialog import DialogScreen, move_highlight
+from tui.app.screens.dialog import DialogScreen, move_highlight, tab_on_arrival
 from tui.app.widgets.text_box import TextBox
 from tui.core.display import display, display_fixed
 from tui.core.labels import all_labels
@@ -81,18 +81,11 @@ class ReviewScreen(DialogScreen[Verdict | None]):
     }
     """
 
-    # Keys come in bursts (tmux, a fast typist), and Textual hands each key to the
-    # focused widget as it arrives but runs a binding once the key has bubbled up to
-    # the App. So tab moves to the note box as it arrives (a priority binding): the
-    # note typed after it goes into the box, not to the list, where its "s" settled
-    # the claim. The list's moves are the screen's too: a "down" handed to the list
-    # before that tab still moves it.
+    # tab moves to the note box as it arrives (tab_on_arrival). The list's moves are the
+    # screen's too: a "down" handed to the list before that tab still moves it.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="review.cancel"),
-        Binding("tab", "focus_next", show=False, priority=True, id="review.focus_next"),
-        Binding(
-            "shift+tab", "focus_previous", show=False, priority=True, id="review.focus_previous"
-        ),
+        *tab_on_arrival("review"),
         Binding("down", "move(1)", show=False, id="review.down"),
         Binding("up", "move(-1)", show=False, id="review.up"),
     ]
@@ -138,12 +131,6 @@ class ReviewScreen(DialogScreen[Verdict | None]):
         event.stop()
         event.prevent_default()
         self.settle(label)
-
-    def action_focus_next(self) -> None:
-        self.focus_next()
-
-    def action_focus_previous(self) -> None:
-        self.focus_previous()
 
     def action_move(self, delta: int) -> None:
         move_highlight(self.query_one("#review-tags", OptionList), delta)
