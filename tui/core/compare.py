@@ -152,8 +152,7 @@ def _pair_the_rest(
         match = matcher.score(matcher.analyse(texts_a[i], texts_b[j], alignment), overlap)
         if match.band is None:
             return None
-        # Without its alignment: all a row needs is the score and the differences.
-        return match.score, i, j, Match(match.score, match.band, match.differs)
+        return match.score, i, j, match
 
     def in_order(i: int, after: int) -> Found | None:
         """The claim of B after ``after`` that reads as claim ``i`` edited, if it matches."""

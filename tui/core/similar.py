@@ -255,7 +255,6 @@ def _compute(index: SearchIndex, matcher: Matcher, claim: Claim) -> list[tuple[i
             continue  # never shown (find_similar skips a match in no band)
         match = matcher.score(matcher.analyse(text, other, alignment), overlap)
         if match.score > 0:
-            # Kept without its alignment (a hit needs none): the cache holds thousands.
-            found.append((item, Match(match.score, match.band, match.differs)))
+            found.append((item, match))
     found.sort(key=lambda pair: (-pair[1].score, pair[0]))
     return found

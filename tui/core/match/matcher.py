@@ -79,7 +79,8 @@ class Match:
     band: str | None
     """``"same"``, ``"related"`` or ``None`` (below both thresholds)."""
     differs: tuple[Difference, ...] = ()
-    alignment: Alignment | None = None
+    """Without the alignment it came from: matches are kept by the thousand (``similar``'s
+    cache, a comparison's pairs) and nothing reads it; :meth:`Matcher.analyse` has it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +246,7 @@ class Matcher:
         settings = self.settings
         overlap = self._dice(analysis.alignment) if dice is None else dice
         if overlap <= 0.0:
-            return Match(0.0, None, (), analysis.alignment)
+            return Match(0.0, None)
         kept = 1.0
         penalties = settings.penalties
         for difference in analysis.differs:
@@ -275,7 +276,7 @@ class Matcher:
             band = RELATED
         else:
             band = None
-        return Match(score, band, analysis.differs, analysis.alignment)
+        return Match(score, band, analysis.differs)
 
     def values(self, analysis: Analysis) -> list[float]:
         """The fitted model's features for an analysis that is not of identical claims
