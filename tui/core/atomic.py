@@ -48,6 +48,14 @@ _TEMP_RE = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 """What ``mkstemp`` names our temporary files: ``.<name>.<8 random characters>.tmp``."""
 
 
+def ignore_in_git(folder: Path, text: str) -> None:
+    """Write ``folder``'s ``.gitignore`` (``text``: why, then the patterns) unless the
+    folder has one already, as a file or a link: a team's own is never replaced."""
+    ignore = folder / ".gitignore"
+    if not ignore.exists() and not ignore.is_symlink():
+        write_atomic(ignore, text)
+
+
 def remove_stale_temps(folder: Path, *, suffix: str = "") -> int:
     """Delete temporary files a crashed save left in ``folder``; return how many.
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.core.atomic import write_atomic
+from tui.core.atomic import ignore_in_git, write_atomic
 from tui.core.checkworthy import PUNCTUATION, Worth, by_weight, cue_logit, cues_of, to_score
 
 FORMAT = 1
@@ -217,9 +217,7 @@ def load(path: Path, digest: str | None = None) -> Model | None:
 
 def save(model: Model, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    ignore = path.parent / ".gitignore"
-    if not ignore.exists():
-        write_atomic(ignore, "# Rebuilt from the tags by factcheck; not worth sharing.\n*\n")
+    ignore_in_git(path.parent, "# Rebuilt from the tags by factcheck; not worth sharing.\n*\n")
     write_atomic(path, json.dumps(model.to_json(), separators=(",", ":")) + "\n")
 
 

@@ -20,7 +20,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tui.core.anchoring import Anchored, anchor_records
-from tui.core.atomic import DurabilityError, LockError, locked, remove_stale_temps, write_atomic
+from tui.core.atomic import (
+    DurabilityError,
+    LockError,
+    ignore_in_git,
+    locked,
+    remove_stale_temps,
+    write_atomic,
+)
 from tui.core.changes import ANY, Change, Conflict, ReadOnlyDocument, SaveError, merge
 from tui.core.document_annotations import DocumentAnnotations
 from tui.core.folder import (
@@ -378,9 +385,7 @@ class AnnotationStore:
         """Save one annotation file; call with the lock held."""
         remove_stale_temps(path.parent, suffix=".toml")
         write_atomic(path, text)
-        ignore = self.folder / ".gitignore"
-        if not ignore.exists() and not ignore.is_symlink():
-            write_atomic(ignore, GITIGNORE)
+        ignore_in_git(self.folder, GITIGNORE)
 
 
 GITIGNORE = """\

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.atomic import write_atomic
+from tui.core.atomic import ignore_in_git
 from tui.core.export import (
     claimreview,
     csv_format,
@@ -146,7 +146,7 @@ def prepare_folder(workspace: Workspace, path: Path) -> None:
     if folder.absolute() != default.absolute() or folder.exists() or folder.is_symlink():
         return
     folder.mkdir(parents=True)
-    write_atomic(folder / ".gitignore", EXPORTS_GITIGNORE)
+    ignore_in_git(folder, EXPORTS_GITIGNORE)
 
 
 def default_path(workspace: Workspace, fmt: str = DEFAULT_FORMAT) -> Path:
