@@ -392,3 +392,31 @@ async def test_the_results_below_the_fold_follow_the_first_screenful(
         )
         await pilot.press("pagedown", "pagedown", "pagedown")
         assert results.highlighted is not None and results.highlighted > 10
+
+
+async def test_a_claim_the_analysts_disagree_on_reads_contested_not_unreviewed(
+    corpus_dir: Path, annotations_dir: Path
+) -> None:
+    """Tried in tmux: a claim tagged sourced by one analyst and opinion by another showed as
+    ``unreviewed`` in ``/`` and ``m`` (the team has no label for it), as the inspector did not."""
+    workspace = workspace_at(corpus_dir, annotations_dir)
+    here = find(workspace, "000", "PMC Wagner Recruitment")
+    there = find(workspace, "001", "PMC Wagner Recruitment")
+    workspace.store.set(there, "sourced")
+    other = open_workspace([corpus_dir], annotations=annotations_dir, analyst="other")
+    other.store.set(find(other, "001", "PMC Wagner Recruitment"), "opinion")
+    workspace.store.load(there.doc, refresh=True)
+    assert workspace.store.label_of(there) is None
+    index = SearchIndex.build(workspace.corpus)
+    app = Host(lambda: SimilarScreen(workspace, index, here))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(app, pilot)
+        shown = options(app)
+        assert shown[0].startswith("001:") and "? contested" in shown[0]
+        claim_box = str(app.screen.query_one("#similar-claim", Static).render())
+        assert "unreviewed" in claim_box  # nobody tagged this one
+    app = Host(lambda: SearchScreen(workspace, index, "wagner recruitment"))
+    async with app.run_test(size=(110, 40)) as pilot:
+        await settle(app, pilot)
+        row = next(text for text in options(app) if text.startswith("001:"))
+        assert "? contested" in row and "unreviewed" not in row

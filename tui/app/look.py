@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from tui.core.display import display
 from tui.core.labels import label_def, letter
 from tui.core.model import Document
+from tui.core.team import Status
 
 MUTED = "$foreground-muted"
 """Secondary text in ``Content``: ``$text-muted`` is an "auto" colour, drawn there bright white."""
@@ -26,10 +27,15 @@ def label_style(label: str | None) -> str:
     return TONE_STYLES.get(found.tone, "bold") if found else "bold"
 
 
-def label_part(label: str | None) -> tuple[str, str]:
-    """``[D] disputed`` in its colour (the letter reads without colour), or ``unreviewed``."""
+CONTESTED_PART = ("? contested", "bold $text-warning")
+"""A claim the analysts tagged apart, with no verdict yet: the team has no label for it."""
+
+
+def label_part(label: str | None, status: str | None = None) -> tuple[str, str]:
+    """``[D] disputed`` in its colour (the letter reads without colour); without a label,
+    ``? contested`` when ``status`` says the analysts disagree, else ``unreviewed``."""
     if label is None:
-        return ("unreviewed", MUTED)
+        return CONTESTED_PART if status == Status.CONTESTED else ("unreviewed", MUTED)
     return (f"[{letter(label)}] {label}", label_style(label))
 
 

@@ -71,14 +71,16 @@ def claim_head(
     claim: Claim,
     label: str | None,
     *,
+    status: str | None = None,
     score: float | None = None,
     width: int | None = None,
 ) -> Content:
-    """``000:12  [D] disputed  98  Title``: where a claim is, its label, score and article."""
+    """``000:12  [D] disputed  98  Title``: where a claim is, its label (``? contested``
+    for a claim the analysts disagree on, by ``status``), score and article."""
     parts: list[tuple[str, str]] = [
         (short_id, "bold"),
         (f":{claim.number}  ", MUTED),
-        label_part(label),
+        label_part(label, status),
     ]
     if score is not None:
         parts += [(f"  {score:.0f}  ", MUTED), (display(claim.doc.title), f"italic {MUTED}")]
@@ -102,6 +104,21 @@ class ClaimsDialog(DialogScreen[Claim | None]):
 
     def label_of(self, claim: Claim) -> str | None:
         return self.workspace.store.label_of(claim)
+
+    def head(
+        self,
+        claim: Claim,
+        label: str | None,
+        *,
+        score: float | None = None,
+        width: int | None = None,
+    ) -> Content:
+        """:func:`claim_head` of ``claim``, whose team label is ``label`` (its status read
+        only for a claim with none: contested or unreviewed)."""
+        status = self.workspace.store.status_of(claim) if label is None else None
+        return claim_head(
+            self.short_id(claim.doc), claim, label, status=status, score=score, width=width
+        )
 
 
 @dataclass(frozen=True)
@@ -331,7 +348,7 @@ class SearchScreen(ClaimsDialog):
     def _row(self, hit: SearchHit, width: int) -> _Row:
         claim = hit.claim
         label = self.label_of(claim)
-        head = claim_head(self.short_id(claim.doc), claim, label, score=hit.score, width=width)
+        head = self.head(claim, label, score=hit.score, width=width)
         if hit.field == "note" and hit.note is not None:
             body = Content.assemble(
                 ("note: ", "bold"),

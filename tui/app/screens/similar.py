@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from tui.app.look import MUTED
-from tui.app.screens.search import ClaimsDialog, claim_head, divided, option_width
+from tui.app.screens.search import ClaimsDialog, divided, option_width
 from tui.core.display import display, display_fixed
 from tui.core.match import Aliases
 from tui.core.model import Claim
@@ -94,7 +94,7 @@ class SimilarScreen(ClaimsDialog):
 
     def on_mount(self) -> None:
         claim = self.claim
-        head = claim_head(self.short_id(claim.doc), claim, self.label_of(claim))
+        head = self.head(claim, self.label_of(claim))
         self.query_one("#similar-claim", Static).update(
             Content.assemble(head, "\n", display_fixed(claim.text))
         )
@@ -138,7 +138,7 @@ class SimilarScreen(ClaimsDialog):
     def _option(self, k: int, hit: SimilarHit, width: int) -> Option:
         claim = hit.claim
         where = self.short_id(claim.doc)
-        head = claim_head(where, claim, hit.label, score=hit.score, width=width)
+        head = self.head(claim, hit.label, score=hit.score, width=width)
         parts: list[str | tuple[str, str] | Content] = [head]
         for difference in hit.differs:
             line = display(difference.describe(where))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
-from tui.app.look import MUTED, label_part, label_style
+from tui.app.look import CONTESTED_PART, MUTED, label_part, label_style
 from tui.app.messages import AnnotationsChanged
 from tui.core.display import display
 from tui.core.model import Claim
@@ -202,7 +202,7 @@ def _team_lines(team: ClaimTeam, head: list[str | tuple[str, str]]) -> list[Cont
         head.append(label_part(team.label))
         head.append(("  settled" if team.verdict else "  agreed", MUTED))
     else:
-        head.append(("? contested", "bold $text-warning"))
+        head.append(CONTESTED_PART)
     tags: list[str | tuple[str, str]] = [("Tags     ", MUTED)]
     notes: list[str | tuple[str, str]] = [("Notes    ", MUTED)]
     for i, tag in enumerate(team.tags):
