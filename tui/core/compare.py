@@ -40,10 +40,6 @@ PARALLEL_MIN_CLAIMS = 1_000
 (:mod:`tui.core.forked`): below it a fork (~5 ms) costs more than it saves."""
 
 
-Found = tuple[float, int, int, Match]
-"""A claim of A's best match: (score, index in A, index in B, the match)."""
-
-
 @dataclass(frozen=True, slots=True)
 class WordChange:
     """Words of A replaced by words of B (either side may be empty)."""
@@ -53,6 +49,11 @@ class WordChange:
 
     def as_json(self) -> dict[str, str]:
         return {"a": self.a, "b": self.b}
+
+
+Found = tuple[float, int, int, Match, tuple[WordChange, ...]]
+"""A claim of A's best match: (score, index in A, index in B, the match, its word
+changes: worked out with the match, in the forked child for half of them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +130,9 @@ def _pair_the_rest(
     words_b: list[tuple[str, ...]],
     pairs: dict[int, tuple[int, float]],
     taken: set[int],
-) -> dict[int, Match]:
+) -> dict[int, tuple[Match, tuple[WordChange, ...]]]:
     """Best matches among the claims not paired exactly, one-to-one, best first
-    (each claim of A paired here with its match)."""
+    (each claim of A paired here with its match and word changes)."""
     rest_b = [j for j in range(len(texts_b)) if j not in taken]
     postings: dict[str, list[int]] = {}
     for j in rest_b:
@@ -152,7 +153,7 @@ def _pair_the_rest(
         match = matcher.score(matcher.analyse(texts_a[i], texts_b[j], alignment), overlap)
         if match.band is None:
             return None
-        return match.score, i, j, match
+        return match.score, i, j, match, word_changes(texts_a[i], texts_b[j])
 
     def in_order(i: int, after: int) -> Found | None:
         """The claim of B after ``after`` that reads as claim ``i`` edited, if it matches."""
@@ -207,9 +208,9 @@ def _pair_the_rest(
     # order from its own first claim on (the same pairs forked or not).
     half = len(todo) // 2 if len(todo) >= PARALLEL_MIN_CLAIMS else len(todo)
     found = [m for part in in_two(best_of, todo[:half], todo[half:]) for m in part]
-    matches = {i: match for _, i, _, match in found}
+    matches = {i: (match, changes) for _, i, _, match, changes in found}
     found.sort(key=lambda item: (-item[0], item[1], item[2]))
-    for score, i, j, _ in found:
+    for score, i, j, _, _ in found:
         if i not in pairs and j not in taken:
             pairs[i] = (j, score)
             taken.add(j)
@@ -253,7 +254,10 @@ def next_in_order(
 
 
 def _rows(
-    a: Document, b: Document, pairs: dict[int, tuple[int, float]], matches: dict[int, Match]
+    a: Document,
+    b: Document,
+    pairs: dict[int, tuple[int, float]],
+    matches: dict[int, tuple[Match, tuple[WordChange, ...]]],
 ) -> list[Row]:
     ordered = sorted(pairs)
     in_order = set(_longest_increasing([pairs[i][0] for i in ordered]))
@@ -282,11 +286,9 @@ def _rows(
             status = UNCHANGED if i in keep else MOVED
             rows.append(Row(status, claim, other, 100.0))
             continue
-        match = matches[i]
+        match, changes = matches[i]  # a pair not exact is made only from its claim's match
         status = EDITED if i in keep else MOVED
-        rows.append(
-            Row(status, claim, other, score, word_changes(claim.text, other.text), match.differs)
-        )
+        rows.append(Row(status, claim, other, score, changes, match.differs))
     flush_b(len(b.claims))
     return rows
 
