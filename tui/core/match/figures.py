@@ -79,6 +79,9 @@ _SENTENCE_ENDS = frozenset(".!?:;\"'“”‘’([—–-")
 """A capital after one of these (or at the start) may just begin a sentence or a quote."""
 
 
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
 def _number_value(term: str) -> tuple[float, float] | None:
     """(value, scale) of a number term: ``12``, ``2.6``, ``250,000``, ``1bn``, ``eight``."""
     if term in UNITS:
@@ -87,7 +90,7 @@ def _number_value(term: str) -> tuple[float, float] | None:
     if match is None:
         return None
     digits, suffix = match.groups()
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", digits):  # 250,000 and 1,700.34
+    if _THOUSANDS.fullmatch(digits):  # 250,000 and 1,700.34
         digits = digits.replace(",", "")
     elif "," in digits:
         digits = digits.replace(",", ".")
