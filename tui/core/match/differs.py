@@ -132,9 +132,13 @@ def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tu
     """Pair loose details that stand in the same place; a lone one on each side pairs too."""
     if not xs or not ys:
         return []
+    if len(xs) == 1 and len(ys) == 1:
+        # Paired whether or not they stand in the same place (the commonest case: one
+        # changed detail), so without looking at their neighbours.
+        return [(xs[0], ys[0])]
     pairs: list[tuple[int, int]] = []
     used: set[int] = set()
-    taken = {jj for jj, _ in alignment.pairs.values()}
+    taken = alignment.aligned_b
     before_b = {j: _aligned_neighbour_b(alignment, j, -1, taken) for j in ys}
     after_b = {j: _aligned_neighbour_b(alignment, j, +1, taken) for j in ys}
     for i in xs:
