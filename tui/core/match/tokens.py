@@ -11,6 +11,7 @@ offsets, so a difference can be named in the claim's own words.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -104,7 +105,12 @@ _new = tuple.__new__
 def read(text: str, aliases: Aliases | None = None) -> Reading:
     """Read ``text`` into tokens, each way of writing an alias as one token."""
     spans = _spans(text)
-    normal = tuple([t for t, _, _ in spans])
+    table = _words(aliases)
+    # Each term and word as written kept once for every claim read (a matcher caches
+    # tens of thousands of readings: 4.6 -> ~3 KB each, measured).
+    shared = table.shared()
+    terms = [t for t, _, _ in spans]
+    normal = tuple(map(shared, terms, terms))
     heading = _looks_like_heading(text, spans)
     tokens: list[Token] = []
     append = tokens.append
@@ -112,7 +118,6 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
     """Keys taken: each key once (a repeated word states a fact once); every negator kept."""
     i = 0
     n = len(spans)
-    table = _words(aliases)
     get = table.kinds.get
     while i < n:
         term, start, end = spans[i]
@@ -137,9 +142,9 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
             if key not in seen:
                 seen.add(key)
                 name = not heading and text[start].isupper() and is_name(text, spans, i)
-                append(
-                    _new(Token, (key, NAME if name else WORD, text[start:end], start, end, term))
-                )
+                written = text[start:end]
+                written = shared(written, written)
+                append(_new(Token, (key, NAME if name else WORD, written, start, end, normal[i])))
             i += 1
             continue
         token: Token | None = None
@@ -212,6 +217,14 @@ class _Words:
         self.kinds: dict[str, object] = {}
         self.fallback: dict[str, object] = {}
         """For a word that may start only an alias: what it is when it does not."""
+        self.strings: dict[str, str] = {}
+        """Each term and word as written, once: the readings share them."""
+
+    def shared(self) -> Callable[[str, str], str]:
+        """``strings.setdefault``: a string's first copy (bounded like :attr:`kinds`)."""
+        if len(self.strings) > 2 * _MAX_WORDS:
+            self.strings.clear()
+        return self.strings.setdefault
 
     def classify(self, term: str) -> object:
         if len(self.kinds) > _MAX_WORDS:
