@@ -9,7 +9,6 @@ and can pair answers with questions by line number.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
@@ -88,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_stdin(searcher: _Searcher, as_json: bool) -> int:
+    import json  # only here and for --json: a one-shot search prints lines
+
     status = EXIT_NO_MATCH
     for number, line in enumerate(sys.stdin, 1):
         query = line.rstrip("\r\n")
