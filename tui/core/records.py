@@ -13,15 +13,14 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import tomli_w
-
-from tui.core import toml_read
 from tui.core.filekind import describe_kind
 from tui.core.labels import label_names
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 FORMAT = 2
 """What every save writes: one file per analyst per document."""
@@ -78,24 +77,9 @@ def clean_string(value: str) -> str:
     return value
 
 
-class _Timestamp(datetime):
-    """A datetime that tomli-w writes as docs/format.md shows it: ``2026-11-22T10:15:00Z``.
-
-    tomli-w formats dates with ``str()``, which would give
-    ``2026-11-22 10:15:00+00:00``: valid TOML, but not the documented form.
-    """
-
-    @classmethod
-    def of(cls, value: datetime) -> _Timestamp:
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=UTC)
-        return cls.fromisoformat(value.astimezone(UTC).isoformat())
-
-    def __str__(self) -> str:
-        return self.isoformat().replace("+00:00", "Z")
-
-
 def now() -> datetime:
+    from datetime import UTC, datetime  # only to stamp a save (see toml_write)
+
     return datetime.now(UTC).replace(microsecond=0)
 
 
@@ -130,6 +114,8 @@ class Annotation:
         return self.id or f"@{self.start}:{self.end}"
 
     def to_toml(self, *, with_analyst: bool = True) -> dict[str, Any]:
+        from tui.core.toml_write import Timestamp  # only to write a file
+
         values: dict[str, Any] = {
             "id": self.id,
             "label": self.label,
@@ -142,7 +128,7 @@ class Annotation:
             "note": self.note,
             "sources": [clean_string(s) for s in self.sources if s],
             "analyst": self.analyst if with_analyst else "",
-            "updated": _Timestamp.of(self.updated) if self.updated else None,
+            "updated": Timestamp.of(self.updated) if self.updated else None,
         }
         table = {
             k: clean_string(v) if isinstance(v, str) else v
@@ -196,7 +182,9 @@ class AnnotationFile:
             top["claim"] = [
                 r.to_toml(with_analyst=per_record or r.analyst != self.analyst) for r in records
             ]
-        return tomli_w.dumps(top, multiline_strings=True)
+        from tui.core import toml_write  # only to write a file
+
+        return toml_write.dumps(top)
 
 
 _LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
@@ -210,6 +198,8 @@ def _header_line(source: str, index: int) -> int | None:
     counts only if the text before it parses and holds exactly ``index``
     records. Only called when something is wrong, so the cost does not matter.
     """
+    from tui.core import toml_read
+
     for match in _HEADER_RE.finditer(source):
         try:
             before = toml_read.strict_loads(source[: match.start()])
@@ -223,6 +213,8 @@ def _header_line(source: str, index: int) -> int | None:
 
 def parse(source: str, path: Path) -> AnnotationFile:
     """Parse and check an annotation file; every problem names the file and line."""
+    from tui.core import toml_read  # only once a file is there: untagged articles have none
+
     try:
         data = toml_read.loads(source)
     except RecursionError:
@@ -289,6 +281,8 @@ def _key_line(source: str, key: str) -> int | None:
 
 def _record(table: Any, *, cleared_allowed: bool = False) -> Annotation:
     """Check one ``[[claim]]`` table; a problem raises ``ValueError`` saying what."""
+    from datetime import UTC, datetime  # what the TOML reader gives for `updated`
+
     if not isinstance(table, dict):
         raise ValueError("each [[claim]] must be a table")
     table = dict(table)

@@ -16,8 +16,8 @@ import errno
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.core.anchoring import Anchored, anchor_records
 from tui.core.atomic import (
@@ -42,6 +42,9 @@ from tui.core.folder import (
 from tui.core.folder import own_path as _own_path
 from tui.core.model import Claim, Document
 from tui.core.records import CLEARED, CONTEXT, Annotation, AnnotationFile, now
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 __all__ = [
     "ANY",
@@ -367,7 +370,7 @@ class AnnotationStore:
         for key in sorted({r.key for r in change.removed} - new_keys):
             older = [r for r in legacy if r.key == key]
             if older:
-                newest = max(older, key=lambda r: r.updated or _EPOCH)
+                newest = max(older, key=lambda r: r.updated or _epoch())
                 hidden.append(
                     replace(
                         newest,
@@ -394,11 +397,18 @@ GITIGNORE = """\
 .*.tmp
 """
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+def _epoch() -> datetime:
+    """The oldest stamp: a record without one loses to any record with one."""
+    from datetime import UTC, datetime  # only when saving (see tui.core.toml_write)
+
+    return datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _after(base: Annotation | None) -> datetime:
     """Now, or a second after ``base``'s stamp if the clock is behind it."""
+    from datetime import timedelta  # only when saving
+
     stamp = now()
     if base is not None and base.updated is not None and base.updated >= stamp:
         stamp = base.updated + timedelta(seconds=1)

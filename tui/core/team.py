@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tui.core.anchoring import Anchored
 from tui.core.model import Claim
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class Status(StrEnum):
