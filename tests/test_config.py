@@ -110,5 +110,5 @@ def test_the_analyst_order(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FACTCHECK_ANALYST")
     assert resolve_analyst(None, "") == "Git Name"
     monkeypatch.setattr(analyst_module, "git_user_name", lambda: "")
-    monkeypatch.setattr(analyst_module.getpass, "getuser", lambda: "login")
+    monkeypatch.setattr("getpass.getuser", lambda: "login")
     assert resolve_analyst() == "login"

@@ -3,7 +3,6 @@ file's ``analyst``, ``$FACTCHECK_ANALYST``, ``git config user.name``, the login 
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import os
 import re
@@ -34,6 +33,8 @@ def resolve_analyst(explicit: str | None = None, configured: str | None = None) 
     name = quick_analyst(explicit, configured) or git_user_name()
     if name:
         return name
+    import getpass  # the last resort only: a command that tags nothing never asks
+
     try:
         return getpass.getuser()
     except (OSError, KeyError):
