@@ -274,9 +274,9 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
         documents.append(doc)
     known.save(kept)
     segment_all(documents)  # all at once: the cold ones in parallel when it pays
-    with_metadata = _metadata_names(documents)
-    for doc in documents:
-        folder = os.path.dirname(os.fspath(doc.path))
+    folders = [os.path.dirname(os.fspath(doc.path)) for doc in documents]  # once a document
+    with_metadata = _metadata_names(folders)
+    for doc, folder in zip(documents, folders, strict=True):
         names = with_metadata.get(folder)
         if names is None or f"{doc.id}{METADATA_SUFFIX}" in names:
             correct(doc)
@@ -292,7 +292,7 @@ def _read_known(
         return read_document(path, doc_id)
     info = os.stat(path)
     key = stat_key(info)
-    found = known.lookup(path, info)
+    found = known.lookup(path, key)
     if found is not None and stat.S_ISREG(info.st_mode):
         doc = Document(id=doc_id, path=path, text="", sha256=found.sha256)
         doc.defer_text(partial(_text_of, found, path, doc_id), found.length)
@@ -315,18 +315,17 @@ def _text_of(known: Known, path: Path, doc_id: str) -> str:
     return text if text is not None else read_document(path, doc_id).text
 
 
-def _metadata_names(documents: Iterable[Document]) -> dict[str, frozenset[str] | None]:
+def _metadata_names(folders: Iterable[str]) -> dict[str, frozenset[str] | None]:
     """The names in each of the documents' folders (one listing, not one probe per article).
 
     ``None`` for a folder that cannot be listed: :func:`correct` then looks for
     each document's metadata file all the same (and reports what it finds).
     """
-    folders: dict[str, frozenset[str] | None] = {}
-    for doc in documents:
-        folder = os.path.dirname(os.fspath(doc.path))
-        if folder not in folders:
+    names: dict[str, frozenset[str] | None] = {}
+    for folder in folders:
+        if folder not in names:
             try:
-                folders[folder] = frozenset(os.listdir(folder or "."))
+                names[folder] = frozenset(os.listdir(folder or "."))
             except OSError:
-                folders[folder] = None
-    return folders
+                names[folder] = None
+    return names

@@ -217,12 +217,12 @@ class Snapshot:
         name = os.fspath(path)
         return name if os.path.isabs(name) else self._cwd + name
 
-    def lookup(self, path: Path, info: os.stat_result) -> Known | None:
-        """What ``path`` reads as, if it is the very file (by its stat) read last time."""
+    def lookup(self, path: Path, key: StatKey) -> Known | None:
+        """What ``path`` reads as, if it is the very file (by its ``stat_key``) read last time."""
         name = self._name(path)
         self._seen.add(name)
         entry = self._known.get(name)
-        if entry is None or entry[0] != stat_key(info) or self._texts is None:
+        if entry is None or entry[0] != key or self._texts is None:
             self.changed = True
             return None
         n = entry[1]
