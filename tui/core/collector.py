@@ -1,10 +1,11 @@
 """Pausing Python's cyclic garbage collector around work that makes no cyclic garbage.
 
-Building the search index and comparing two articles make hundreds of
-thousands of lists, tuples and dicts that all survive (postings, readings,
-alignments). Each allocation counts towards the collector's next pass, and
-every so often a pass is a full one over the whole heap, which finds nothing:
-a third of the index build at 100k claims, ~20% of a comparison (measured).
+Loading a corpus, building the search index and comparing two articles make
+thousands to hundreds of thousands of lists, tuples and dicts that all survive
+(documents, postings, readings, alignments). Each allocation counts towards
+the collector's next pass, and every so often a pass is a full one over the
+whole heap, which finds nothing: a third of the index build at 100k claims,
+~20% of a comparison (measured).
 Paused, one pass after the work replaces the many during it.
 
 Not for short work in a reader's thread: the pass put off then runs at the next

@@ -17,6 +17,7 @@ from functools import partial
 from pathlib import Path
 
 from tui.core import text as text_module
+from tui.core.collector import collector_paused
 from tui.core.model import Claim, Document
 from tui.core.segmenting import segment_all
 from tui.core.snapshot import Known, Snapshot, StatKey, stat_key
@@ -252,6 +253,14 @@ def load_corpus(paths: Iterable[Path | str]) -> Corpus:
     instead of being read, decoded and hashed again.
     """
     roots = [Path(p) for p in paths]
+    # What a load makes (documents, what the snapshot knows of them, their spans) all
+    # survives it: with the collector paused, one pass after it, not ~25 during it that
+    # find nothing (-1.7% of the instructions of a one-shot search of 1,000 articles).
+    with collector_paused():
+        return _load(roots)
+
+
+def _load(roots: list[Path]) -> Corpus:
     warnings: list[str] = []
     documents: list[Document] = []
     ids: set[str] = set()
