@@ -50,7 +50,7 @@ def test_a_bundle_with_a_span_past_its_text_is_not_used(
     _claims(corpus_dir)
     path = _bundle()
     key = path.stem.removeprefix("corpus-")
-    found = packed.load(path, "claims-bundle-3", key)
+    found = packed.load(path, claim_packs._BUNDLE, key)
     assert found is not None
     sections: dict[str, packed.Section] = {
         name: array(view.format, view.tolist()) if isinstance(view, memoryview) else view
@@ -58,7 +58,33 @@ def test_a_bundle_with_a_span_past_its_text_is_not_used(
     }
     first_last_end = 4 * sections["claim_at"][1] - 3  # type: ignore[index]
     sections["claims"][first_last_end] += 10_000  # type: ignore[index]
-    assert packed.dump(path, "claims-bundle-3", key, sections)
+    assert packed.dump(path, claim_packs._BUNDLE, key, sections)
+    answers: list[bool] = []
+    real = claim_packs.load_bundle
+    monkeypatch.setattr(
+        claim_packs, "load_bundle", lambda docs: answers.append(real(docs)) or answers[-1]
+    )
+    assert _claims(corpus_dir) == expected
+    assert answers == [False]
+
+
+def test_a_bundle_whose_ids_do_not_fit_its_claims_is_not_used(
+    corpus_dir: Path, cache_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first text's last id moved to the second text: both still end at a newline."""
+    expected = _claims(corpus_dir)
+    _claims(corpus_dir)
+    path = _bundle()
+    key = path.stem.removeprefix("corpus-")
+    found = packed.load(path, claim_packs._BUNDLE, key)
+    assert found is not None
+    sections: dict[str, packed.Section] = {
+        name: array(view.format, view.tolist()) if isinstance(view, memoryview) else view
+        for name, view in found.items()
+    }
+    first = sections["ids"][: sections["id_at"][1] - 1]  # type: ignore[index]
+    sections["id_at"][1] -= len(first.rpartition("\n")[2]) + 1  # type: ignore[index, union-attr]
+    assert packed.dump(path, claim_packs._BUNDLE, key, sections)
     answers: list[bool] = []
     real = claim_packs.load_bundle
     monkeypatch.setattr(

@@ -28,9 +28,9 @@ from pathlib import Path
 from tui.core import blocks, claims, packed
 from tui.core.blocks import Block, BlockKind
 from tui.core.claims import Piece
-from tui.core.model import CLAIM_KINDS, Claim, Document, claim_from_spans
+from tui.core.model import CLAIM_KINDS, Claim, Document, claim_from_spans, ids_text
 
-Spans = tuple[memoryview, memoryview, list[str]]
+Spans = tuple[memoryview, memoryview, Sequence[str]]
 """A document's flat blocks (start, end, kind code: three numbers a block), flat claims
 (start, end, kind code, block: four a claim) and claim ids: what an entry holds."""
 
@@ -151,7 +151,7 @@ def defer(doc: Document, spans: Spans) -> None:
 
 
 def _objects(
-    doc: Document, block_view: memoryview, claim_view: memoryview, ids: list[str]
+    doc: Document, block_view: memoryview, claim_view: memoryview, ids: Sequence[str]
 ) -> tuple[list[Block], list[Claim]]:
     """The blocks and claims of a checked entry, made when the document is first used."""
     flat_blocks, flat_claims = block_view.tolist(), claim_view.tolist()
@@ -224,5 +224,5 @@ def entry_bytes(sha256: str, spans: Spans) -> bytes:
     """The cache entry of a text's blocks and claims."""
     flat_blocks, flat_claims, ids = spans
     return packed.encode(
-        _KIND, sha256, {"blocks": flat_blocks, "claims": flat_claims, "ids": "\n".join(ids)}
+        _KIND, sha256, {"blocks": flat_blocks, "claims": flat_claims, "ids": ids_text(ids)}
     )

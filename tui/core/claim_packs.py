@@ -32,11 +32,13 @@ from tui.core import cache, packed
 from tui.core.blocks import split_blocks
 from tui.core.cache import Spans
 from tui.core.claims import claim_pieces, piece_ids
-from tui.core.model import CLAIM_KINDS, Document
+from tui.core.model import CLAIM_KINDS, ClaimIds, Document, ids_text
 
-_PACK = "claims-pack"
-_BUNDLE = "claims-bundle-3"
-"""With the texts' SHA-256 (format 3): older bundles are never read."""
+_PACK = "claims-pack-2"
+"""Format 2: each text's claim ids end with a newline, and ``id_at`` says where they start."""
+_BUNDLE = "claims-bundle-4"
+"""With the texts' SHA-256 (format 3) and the ids as packs hold them (4): older bundles
+are never read."""
 _BLOCK_KINDS = len(cache._BLOCK_KINDS)
 KEEP_BUNDLES = 4
 """Bundles kept (the corpora loaded most recently); entries and packs stay whatever happens."""
@@ -68,22 +70,25 @@ def store_pack(shas: Sequence[str], spans: Sequence[Spans]) -> bytes:
 
 
 def _encode(kind: str, key: str, shas: Sequence[str], spans: Sequence[Spans]) -> bytes:
-    block_at, claim_at = array("Q", [0]), array("Q", [0])
+    block_at, claim_at, id_at = array("Q", [0]), array("Q", [0]), array("Q", [0])
     flat_blocks, flat_claims = array("I"), array("I")
     ids: list[str] = []
     for doc_blocks, doc_claims, doc_ids in spans:
         flat_blocks.frombytes(doc_blocks.cast("B"))
         flat_claims.frombytes(doc_claims.cast("B"))
-        ids.extend(doc_ids)
+        text = ids_text(doc_ids)
+        ids += (text, "\n")
         block_at.append(len(flat_blocks) // 3)
         claim_at.append(len(flat_claims) // 4)
+        id_at.append(id_at[-1] + len(text) + 1)
     sections: dict[str, packed.Section] = {
         "shas": "\n".join(shas),
         "block_at": block_at,
         "claim_at": claim_at,
+        "id_at": id_at,
         "blocks": flat_blocks,
         "claims": flat_claims,
-        "ids": "\n".join(ids),
+        "ids": "".join(ids),
     }
     return packed.encode(kind, key, sections)
 
@@ -145,35 +150,44 @@ def _copied(spans: Spans) -> Spans:
 
 
 def _columns(found: packed.Loaded) -> tuple[list[str], list[Spans]] | None:
-    """The texts' SHA-256 and each one's spans, if the sections agree with each other."""
+    """The texts' SHA-256 and each one's spans, if the sections agree with each other.
+
+    Each text's claim ids stay one text (:class:`~tui.core.model.ClaimIds`),
+    its lines counted, not split: most are only ever hashed.
+    """
     try:
         block_at, claim_at = found["block_at"].tolist(), found["claim_at"].tolist()  # type: ignore[union-attr]
+        id_at = found["id_at"].tolist()  # type: ignore[union-attr]
         blocks, claims = found["blocks"], found["claims"]
-        shas_text, ids_text = found["shas"], found["ids"]
+        shas_text, ids = found["shas"], found["ids"]
         if not (
             isinstance(blocks, memoryview)
             and isinstance(claims, memoryview)
             and isinstance(shas_text, str)
-            and isinstance(ids_text, str)
+            and isinstance(ids, str)
         ):
             return None
         shas = shas_text.split("\n") if shas_text else []
-        ids = ids_text.split("\n") if ids_text else []
         if not (
-            len(block_at) == len(claim_at) == len(shas) + 1
-            and block_at[0] == claim_at[0] == 0
+            len(block_at) == len(claim_at) == len(id_at) == len(shas) + 1
+            and block_at[0] == claim_at[0] == id_at[0] == 0
             and 3 * block_at[-1] == len(blocks)
-            and 4 * claim_at[-1] == len(claims) == 4 * len(ids)
-            and (not ids or max(claims[2::4]) < len(CLAIM_KINDS))
+            and 4 * claim_at[-1] == len(claims)
+            and id_at[-1] == len(ids)
+            and (not claims or max(claims[2::4]) < len(CLAIM_KINDS))
             and (not blocks or max(blocks[2::3]) < _BLOCK_KINDS)
         ):
             return None
         made: list[Spans] = []
         for n in range(len(shas)):
             b0, b1, c0, c1 = block_at[n], block_at[n + 1], claim_at[n], claim_at[n + 1]
-            if b1 < b0 or c1 < c0:
+            i0, i1 = id_at[n], id_at[n + 1] - 1  # a newline ends each text's ids
+            if b1 < b0 or c1 < c0 or i1 < i0 or ids[i1] != "\n":
                 return None
-            made.append((blocks[3 * b0 : 3 * b1], claims[4 * c0 : 4 * c1], ids[c0:c1]))
+            text = ids[i0:i1]
+            if (text.count("\n") + 1 if text else 0) != c1 - c0:
+                return None
+            made.append((blocks[3 * b0 : 3 * b1], claims[4 * c0 : 4 * c1], ClaimIds(text, c1 - c0)))
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         return None
     return shas, made

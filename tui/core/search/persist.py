@@ -57,7 +57,7 @@ def folder() -> Path:
 
 def document_key(doc: Document) -> str:
     digest = hashlib.sha256(doc.sha256.encode())
-    digest.update("\n".join(doc.claim_ids).encode())
+    digest.update(doc.claim_ids_text.encode())
     return digest.hexdigest()[:32]
 
 
