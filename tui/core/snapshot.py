@@ -184,9 +184,10 @@ class Snapshot:
             texts = self._open_texts(path, token, offsets[-1])
             if texts is None:
                 return
-            flat = stats.tolist()
-            for n, name in enumerate(names):
-                self._known[name] = (tuple(flat[5 * n : 5 * n + 5]), n)  # type: ignore[assignment]
+            numbers = iter(stats.tolist())
+            keys = zip(*[numbers] * 5, strict=True)  # each file's five as a tuple, made in C
+            entries = zip(keys, range(len(names)), strict=True)
+            self._known = dict(zip(names, entries, strict=True))  # type: ignore[arg-type]
             self._texts, self._offsets, self._sha = texts, offsets, sha
             self._lengths, self._crcs = lengths, crcs
             self._warnings = warnings.split("\0")
@@ -229,12 +230,13 @@ class Snapshot:
         offsets, lengths, crcs = self._offsets, self._lengths, self._crcs
         assert offsets is not None and lengths is not None and crcs is not None
         start, end = offsets[n], offsets[n + 1]
-        return Known(
+        return Known(  # by position: a thousand files make a thousand of these
             self._sha[64 * n : 64 * n + 64],
             self._warnings[n] or None,
             lengths[n],
-            source=partial(self._texts.read, _TOKEN + start, end - start),
-            crc=crcs[n],
+            None,
+            partial(self._texts.read, _TOKEN + start, end - start),
+            crcs[n],
         )
 
     def save(self, read: Sequence[tuple[Path, StatKey, Known]]) -> None:
