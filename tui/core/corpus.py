@@ -38,6 +38,8 @@ class CorpusError(ValueError):
 
 @dataclass
 class Corpus:
+    """The documents a load found under its roots, and what it warned of."""
+
     documents: list[Document] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     roots: list[Path] = field(default_factory=list)

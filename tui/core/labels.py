@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class LabelDef:
+    """One label: its value, keys, margin letter, colour and meaning."""
+
     value: str
     """As stored in annotation files and typed on the command line."""
     key: str

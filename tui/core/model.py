@@ -118,6 +118,8 @@ class Claim:
 
 @dataclass(eq=False)
 class Document:
+    """One article: its text, blocks and claims (the latter two made on first use if deferred)."""
+
     id: str
     path: Path
     text: str

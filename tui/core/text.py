@@ -26,6 +26,8 @@ class UnreadableText(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Decoded:
+    """An article's bytes as text, with the warning its decoding gave (if any)."""
+
     text: str
     warning: str | None = None
     utf8: bytes | None = None

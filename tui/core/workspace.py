@@ -24,6 +24,8 @@ def default_annotations_dir(path: Path) -> Path:
 
 @dataclass
 class Workspace:
+    """A corpus and the annotation store that goes with it."""
+
     corpus: Corpus
     store: AnnotationStore
 

@@ -32,6 +32,8 @@ ClaimFilter = Callable[[Claim], bool]
 
 @dataclass(frozen=True, slots=True)
 class SearchHit:
+    """A claim that matched a query (its text or its note), with its score."""
+
     claim: Claim
     score: float
     """0–100: the share of the query matched, typos and completions counting less."""

@@ -33,6 +33,8 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True)
 class Query:
+    """A parsed query: free words, quoted phrases and the filters."""
+
     words: tuple[str, ...] = ()
     """Free words, folded, in query order: each may match fuzzily."""
     phrases: tuple[tuple[str, ...], ...] = ()

@@ -51,6 +51,8 @@ class Group:
 
 @dataclass(frozen=True, slots=True)
 class Scored:
+    """A candidate's score for a query (``length``: its number of terms, for ties)."""
+
     item: int
     score: float
     matched: frozenset[str]

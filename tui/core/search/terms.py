@@ -38,6 +38,8 @@ _END = "\U0010ffff"
 
 @dataclass(frozen=True, slots=True)
 class Expansion:
+    """A vocabulary term a query word may stand for, and how closely."""
+
     term: int
     """Term id in the index's vocabulary."""
     sim: float
