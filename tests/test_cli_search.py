@@ -184,6 +184,48 @@ def test_a_one_shot_search_imports_only_what_search_needs(corpus_dir: Path) -> N
     assert done.stdout.strip() and done.stderr.strip().splitlines()[-1] == "[]"
 
 
+WRITERS_AND_JSON = (
+    "json",
+    "datetime",
+    "getpass",
+    "tomli_w",
+    "rtoml",
+    "tui.core.toml_read",
+    "tui.core.toml_write",
+)
+"""What only ``--json``, a save, a login-name lookup or an annotation file to read needs."""
+
+
+def _warm_search_imports(corpus_dir: Path, *options: str) -> list[str]:
+    """Which of ``WRITERS_AND_JSON`` a second one-shot search (the caches warm) imports."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from tui.cli.main import main\n"
+        f"main(['search', 'wagnr recruitment', '--corpus', {str(corpus_dir)!r}, *{options!r}])\n"
+        f"found = sorted(m for m in {WRITERS_AND_JSON!r} if m in sys.modules)\n"
+        "print(' '.join(found) or '-', file=sys.stderr)\n"
+    )
+    for _ in range(2):  # the first segments the articles, whose imports are their own
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+        )
+    assert done.stdout.strip()
+    return done.stderr.strip().splitlines()[-1].replace("-", "").split()
+
+
+def test_a_warm_search_of_untagged_articles_imports_no_writer_nor_json(corpus_dir: Path) -> None:
+    """~4 ms of a script's one-shot search (issue 14): nothing is written, nothing to parse."""
+    assert _warm_search_imports(corpus_dir) == []
+
+
+def test_the_import_probe_sees_json(corpus_dir: Path) -> None:
+    """Guard against a probe that can never fail: ``--json`` does import it."""
+    assert _warm_search_imports(corpus_dir, "--json") == ["json"]
+
+
 def test_similar_json_has_band_and_differs(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
