@@ -160,6 +160,7 @@ def _objects(
         Block(flat_blocks[i], flat_blocks[i + 1], kinds[flat_blocks[i + 2]])
         for i in range(0, len(flat_blocks), 3)
     ]
+    ids = list(ids)  # indexed once a claim: a list, not ClaimIds' method calls
     claims = [claim_from_spans(doc, n, ids, flat_claims) for n in range(len(ids))]
     return blocks, claims
 
