@@ -47,25 +47,10 @@ def test_a_bundle_with_a_span_past_its_text_is_not_used(
 ) -> None:
     """Well formed, its CRC right, written for these texts, and still wrong: not trusted."""
     expected = _claims(corpus_dir)
-    _claims(corpus_dir)
-    path = _bundle()
-    key = path.stem.removeprefix("corpus-")
-    found = packed.load(path, claim_packs._BUNDLE, key)
-    assert found is not None
-    sections: dict[str, packed.Section] = {
-        name: array(view.format, view.tolist()) if isinstance(view, memoryview) else view
-        for name, view in found.items()
-    }
+    sections = _bundle_sections(corpus_dir)
     first_last_end = 4 * sections["claim_at"][1] - 3  # type: ignore[index]
     sections["claims"][first_last_end] += 10_000  # type: ignore[index]
-    assert packed.dump(path, claim_packs._BUNDLE, key, sections)
-    answers: list[bool] = []
-    real = claim_packs.load_bundle
-    monkeypatch.setattr(
-        claim_packs, "load_bundle", lambda docs: answers.append(real(docs)) or answers[-1]
-    )
-    assert _claims(corpus_dir) == expected
-    assert answers == [False]
+    _assert_refused(sections, corpus_dir, expected, monkeypatch)
 
 
 def test_a_bundle_whose_ids_do_not_fit_its_claims_is_not_used(
@@ -73,18 +58,33 @@ def test_a_bundle_whose_ids_do_not_fit_its_claims_is_not_used(
 ) -> None:
     """The first text's last id moved to the second text: both still end at a newline."""
     expected = _claims(corpus_dir)
+    sections = _bundle_sections(corpus_dir)
+    first = sections["ids"][: sections["id_at"][1] - 1]  # type: ignore[index]
+    sections["id_at"][1] -= len(first.rpartition("\n")[2]) + 1  # type: ignore[index, union-attr]
+    _assert_refused(sections, corpus_dir, expected, monkeypatch)
+
+
+def _bundle_sections(corpus_dir: Path) -> dict[str, packed.Section]:
+    """The sections of the bundle a warm load of ``corpus_dir`` wrote, as editable arrays."""
     _claims(corpus_dir)
     path = _bundle()
-    key = path.stem.removeprefix("corpus-")
-    found = packed.load(path, claim_packs._BUNDLE, key)
+    found = packed.load(path, claim_packs._BUNDLE, path.stem.removeprefix("corpus-"))
     assert found is not None
-    sections: dict[str, packed.Section] = {
+    return {
         name: array(view.format, view.tolist()) if isinstance(view, memoryview) else view
         for name, view in found.items()
     }
-    first = sections["ids"][: sections["id_at"][1] - 1]  # type: ignore[index]
-    sections["id_at"][1] -= len(first.rpartition("\n")[2]) + 1  # type: ignore[index, union-attr]
-    assert packed.dump(path, claim_packs._BUNDLE, key, sections)
+
+
+def _assert_refused(
+    sections: dict[str, packed.Section],
+    corpus_dir: Path,
+    expected: list[tuple[str, str, int, int, str, int]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Written back as the bundle, ``sections`` are refused and the claims made afresh."""
+    path = _bundle()
+    assert packed.dump(path, claim_packs._BUNDLE, path.stem.removeprefix("corpus-"), sections)
     answers: list[bool] = []
     real = claim_packs.load_bundle
     monkeypatch.setattr(
