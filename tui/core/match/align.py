@@ -9,21 +9,21 @@ once. What stays unaligned on both sides is where two claims may disagree.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from tui.core.match.tokens import NAME, QUANTITIES, WORD, Reading, Token
+from tui.core.match.tokens import NAME, QUANTITIES, WORD, Reading
 from tui.core.normalize import max_edits
 
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
-    a: tuple[Token, ...]
-    b: tuple[Token, ...]
-    """The two claims' tokens."""
+    a: Reading
+    b: Reading
+    """The two claims' readings (their tokens by column)."""
     pairs: dict[int, tuple[int, float]]
     """Index in ``a`` -> (index in ``b``, similarity 0–1)."""
     aligned_b: Set[int]
@@ -35,72 +35,75 @@ class Alignment:
         return found[0] if found else None
 
     def unaligned_a(self) -> list[int]:
-        return [i for i in range(len(self.a)) if i not in self.pairs]
+        return [i for i in range(len(self.a.keys)) if i not in self.pairs]
 
     def unaligned_b(self) -> list[int]:
         taken = self.aligned_b
-        return [j for j in range(len(self.b)) if j not in taken]
+        return [j for j in range(len(self.b.keys)) if j not in taken]
 
 
-def align(
-    first: Reading,
-    second: Reading,
-    keys: tuple[dict[str, int], dict[str, tuple[int, ...]] | None] | None = None,
-) -> Alignment:
-    """``keys``: where each key stands among ``second``'s tokens, if known already: the
-    position of a key found once, and the positions of each key found more often."""
-    a, b = first.tokens, second.tokens
+Positions = tuple[dict[str, int], dict[str, tuple[int, ...]] | None]
+"""Where each key stands among a claim's tokens: the position of a key found once, and
+the positions of each key found more often (``None`` when none is)."""
+
+
+def align(first: Reading, second: Reading, keys: Positions | None = None) -> Alignment:
+    """``keys``: :data:`Positions` of ``second``'s keys, if known already."""
     pairs: dict[int, tuple[int, float]] = {}
-    once, more = keys if keys is not None else key_positions(b)
+    once, more = keys if keys is not None else key_positions(second.keys)
     taken: set[int] = set()
     get = once.get
-    for i, token in enumerate(a):
-        j = get(token.key)
+    for i, key in enumerate(first.keys):
+        j = get(key)
         if j is not None:
             if j not in taken:
                 pairs[i] = (j, 1.0)
                 taken.add(j)
             continue
         if more is not None:
-            for j in more.get(token.key, ()):
+            for j in more.get(key, ()):
                 if j not in taken:
                     pairs[i] = (j, 1.0)
                     taken.add(j)
                     break
-    left = [i for i in range(len(a)) if i not in pairs]
-    if not left:
-        return Alignment(a, b, pairs, taken)
-    right = [j for j in range(len(b)) if j not in taken]
-    _align_quantities(a, b, left, right, pairs, taken)
-    _align_typos(a, b, left, right, pairs, taken)
-    return Alignment(a, b, pairs, taken)
+    n = len(first.keys)
+    if len(pairs) == n:
+        return Alignment(first, second, pairs, taken)
+    left = [i for i in range(n) if i not in pairs]
+    right = [j for j in range(len(second.keys)) if j not in taken]
+    _align_quantities(first, second, left, right, pairs, taken)
+    _align_typos(first, second, left, right, pairs, taken)
+    return Alignment(first, second, pairs, taken)
 
 
 def _align_quantities(
-    a: tuple[Token, ...],
-    b: tuple[Token, ...],
+    a: Reading,
+    b: Reading,
     left: list[int],
     right: list[int],
     pairs: dict[int, tuple[int, float]],
     taken: set[int],
 ) -> None:
     """The same value where one side leaves the unit out ("€1bn" / "1bn")."""
-    ys = [j for j in right if b[j].kind in QUANTITIES]
+    kinds_b = b.kinds
+    ys = [j for j in right if kinds_b[j] in QUANTITIES]
     if not ys:
         return
+    kinds_a, keys_a, keys_b = a.kinds, a.keys, b.keys
     for i in left:
-        if a[i].kind not in QUANTITIES:
+        kind = kinds_a[i]
+        if kind not in QUANTITIES:
             continue
         for j in ys:
-            if j not in taken and _same_value(a[i], b[j]):
+            if j not in taken and _same_value(keys_a[i], kind, keys_b[j], kinds_b[j]):
                 pairs[i] = (j, 1.0)
                 taken.add(j)
                 break
 
 
 def _align_typos(
-    a: tuple[Token, ...],
-    b: tuple[Token, ...],
+    a: Reading,
+    b: Reading,
     left: list[int],
     right: list[int],
     pairs: dict[int, tuple[int, float]],
@@ -109,14 +112,17 @@ def _align_typos(
     """A word within a typo of a word of the other side (never a number, nor an alias)."""
     # Words, and one-word aliases as written ("Serbia" / "Serbian"), not phrases (tested
     # inline: this runs for every candidate pair).
-    ys = [j for j in right if j not in taken and b[j].kind in _TYPO_KINDS and " " not in b[j].term]
+    kinds_b, terms_b = b.kinds, b.terms
+    ys = [
+        j for j in right if j not in taken and kinds_b[j] in _TYPO_KINDS and " " not in terms_b[j]
+    ]
     if not ys:
         return
-    choices = [b[j].term for j in ys]  # a taken word is blanked: built once, not per word
+    choices = [terms_b[j] for j in ys]  # a taken word is blanked: built once, not per word
+    kinds_a, terms_a = a.kinds, a.terms
     for i in left:
-        token = a[i]
-        term = token.term
-        if len(term) <= 3 or i in pairs or token.kind not in _TYPO_KINDS or " " in term:
+        term = terms_a[i]
+        if len(term) <= 3 or i in pairs or kinds_a[i] not in _TYPO_KINDS or " " in term:
             continue  # max_edits(term) is 0 up to 3 letters
         k = max_edits(term)
         found = process.extractOne(term, choices, scorer=OSA.distance, score_cutoff=k)
@@ -124,9 +130,9 @@ def _align_typos(
             continue
         other, distance, at = found
         # Typos tolerated by the shorter word, so that A~B exactly when B~A.
-        if not other or distance > max_edits(min(token.term, other, key=len)):
+        if not other or distance > max_edits(min(term, other, key=len)):
             continue
-        pairs[i] = (ys[at], 1.0 - distance / max(len(token.term), len(other)))
+        pairs[i] = (ys[at], 1.0 - distance / max(len(term), len(other)))
         taken.add(ys[at])
         choices[at] = ""
 
@@ -134,18 +140,18 @@ def _align_typos(
 _TYPO_KINDS = (WORD, NAME)
 
 
-def key_positions(tokens: tuple[Token, ...]) -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
-    """The ``keys`` of :func:`align` for ``tokens``."""
+def key_positions(keys: Sequence[str]) -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
+    """The ``keys`` of :func:`align` for a claim's token ``keys``."""
     found: dict[str, list[int]] = {}
-    for j, token in enumerate(tokens):
-        found.setdefault(token.key, []).append(j)
+    for j, key in enumerate(keys):
+        found.setdefault(key, []).append(j)
     once = {key: at[0] for key, at in found.items() if len(at) == 1}
     return once, {key: tuple(at) for key, at in found.items() if len(at) > 1}
 
 
-def _same_value(x: Token, y: Token) -> bool:
-    vx, vy = x.key.rstrip(_UNIT_LETTERS), y.key.rstrip(_UNIT_LETTERS)
-    return vx == vy and (x.kind == y.kind or "%" not in x.key + y.key)
+def _same_value(key_x: str, kind_x: str, key_y: str, kind_y: str) -> bool:
+    vx, vy = key_x.rstrip(_UNIT_LETTERS), key_y.rstrip(_UNIT_LETTERS)
+    return vx == vy and (kind_x == kind_y or "%" not in key_x + key_y)
 
 
 _UNIT_LETTERS = "%ABCDEFGHIJKLMNOPQRSTUVWXYZ"

@@ -40,7 +40,7 @@ from rapidfuzz.distance import LCSseq
 from tui.core.match.align import Alignment
 from tui.core.match.differs import Difference
 from tui.core.match.opposites import contrasts
-from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Token, stem
+from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Reading, stem
 
 FEATURES = (
     "log_best_cover",
@@ -147,22 +147,14 @@ class Profile:
     """Position of the first token of the claim's last third (:data:`TAIL_THIRDS`)."""
 
 
-def profile(
-    text: str,
-    tokens: Sequence[Token],
-    normal: tuple[str, ...],
-    weights: tuple[float, ...],
-    total: float,
-) -> Profile:
+def profile(text: str, reading: Reading, weights: tuple[float, ...], total: float) -> Profile:
     """``total``: the content tokens' weight, known already."""
-    keys = []
+    keys, normal = reading.keys, reading.normal
     quantities = []
     attribution = []
     count = names = 0
     aliased = False
-    for at, token in enumerate(tokens):
-        key, kind = token.key, token.kind
-        keys.append(key)
+    for at, (key, kind) in enumerate(zip(keys, reading.kinds, strict=True)):
         if kind == NEGATION:
             continue
         count += 1
@@ -174,7 +166,7 @@ def profile(
             attribution.append(at)
         aliased = aliased or key[0] == "="
     if aliased:
-        text = _canonical(text, tokens)
+        text = _canonical(text, reading)
     words = text.split()
     return Profile(
         " ".join(words).lower(),
@@ -190,19 +182,20 @@ def profile(
         names,
         frozenset(attribution),
         sum(weights[at] for at in attribution),
-        -(-len(tokens) * TAIL_THIRDS // 3),  # ceil(2n/3), in integers
+        -(-len(keys) * TAIL_THIRDS // 3),  # ceil(2n/3), in integers
     )
 
 
-def _canonical(text: str, tokens: Sequence[Token]) -> str:
+def _canonical(text: str, reading: Reading) -> str:
     """``text`` with each alias written as its canonical name ("UN" -> "united nations"):
     the table says they are one name, so the character measures should see one."""
-    aliases = [t for t in tokens if t.key.startswith("=")]
     parts = []
     at = 0
-    for token in aliases:
-        parts += (text[at : token.start], token.key[1:])
-        at = token.end
+    for key, start, end in zip(reading.keys, reading.starts, reading.ends, strict=True):
+        if not key.startswith("="):
+            continue
+        parts += (text[at:start], key[1:])
+        at = end
     parts.append(text[at:])
     return "".join(parts)
 
@@ -271,13 +264,13 @@ class _Side(NamedTuple):
 def _aligned(alignment: Alignment, first: Profile, second: Profile) -> tuple[_Side, _Side, int]:
     """Both claims' sides and the content tokens aligned: one pass over the aligned
     pairs, the claims' totals being known (negators left out)."""
-    a, b, pairs = alignment.a, alignment.b, alignment.pairs
+    kinds_a, kinds_b, pairs = alignment.a.kinds, alignment.b.kinds, alignment.pairs
     weights_a, weights_b = first.weights, second.weights
     got_a = got_b = kept_a = kept_b = 0.0
     shared = names_a = names_b = 0
     for i, (j, sim) in pairs.items():
-        token = a[i]
-        if token.kind == NEGATION:
+        kind = kinds_a[i]
+        if kind == NEGATION:
             continue  # a negator aligns only with a negator
         w_a, w_b = weights_a[i], weights_b[j]
         got_a += w_a * sim
@@ -285,11 +278,11 @@ def _aligned(alignment: Alignment, first: Profile, second: Profile) -> tuple[_Si
         kept_a += w_a
         kept_b += w_b
         shared += 1
-        names_a += token.kind == NAME
-        names_b += b[j].kind == NAME
+        names_a += kind == NAME
+        names_b += kinds_b[j] == NAME
     return (
-        _side(first, len(a), pairs.keys(), got_a, kept_a, names_a),
-        _side(second, len(b), alignment.aligned_b, got_b, kept_b, names_b),
+        _side(first, len(kinds_a), pairs.keys(), got_a, kept_a, names_a),
+        _side(second, len(kinds_b), alignment.aligned_b, got_b, kept_b, names_b),
         shared,
     )
 
@@ -336,16 +329,16 @@ def changed_copy(
 
 
 def _detail_free_cover(
-    tokens: Sequence[Token],
+    reading: Reading,
     aligned: Container[int],
     weights: Sequence[float],
     opposite: Container[str],
 ) -> float:
     total = got = 0.0
-    for i, token in enumerate(tokens):
-        if token.kind == NEGATION:
+    for i, (key, kind) in enumerate(zip(reading.keys, reading.kinds, strict=True)):
+        if kind == NEGATION:
             continue
-        if i not in aligned and (token.kind in _DETAILS or token.key in opposite):
+        if i not in aligned and (kind in _DETAILS or key in opposite):
             continue
         w = weights[i]
         total += w

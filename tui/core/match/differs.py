@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from tui.core.match.align import Alignment
 from tui.core.match.figures import dates_disagree
 from tui.core.match.opposites import opposite_pairs
-from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Token
+from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Reading
 
 OPPOSITE = "opposite"
 """A word turned into its opposite ("rose" / "fell", "approved" / "rejected"):
@@ -52,24 +52,24 @@ def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Dif
     loose_a = alignment.unaligned_a()
     loose_b = alignment.unaligned_b()
     # The loose tokens of each kind, in order, sorted out once (not once per kind).
-    of_a, of_b = _by_kind(alignment.a, loose_a), _by_kind(alignment.b, loose_b)
+    a, b = alignment.a, alignment.b
+    of_a, of_b = _by_kind(a.kinds, loose_a), _by_kind(b.kinds, loose_b)
     for kind in (NUMBER, PERCENT, DATE, YEAR):
         xs, ys = of_a.get(kind), of_b.get(kind)
         if not xs or not ys:
             continue  # nothing to pair
         for i, j in _match_places(alignment, xs, ys):
-            here, there = alignment.a[i], alignment.b[j]
-            if kind == DATE and not dates_disagree(here.key, there.key):
+            if kind == DATE and not dates_disagree(a.keys[i], b.keys[j]):
                 continue  # "in June" / "on June 26": the same month, one more precise
-            found.append((i, Difference(kind, here.text, there.text)))
+            found.append((i, Difference(kind, a.texts[i], b.texts[j])))
     names_a, names_b = of_a.get(NAME), of_b.get(NAME)
     if names_a and names_b:
         for i, j in _pair_names(alignment, loose_a, loose_b, names_a, names_b):
-            here = _name_run(alignment.a, i, set(loose_a))
-            there = _name_run(alignment.b, j, set(loose_b))
+            here = _name_run(a, i, set(loose_a))
+            there = _name_run(b, j, set(loose_b))
             found.append((i, Difference(NAME, here, there)))
     for i, j in opposite_pairs(alignment):
-        found.append((i, Difference(OPPOSITE, alignment.a[i].text, alignment.b[j].text)))
+        found.append((i, Difference(OPPOSITE, a.texts[i], b.texts[j])))
     negation = _negation(alignment, of_a.get(NEGATION, []), of_b.get(NEGATION, []), text_a, text_b)
     if negation is not None:
         found.append(negation)
@@ -77,10 +77,10 @@ def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Dif
     return [difference for _, difference in found]
 
 
-def _by_kind(tokens: tuple[Token, ...], loose: list[int]) -> dict[str, list[int]]:
+def _by_kind(kinds: tuple[str, ...], loose: list[int]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for i in loose:
-        kind = tokens[i].kind
+        kind = kinds[i]
         if kind in found:
             found[kind].append(i)
         else:
@@ -103,29 +103,29 @@ def _pair_names(
     return _match_places(alignment, xs, ys)
 
 
-def _starts_name(tokens: tuple[Token, ...], i: int, loose: set[int]) -> bool:
-    if tokens[i].kind != NAME:
+def _starts_name(reading: Reading, i: int, loose: set[int]) -> bool:
+    kinds = reading.kinds
+    if kinds[i] != NAME:
         return False
-    return not (
-        i > 0 and i - 1 in loose and tokens[i - 1].kind == NAME and _adjacent(tokens, i - 1)
-    )
+    return not (i > 0 and i - 1 in loose and kinds[i - 1] == NAME and _adjacent(reading, i - 1))
 
 
-def _adjacent(tokens: tuple[Token, ...], i: int) -> bool:
+def _adjacent(reading: Reading, i: int) -> bool:
     """Token ``i`` and ``i + 1`` are consecutive words (nothing but a space between)."""
-    return tokens[i + 1].start - tokens[i].end <= 1
+    return reading.starts[i + 1] - reading.ends[i] <= 1
 
 
-def _name_run(tokens: tuple[Token, ...], i: int, loose: set[int]) -> str:
+def _name_run(reading: Reading, i: int, loose: set[int]) -> str:
+    kinds = reading.kinds
     end = i
     while (
-        end + 1 < len(tokens)
+        end + 1 < len(kinds)
         and end + 1 in loose
-        and tokens[end + 1].kind == NAME
-        and _adjacent(tokens, end)
+        and kinds[end + 1] == NAME
+        and _adjacent(reading, end)
     ):
         end += 1
-    return " ".join(tokens[k].text for k in range(i, end + 1))
+    return " ".join(reading.texts[i : end + 1])
 
 
 def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tuple[int, int]]:
@@ -163,14 +163,14 @@ def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tu
 def _neighbour(alignment: Alignment, i: int, step: int) -> int:
     """The nearest aligned token of ``a`` before (step -1) or after (step +1) token ``i``."""
     k = i + step
-    while 0 <= k < len(alignment.a) and k not in alignment.pairs:
+    while 0 <= k < len(alignment.a.keys) and k not in alignment.pairs:
         k += step
     return k
 
 
 def _aligned_neighbour_b(alignment: Alignment, j: int, step: int, taken: set[int]) -> int | None:
     k = j + step
-    while 0 <= k < len(alignment.b):
+    while 0 <= k < len(alignment.b.keys):
         if k in taken:
             return k
         k += step
@@ -205,16 +205,17 @@ def _negation(
     return (mirrored.partner(at) or 0), Difference(NEGATION, here, there)
 
 
-def _next_is_aligned(tokens: tuple[Token, ...], i: int, aligned: Container[int], text: str) -> bool:
+def _next_is_aligned(reading: Reading, i: int, aligned: Container[int], text: str) -> bool:
     """The content word after negator ``i`` is aligned and in its clause: a negation's
     scope ends at a clause's punctuation ("That wasn't all: by 2010, he hoped…" negates
     nothing the other claim states)."""
+    kinds = reading.kinds
     k = i + 1
-    while k < len(tokens) and tokens[k].kind == NEGATION:
+    while k < len(kinds) and kinds[k] == NEGATION:
         k += 1
-    if k >= len(tokens) or k not in aligned:
+    if k >= len(kinds) or k not in aligned:
         return False
-    between = text[tokens[k - 1].end : tokens[k].start]
+    between = text[reading.ends[k - 1] : reading.starts[k]]
     return not any(mark in between for mark in _CLAUSE_ENDS)
 
 
@@ -228,22 +229,22 @@ def _negation_phrases(
     """ "has not been met" on the negated side, "has been met" on the other."""
     before = _neighbour(alignment, i, -1)
     after = _neighbour(alignment, i, +1)
-    a = alignment.a
-    b = alignment.b
-    start_a = a[before].end if before >= 0 else _words_back(text_a, a[i].start, 2)
-    end_a = a[after].end if after < len(a) else a[i].end
+    starts_a, ends_a = alignment.a.starts, alignment.a.ends
+    starts_b, ends_b = alignment.b.starts, alignment.b.ends
+    start_a = ends_a[before] if before >= 0 else _words_back(text_a, starts_a[i], 2)
+    end_a = ends_a[after] if after < len(ends_a) else ends_a[i]
     here = text_a[start_a:end_a]
     pb = alignment.partner(before) if before >= 0 else None
-    pa = alignment.partner(after) if after < len(a) else None
+    pa = alignment.partner(after) if after < len(ends_a) else None
     if pa is not None:
-        end_b = b[pa].end
+        end_b = ends_b[pa]
         start_b = (
-            b[pb].end
-            if pb is not None and b[pb].end <= b[pa].start
-            else (_words_back(text_b, b[pa].start, 3))
+            ends_b[pb]
+            if pb is not None and ends_b[pb] <= starts_b[pa]
+            else (_words_back(text_b, starts_b[pa], 3))
         )
     elif pb is not None:
-        start_b, end_b = b[pb].end, min(len(text_b), b[pb].end + 30)
+        start_b, end_b = ends_b[pb], min(len(text_b), ends_b[pb] + 30)
     else:
         start_b, end_b = 0, min(len(text_b), 40)
     there = text_b[start_b:end_b]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from tui.core.match.kinds import DATE, NUMBER, PERCENT, YEAR, Token
+from tui.core.match.kinds import DATE, NUMBER, PERCENT, YEAR, Fields
 from tui.core.normalize import STOPWORDS
 
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Messrs|Dr|Sen|Gov|Rep|Gen)\.?$")
@@ -105,7 +105,7 @@ def _format(value: float) -> str:
     return f"{value:.6g}"
 
 
-def quantity_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Token, int] | None:
+def quantity_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Fields, int] | None:
     term, start, _ = spans[i]
     if not term[:1].isdigit() and term not in UNITS:
         return None
@@ -151,31 +151,31 @@ def quantity_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[T
         and len(term) == 4
         and 1800 <= total <= 2100
     ):
-        return Token(f"@{term}", YEAR, text[start:last], start, last, term), j
+        return (f"@{term}", YEAR, text[start:last], start, last, term), j
     key = f"#{_format(total)}{'%' if kind == PERCENT else ''}{unit}"
-    return Token(key, kind, text[start:last], start, last, term), j
+    return (key, kind, text[start:last], start, last, term), j
 
 
 def _scale_follows(spans: list[tuple[str, int, int]], i: int) -> bool:
     return i + 1 < len(spans) and spans[i + 1][0] in _SCALES and spans[i + 1][0] != "m"
 
 
-def date_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Token, int] | None:
+def date_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Fields, int] | None:
     """A weekday, a month, or a day and a month in either order ("August 24", "3 May"),
     as spoken too ("September the 11th", "the 11th of September")."""
     term, start, end = spans[i]
     if term not in DATE_STARTS and not term[:1].isdigit():
         return None
     if term in _WEEKDAYS:
-        return Token(f"@{term[:3]}", DATE, text[start:end], start, end, term), i + 1
+        return (f"@{term[:3]}", DATE, text[start:end], start, end, term), i + 1
     month = _month(text, spans, i)
     if month is not None:
         at = i + 2 if _term(spans, i + 1) == "the" else i + 1
         day = _day(spans, at)
         if day is not None:
             last = spans[at][2]
-            return Token(f"@{month}-{day}", DATE, text[start:last], start, last, term), at + 1
-        return Token(f"@{month}", DATE, text[start:end], start, end, term), i + 1
+            return (f"@{month}-{day}", DATE, text[start:last], start, last, term), at + 1
+        return (f"@{month}", DATE, text[start:end], start, end, term), i + 1
     day = _day(spans, i)
     if day is None:
         return None
@@ -184,7 +184,7 @@ def date_at(text: str, spans: list[tuple[str, int, int]], i: int) -> tuple[Token
     if month is not None:
         last = spans[at][2]
         key = f"@{month}-{day}"
-        return Token(key, DATE, text[start:last], start, last, spans[at][0]), at + 1
+        return (key, DATE, text[start:last], start, last, spans[at][0]), at + 1
     return None
 
 

@@ -17,9 +17,14 @@ QUANTITIES = frozenset({NUMBER, PERCENT})
 """Kinds whose values must agree for two claims to state one fact."""
 
 
+Fields = tuple[str, str, str, int, int, str]
+"""A token as :func:`.tokens.read` gathers it: a plain tuple of :class:`Token`'s fields
+(a :class:`.tokens.Reading` keeps them by column)."""
+
+
 class Token(NamedTuple):
-    """One content token (a named tuple: a claim has dozens, and a tuple is built
-    several times faster than a frozen dataclass)."""
+    """One content token, for reading one at a time (:meth:`.tokens.Reading.token`): a
+    reading holds its tokens by column, since the collector never untracks a named tuple."""
 
     key: str
     """What must be equal for two tokens to match (a stem, ``#8%``, ``@8-24``…)."""

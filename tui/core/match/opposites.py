@@ -10,10 +10,11 @@ names the words in ``differs`` ("rose" here, "fell" there); it is no thesaurus.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import cache
 
 from tui.core.match.align import Alignment
-from tui.core.match.tokens import NAME, WORD, stem
+from tui.core.match.tokens import NAME, WORD, Reading, stem
 
 _GROUPS = {
     "up": "rise rose risen rising increase gain gained climb climbed jump jumped surge soar "
@@ -78,25 +79,17 @@ def contrasts(alignment: Alignment) -> set[str]:
     """Keys of the unaligned words of either side that stand opposite an unaligned word of
     the other ("rose" here, "fell" there)."""
     table = _table()
-    pairs = alignment.pairs
-    mine = [
-        token
-        for i, token in enumerate(alignment.a)
-        if token.key in table and i not in pairs and token.kind in _KINDS
-    ]
+    mine = _loose(alignment.a, alignment.pairs, table)
     if not mine:
         return set()
-    taken = alignment.aligned_b
-    theirs = {
-        token.key
-        for j, token in enumerate(alignment.b)
-        if token.key in table and j not in taken and token.kind in _KINDS
-    }
+    keys_a, keys_b = alignment.a.keys, alignment.b.keys
+    theirs = {keys_b[j] for j in _loose(alignment.b, alignment.aligned_b, table)}
     found: set[str] = set()
-    for token in mine:
-        hit = table[token.key] & theirs
+    for i in mine:
+        key = keys_a[i]
+        hit = table[key] & theirs
         if hit:
-            found.add(token.key)
+            found.add(key)
             found.update(hit)
     return found
 
@@ -105,29 +98,30 @@ def opposite_pairs(alignment: Alignment) -> list[tuple[int, int]]:
     """Unaligned words of ``a`` each paired with the first unaligned word of ``b`` that is its
     opposite ("rose" / "fell"), each word of ``b`` at most once, in ``a``'s order."""
     table = _table()
-    pairs = alignment.pairs
-    mine = [
-        i
-        for i, token in enumerate(alignment.a)
-        if token.key in table and i not in pairs and token.kind in _KINDS
-    ]
+    mine = _loose(alignment.a, alignment.pairs, table)
     if not mine:
         return []
-    taken = alignment.aligned_b
-    theirs = [
-        j
-        for j, token in enumerate(alignment.b)
-        if token.key in table and j not in taken and token.kind in _KINDS
-    ]
+    theirs = _loose(alignment.b, alignment.aligned_b, table)
+    keys_a, keys_b = alignment.a.keys, alignment.b.keys
     found: list[tuple[int, int]] = []
     for i in mine:
-        opposite = table[alignment.a[i].key]
+        opposite = table[keys_a[i]]
         for j in theirs:
-            if alignment.b[j].key in opposite:
+            if keys_b[j] in opposite:
                 found.append((i, j))
                 theirs.remove(j)
                 break
     return found
+
+
+def _loose(reading: Reading, aligned: Container[int], table: Container[str]) -> list[int]:
+    """Positions of the words of ``reading`` left unaligned that have an opposite."""
+    kinds = reading.kinds
+    return [
+        i
+        for i, key in enumerate(reading.keys)
+        if key in table and i not in aligned and kinds[i] in _KINDS
+    ]
 
 
 _KINDS = (WORD, NAME)

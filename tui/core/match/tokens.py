@@ -28,6 +28,7 @@ from tui.core.match.kinds import (
     QUANTITIES,
     WORD,
     YEAR,
+    Fields,
     Token,
 )
 from tui.core.normalize import (  # the folding's own tables, for the offsets' fast path
@@ -81,16 +82,39 @@ def stem(term: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Reading:
-    """A claim as the matcher sees it."""
+    """A claim as the matcher sees it: its content tokens (each key once) and negators, in
+    text order, by column (:class:`Token`'s fields). Exact tuples of strings and ints,
+    which the cyclic collector untracks: a matcher caches tens of thousands of readings,
+    and tokens as named tuples (~13 a claim) were most of what a full collection scanned."""
 
-    tokens: tuple[Token, ...]
-    """Content tokens (each key once) and negators, in text order."""
+    keys: tuple[str, ...]
+    """What must be equal for two tokens to match (:attr:`Token.key`)."""
+    kinds: tuple[str, ...]
+    texts: tuple[str, ...]
+    """The words as written in the claim."""
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    terms: tuple[str, ...]
+    """The folded terms whose rarity weighs the tokens (:attr:`Token.term`)."""
     normal: tuple[str, ...]
     """Every term, function words included: equal for sentences identical but for form."""
 
+    def token(self, i: int) -> Token:
+        """Token ``i`` as one named tuple (for cold paths: no hot loop builds them)."""
+        return Token(
+            self.keys[i], self.kinds[i], self.texts[i], self.starts[i], self.ends[i], self.terms[i]
+        )
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every token as a named tuple (tests and inspection, not the matcher)."""
+        return tuple(
+            map(Token, self.keys, self.kinds, self.texts, self.starts, self.ends, self.terms)
+        )
+
     @property
     def negated(self) -> bool:
-        return sum(t.kind == NEGATION for t in self.tokens) % 2 == 1
+        return self.kinds.count(NEGATION) % 2 == 1
 
 
 _SKIP, _OTHER, _ALIAS, _UNKNOWN = object(), object(), object(), object()
@@ -98,8 +122,8 @@ _SKIP, _OTHER, _ALIAS, _UNKNOWN = object(), object(), object(), object()
 single letter) to skip, a word that may start something else (a date, a quantity, a
 negation) or a number, or a word that may start only an alias (else it is what
 :attr:`_Words.fallback` says)."""
-_new = tuple.__new__
-"""``Token(...)`` without the named tuple's Python-level ``__new__`` (twice as fast)."""
+_EMPTY: tuple[tuple[()], ...] = ((),) * 6
+"""The columns of a claim without tokens."""
 
 
 def read(text: str, aliases: Aliases | None = None) -> Reading:
@@ -112,7 +136,7 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
     terms = [t for t, _, _ in spans]
     normal = tuple(map(shared, terms, terms))
     heading = _looks_like_heading(text, spans)
-    tokens: list[Token] = []
+    tokens: list[Fields] = []
     append = tokens.append
     seen: set[str] = set()
     """Keys taken: each key once (a repeated word states a fact once); every negator kept."""
@@ -129,8 +153,8 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
             found = _alias_at(text, spans, normal, i, aliases)
             if found is not None:
                 token, i = _alias_token(text, spans, normal, i, found)
-                if token.key not in seen:
-                    seen.add(token.key)
+                if token[0] not in seen:
+                    seen.add(token[0])
                     append(token)
                 continue
             key = table.fallback[term]
@@ -144,10 +168,10 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
                 name = not heading and text[start].isupper() and is_name(text, spans, i)
                 written = text[start:end]
                 written = shared(written, written)
-                append(_new(Token, (key, NAME if name else WORD, written, start, end, normal[i])))
+                append((key, NAME if name else WORD, written, start, end, normal[i]))
             i += 1
             continue
-        token: Token | None = None
+        token: Fields | None = None
         if aliases:
             found = _alias_at(text, spans, normal, i, aliases)
             if found is not None:
@@ -161,18 +185,20 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
         if token is None:
             i += 1
             if term in NEGATORS or term.endswith("n't"):
-                append(Token("!not", NEGATION, text[start:end], start, end, term))
+                append(("!not", NEGATION, text[start:end], start, end, term))
                 continue
             if term in STOPWORDS or (len(term) == 1 and not term.isdigit()):
                 continue
             kind = WORD
             if not heading and is_name(text, spans, i - 1):
                 kind = NAME
-            token = Token(stem(term), kind, text[start:end], start, end, term)
-        if token.key not in seen:
-            seen.add(token.key)
+            token = (stem(term), kind, text[start:end], start, end, term)
+        if token[0] not in seen:
+            seen.add(token[0])
             append(token)
-    return Reading(tuple(tokens), normal)
+    # Transposed in C: one exact tuple a column (each token's tuple freed).
+    keys, kinds, texts, starts, ends, terms_ = zip(*tokens, strict=True) if tokens else _EMPTY
+    return Reading(keys, kinds, texts, starts, ends, terms_, normal)
 
 
 def _spans(text: str) -> list[tuple[str, int, int]]:
@@ -261,7 +287,7 @@ def _alias_token(
     normal: tuple[str, ...],
     i: int,
     found: tuple[int, str],
-) -> tuple[Token, int]:
+) -> tuple[Fields, int]:
     length, canonical = found
     start = spans[i][1]
     last = spans[i + length - 1][2]
@@ -271,7 +297,7 @@ def _alias_token(
         parts = normal[i : i + length]
         rarest = " ".join([w for w in parts if w not in STOPWORDS]) or parts[0]
     kind = NAME if text[start].isupper() else WORD
-    return _new(Token, ("=" + canonical, kind, text[start:last], start, last, rarest)), i + length
+    return ("=" + canonical, kind, text[start:last], start, last, rarest), i + length
 
 
 def _alias_at(
