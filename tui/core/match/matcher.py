@@ -104,11 +104,13 @@ class _Weighed:
     """A claim read, with what aligning and scoring it needs, computed once per matcher."""
 
     reading: Reading
-    positions: tuple[dict[str, int], dict[str, tuple[int, ...]] | None]
-    """Where each token key stands (what :func:`align` looks the other claim's tokens up
-    in): a key found once -> its position (an int, not a list: no object for the
-    collector to scan, and a cache of readings holds tens of thousands of claims); a key
-    found more often (negators) -> its positions, ``None`` when there is none."""
+    once: dict[str, int]
+    """Where each token key found once stands (what :func:`align` looks the other claim's
+    tokens up in): an int, not a list, and two fields, not a tuple of them: a dict of
+    strings and ints is untracked by the collector, and this cache holds tens of
+    thousands of claims."""
+    more: dict[str, tuple[int, ...]] | None
+    """The positions of each key found more often (negators), ``None`` when none is."""
     weights: tuple[float, ...]
     """Each token's rarity weight."""
     content: tuple[float | None, ...]
@@ -171,7 +173,7 @@ class Matcher:
             total = sum([w for w in content if w is not None])
             negators = content.count(None)
             found = self._weighed[text] = _Weighed(
-                reading, (once, more), tuple(listed), tuple(content), total, negators % 2 == 1
+                reading, once, more, tuple(listed), tuple(content), total, negators % 2 == 1
             )
         return found
 
@@ -224,7 +226,7 @@ class Matcher:
         a, b = self._weigh(text_a), self._weigh(text_b)
         if a.reading.normal == b.reading.normal and a.reading.normal:
             return 100.0, None
-        alignment = align(a.reading, b.reading, b.positions)
+        alignment = align(a.reading, b.reading, (b.once, b.more))
         return self._dice_of(alignment, a, b), alignment
 
     def analyse(self, text_a: str, text_b: str, alignment: Alignment | None = None) -> Analysis:
@@ -234,7 +236,7 @@ class Matcher:
         if a.reading.normal == b.reading.normal and a.reading.normal:
             return Analysis(None, (), identical=True)
         if alignment is None:
-            alignment = align(a.reading, b.reading, b.positions)
+            alignment = align(a.reading, b.reading, (b.once, b.more))
         differs = tuple(find_differences(alignment, text_a, text_b))
         opposite = a.negated != b.negated
         return Analysis(alignment, differs, opposite=opposite, texts=(text_a, text_b))
