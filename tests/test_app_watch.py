@@ -14,7 +14,7 @@ from app_helpers import SIZE, inspector_text, make_app, notifications, records, 
 
 from tui.app.app import FactcheckApp
 from tui.app.screens import reader as reader_module
-from tui.core import store as store_module
+from tui.core import records as records_module
 from tui.core.model import Claim, Document
 from tui.core.pane_filter import PaneFilter
 from tui.core.store import AnnotationStore
@@ -164,7 +164,7 @@ async def test_undo_does_not_overwrite_or_bring_back_a_claim_changed_elsewhere(
     app: FactcheckApp, annotations_dir: Path, poll: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Every save in the same second: the stored times alone cannot tell which is newer.
-    monkeypatch.setattr(store_module, "now", lambda: datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
+    monkeypatch.setattr(records_module, "now", lambda: datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC))
     seen = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         doc = app.reader.panes[0].doc

@@ -139,12 +139,12 @@ def test_a_note_of_an_agreeing_tag_is_kept_when_a_newer_tag_without_one_speaks(
     """Both sourced; alice wrote why, bob agreed a second later without a note. The
     newest agreeing tag (bob's) speaks for the claim: alice's note must still be there
     (it used to depend on both tags falling in one second)."""
-    import tui.core.store as store_module
+    import tui.core.records as records_module
 
     clock = iter(
         [datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), datetime(2026, 1, 2, 3, 4, 6, tzinfo=UTC)]
     )
-    monkeypatch.setattr(store_module, "now", lambda: next(clock))
+    monkeypatch.setattr(records_module, "now", lambda: next(clock))
 
     def as_(name: str) -> Workspace:
         return open_workspace([corpus_dir], annotations=annotations_dir, analyst=name)

@@ -83,6 +83,24 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+def stamp_after(base: Annotation | None) -> datetime:
+    """Now, or a second after ``base``'s stamp if the clock is behind it (a new record
+    must be the newest whatever the analysts' clocks say)."""
+    from datetime import timedelta  # only when saving
+
+    stamp = now()
+    if base is not None and base.updated is not None and base.updated >= stamp:
+        stamp = base.updated + timedelta(seconds=1)
+    return stamp
+
+
+def epoch() -> datetime:
+    """The oldest stamp: a record without one loses to any record with one."""
+    from datetime import UTC, datetime  # only when saving
+
+    return datetime(1970, 1, 1, tzinfo=UTC)
+
+
 @dataclass
 class Annotation:
     """One tagged claim as stored: a quote anchored by position and context."""

@@ -17,7 +17,6 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tui.core.anchoring import Anchored, anchor_records
 from tui.core.atomic import (
@@ -41,10 +40,7 @@ from tui.core.folder import (
 )
 from tui.core.folder import own_path as _own_path
 from tui.core.model import Claim, Document
-from tui.core.records import CLEARED, CONTEXT, Annotation, AnnotationFile, now
-
-if TYPE_CHECKING:
-    from datetime import datetime
+from tui.core.records import CLEARED, CONTEXT, Annotation, AnnotationFile, epoch, stamp_after
 
 __all__ = [
     "ANY",
@@ -186,7 +182,7 @@ class AnnotationStore:
             note=note,
             sources=list(sources),
             analyst=self.analyst,
-            updated=_after(base),
+            updated=stamp_after(base),
             extra=dict(base.extra) if base else {},
             verdict=verdict,
         )
@@ -370,7 +366,7 @@ class AnnotationStore:
         for key in sorted({r.key for r in change.removed} - new_keys):
             older = [r for r in legacy if r.key == key]
             if older:
-                newest = max(older, key=lambda r: r.updated or _epoch())
+                newest = max(older, key=lambda r: r.updated or epoch())
                 hidden.append(
                     replace(
                         newest,
@@ -379,7 +375,7 @@ class AnnotationStore:
                         sources=[],
                         verdict=False,
                         extra={},
-                        updated=_after(newest),
+                        updated=stamp_after(newest),
                     )
                 )
         return Change(change.doc_id, tuple(removed), (*change.added, *hidden))
@@ -396,20 +392,3 @@ GITIGNORE = """\
 .lock
 .*.tmp
 """
-
-
-def _epoch() -> datetime:
-    """The oldest stamp: a record without one loses to any record with one."""
-    from datetime import UTC, datetime  # only when saving (see tui.core.toml_write)
-
-    return datetime(1970, 1, 1, tzinfo=UTC)
-
-
-def _after(base: Annotation | None) -> datetime:
-    """Now, or a second after ``base``'s stamp if the clock is behind it."""
-    from datetime import timedelta  # only when saving
-
-    stamp = now()
-    if base is not None and base.updated is not None and base.updated >= stamp:
-        stamp = base.updated + timedelta(seconds=1)
-    return stamp
