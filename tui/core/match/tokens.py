@@ -131,7 +131,7 @@ def read(text: str, aliases: Aliases | None = None) -> Reading:
     spans = _spans(text)
     table = _words(aliases)
     # Each term and word as written kept once for every claim read (a matcher caches
-    # tens of thousands of readings: 4.6 -> ~3 KB each, measured).
+    # tens of thousands of readings: 4.6 KB a reading before, 2.25 KB with the columns).
     shared = table.shared()
     terms = [t for t, _, _ in spans]
     normal = tuple(map(shared, terms, terms))
