@@ -182,3 +182,22 @@ async def test_the_work_after_the_first_paint_waits_for_a_dialog_opened_at_once(
         await app.workers.wait_for_complete()
         assert len(app.reader.query(Footer)) == 1
         assert said == [True]  # nor says the index's arrival twice
+
+
+def test_the_header_rounds_the_share_reviewed_as_the_summary_does(tmp_path: Path) -> None:
+    """2 of 3 claims: 67% in the header and in the Markdown summary (one rounding, not two)."""
+    from tui.core.export import export
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = "The dam cost 9 million. It opened in May. Nobody came.\n"
+    (corpus / "a.txt").write_text(text, "utf-8")
+    ws = open_workspace([corpus], annotations=tmp_path / "annotations", analyst="a")
+    claims = ws.corpus.documents[0].claims
+    assert len(claims) == 3
+    ws.store.set(claims[0], "sourced")
+    ws.store.set(claims[1], "disputed")
+    progress = Progress(ws.corpus, ws.store)
+    progress.count_some(1)
+    assert progress.text().startswith("2/3 claims reviewed (67%)")
+    assert "- Reviewed: 2 of 3 claims (67%)" in export(ws, "markdown")

@@ -76,5 +76,10 @@ class Progress:
             return articles
         total = sum(doc.claim_count for doc in docs)  # no Claim objects made for this
         tagged = sum(self._tagged.values())
-        percent = f" ({100 * tagged // total}%)" if total else ""
-        return f"{tagged}/{total} claims reviewed{percent} · {articles}"
+        share = f" ({percent(tagged, total)})" if total else ""
+        return f"{tagged}/{total} claims reviewed{share} · {articles}"
+
+
+def percent(reviewed: int, total: int) -> str:
+    """``3%``: the share reviewed, as the header, the exports and ``stats`` round it."""
+    return f"{100 * reviewed / total:.0f}%" if total else "–"

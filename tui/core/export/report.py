@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tui.core.display import display
 from tui.core.export.summary import DocSummary, Entry, Summary
+from tui.core.progress import percent
 from tui.core.team import AnalystTag, ClaimTeam
 
 LABEL_ORDER = ("disputed", "sourced", "opinion", "skip")
@@ -60,10 +61,6 @@ def problems(summary: Summary) -> list[str]:
     for name in summary.stray_files:
         lines.append(f"{display(name)}: an annotation file with no article in this corpus.")
     return lines
-
-
-def percent(reviewed: int, total: int) -> str:
-    return f"{100 * reviewed / total:.0f}%" if total else "–"
 
 
 __all__ = [
