@@ -5,9 +5,12 @@ another number, date, name or polarity ("001 says 14 where this says 12"), or
 with a word turned into its opposite ("rose" / "fell").
 After alignment, a detail left unaligned on *both* sides is a discrepancy
 when the two stand in the same place: their neighbouring aligned words
-correspond ("12 Rafale" / "14 Rafale"), or each side has exactly one such
-detail of that kind. A detail only one side has is extra information, not a
-disagreement. Negation is a matter of polarity: one side negated, the other
+correspond ("12 Rafale" / "14 Rafale"), or, for a figure, each side has
+exactly one of that kind. A name must stand in the same place: two reports of
+one fact often name different people or outlets for it ("a spokesman said" /
+"Mr X told Reuters"), and two writings of one name ("FT" / "Financial Times",
+"Abdu" / "Abdullah") are no discrepancy. A detail only one side has is extra
+information, not a disagreement. Negation is a matter of polarity: one side negated, the other
 not.
 """
 
@@ -62,12 +65,10 @@ def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Dif
             if kind == DATE and not dates_disagree(a.keys[i], b.keys[j]):
                 continue  # "in June" / "on June 26": the same month, one more precise
             found.append((i, Difference(kind, a.texts[i], b.texts[j])))
-    names_a, names_b = of_a.get(NAME), of_b.get(NAME)
-    if names_a and names_b:
-        for i, j in _pair_names(alignment, loose_a, loose_b, names_a, names_b):
-            here = _name_run(a, i, set(loose_a))
-            there = _name_run(b, j, set(loose_b))
-            found.append((i, Difference(NAME, here, there)))
+    if of_a.get(NAME) and of_b.get(NAME):
+        for i, here, there in _pair_names(alignment, loose_a, loose_b, text_a, text_b):
+            if not one_name(here, there):
+                found.append((i, Difference(NAME, here, there)))
     for i, j in opposite_pairs(alignment):
         found.append((i, Difference(OPPOSITE, a.texts[i], b.texts[j])))
     negation = _negation(alignment, of_a.get(NEGATION, []), of_b.get(NEGATION, []), text_a, text_b)
@@ -89,43 +90,77 @@ def _by_kind(kinds: tuple[str, ...], loose: list[int]) -> dict[str, list[int]]:
 
 
 def _pair_names(
-    alignment: Alignment,
-    loose_a: list[int],
-    loose_b: list[int],
-    names_a: list[int],
-    names_b: list[int],
-) -> list[tuple[int, int]]:
-    """``names_a``, ``names_b``: the loose names (only a name can start one)."""
-    # A run of capitalised words ("New Mexico") is one name: pair the runs' first words.
-    set_a, set_b = set(loose_a), set(loose_b)
-    xs = [i for i in names_a if _starts_name(alignment.a, i, set_a)]
-    ys = [j for j in names_b if _starts_name(alignment.b, j, set_b)]
-    return _match_places(alignment, xs, ys)
+    alignment: Alignment, loose_a: list[int], loose_b: list[int], text_a: str, text_b: str
+) -> list[tuple[int, str, str]]:
+    """The loose names of each side that stand in the same place: where the first
+    starts, and each as written.
+
+    A run of capitalised words ("New Mexico", "Bureau of Investigation") is one name:
+    the runs pair when a word right next to one, before or after it, is aligned with
+    the word right next to the other on the same side ("travel to Berlin next week" /
+    "travel to Vienna next week"). Looser places pair what the reports only name apart:
+    "Fire spokesman Gordon Gay said" / "last year's fire north of Mount Lemmon", two
+    names one aligned word away; nor across a clause's punctuation ("no connection to
+    Colby, Doyle said" / "Lt. Timothy Doyle said").
+    """
+    a = _Names(alignment.a, text_a, set(loose_a))
+    b = _Names(alignment.b, text_b, set(loose_b))
+    runs_b = b.runs()
+    pairs: list[tuple[int, str, str]] = []
+    used: set[int] = set()
+    for i, end in a.runs():
+        before = alignment.partner(i - 1) if i > 0 and a.next_to(i - 1) else None
+        after = alignment.partner(end + 1) if a.next_to(end) else None
+        for j, end_b in runs_b:
+            if j in used:
+                continue
+            if (before is not None and before == j - 1 and b.next_to(j - 1)) or (
+                after is not None and after == end_b + 1 and b.next_to(end_b)
+            ):
+                pairs.append((i, a.written(i, end), b.written(j, end_b)))
+                used.add(j)
+                break
+    return pairs
 
 
-def _starts_name(reading: Reading, i: int, loose: set[int]) -> bool:
-    kinds = reading.kinds
-    if kinds[i] != NAME:
-        return False
-    return not (i > 0 and i - 1 in loose and kinds[i - 1] == NAME and _adjacent(reading, i - 1))
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """One side's loose names: where each starts and ends."""
 
+    reading: Reading
+    text: str
+    loose: set[int]
 
-def _adjacent(reading: Reading, i: int) -> bool:
-    """Token ``i`` and ``i + 1`` are consecutive words (nothing but a space between)."""
-    return reading.starts[i + 1] - reading.ends[i] <= 1
+    def runs(self) -> list[tuple[int, int]]:
+        """(first, last) token of each loose name."""
+        kinds, loose = self.reading.kinds, self.loose
+        found: list[tuple[int, int]] = []
+        for i in sorted(loose):
+            if kinds[i] != NAME or (found and found[-1][1] >= i):
+                continue
+            end = i
+            while end + 1 in loose and kinds[end + 1] == NAME and self._one_name(end):
+                end += 1
+            found.append((i, end))
+        return found
 
+    def _gap(self, i: int) -> str:
+        reading = self.reading
+        return self.text[reading.ends[i] : reading.starts[i + 1]]
 
-def _name_run(reading: Reading, i: int, loose: set[int]) -> str:
-    kinds = reading.kinds
-    end = i
-    while (
-        end + 1 < len(kinds)
-        and end + 1 in loose
-        and kinds[end + 1] == NAME
-        and _adjacent(reading, end)
-    ):
-        end += 1
-    return " ".join(reading.texts[i : end + 1])
+    def _one_name(self, i: int) -> bool:
+        """Tokens ``i`` and ``i + 1`` are words of one name: a space between, or " of "."""
+        return self._gap(i) in (" ", " of ")
+
+    def next_to(self, i: int) -> bool:
+        """Tokens ``i`` and ``i + 1`` exist and stand in one clause (only words between)."""
+        if i + 1 >= len(self.reading.keys):
+            return False
+        return not any(mark in self._gap(i) for mark in _CLAUSE_ENDS)
+
+    def written(self, first: int, last: int) -> str:
+        reading = self.reading
+        return self.text[reading.starts[first] : reading.ends[last]]
 
 
 def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tuple[int, int]]:
@@ -158,6 +193,24 @@ def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tu
     if len(rest_a) == 1 and len(rest_b) == 1:
         pairs.append((rest_a[0], rest_b[0]))
     return pairs
+
+
+def one_name(x: str, y: str) -> bool:
+    """Two writings of one name: one within the other ("Abdu" / "Abdullah", "Basic" /
+    "VisualBasic"), or an acronym of the other, its capitals in order ("FT" /
+    "Financial Times", "CHOGM" / "Commonwealth Heads of Government")."""
+    fx, fy = x.casefold().replace(".", ""), y.casefold().replace(".", "")
+    if fx in fy or fy in fx:
+        return True
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    initials = [w[0] for w in long.split() if w[0].isupper()]
+    letters = iter(short.replace(".", ""))
+    return (
+        len(initials) > 1
+        and short.replace(".", "").isupper()
+        and short[0] == initials[0]
+        and all(initial in letters for initial in initials)
+    )
 
 
 def _neighbour(alignment: Alignment, i: int, step: int) -> int:
