@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from tui.core.match.align import Alignment
 from tui.core.match.figures import dates_disagree
 from tui.core.match.opposites import opposite_pairs
-from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, YEAR, Reading
+from tui.core.match.tokens import DATE, NAME, NEGATION, NUMBER, PERCENT, WORD, YEAR, Reading
 
 OPPOSITE = "opposite"
 """A word turned into its opposite ("rose" / "fell", "approved" / "rejected"):
@@ -71,7 +71,13 @@ def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Dif
                 found.append((i, Difference(NAME, here, there)))
     for i, j in opposite_pairs(alignment):
         found.append((i, Difference(OPPOSITE, a.texts[i], b.texts[j])))
-    negation = _negation(alignment, of_a.get(NEGATION, []), of_b.get(NEGATION, []), text_a, text_b)
+    negation = _negation(
+        alignment,
+        _negators(a, of_a, alignment.pairs, text_a),
+        _negators(b, of_b, alignment.aligned_b, text_b),
+        text_a,
+        text_b,
+    )
     if negation is not None:
         found.append(negation)
     found.sort(key=lambda pair: pair[0])
@@ -228,6 +234,30 @@ def _aligned_neighbour_b(alignment: Alignment, j: int, step: int, taken: set[int
             return k
         k += step
     return None
+
+
+IMPLICIT_NEGATORS = frozenset({"refus", "declin", "fail", "failur", "unless"})
+"""Stems of words that negate the word they stand before, as "not" does: "refused to
+resign" / "resigned" is a turned polarity, "declined to comment" / "would not comment"
+is not. Before a figure they say something else ("revenue declined to $36.9bn")."""
+
+
+def _negators(
+    reading: Reading, loose: dict[str, list[int]], aligned: Container[int], text: str
+) -> list[int]:
+    """The loose negators of one side, with the implicit ones that stand right before a
+    word both sides state (``loose``: the side's loose tokens by kind)."""
+    found = loose.get(NEGATION, [])
+    keys = reading.keys
+    implicit = [
+        i
+        for i in loose.get(WORD, ())
+        if keys[i] in IMPLICIT_NEGATORS
+        and i + 1 < len(keys)
+        and reading.kinds[i + 1] == WORD
+        and _next_is_aligned(reading, i, aligned, text)
+    ]
+    return sorted(found + implicit) if implicit else found
 
 
 def _negation(
