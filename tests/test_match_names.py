@@ -42,6 +42,10 @@ def names(a: str, b: str) -> list[tuple[str, str]]:
             "A GBI spokesman said the killer was very methodical.",
             "A Georgia Bureau of Investigation spokesman said the killer was very methodical.",
         ),
+        (  # a name the alias table knows by another ("Kremlin": Russia)
+            "Many viewers in Serbia believe Russian talking points about the war.",
+            "The state media in Serbia amplify Kremlin talking points about the war.",
+        ),
         (  # one writing within the other
             "Habis Abdullah al Saoub remains at large, police said.",
             "Habis Abdu al Saoub remains at large, police said.",

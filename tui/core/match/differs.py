@@ -67,8 +67,7 @@ def find_differences(alignment: Alignment, text_a: str, text_b: str) -> list[Dif
             found.append((i, Difference(kind, a.texts[i], b.texts[j])))
     if of_a.get(NAME) and of_b.get(NAME):
         for i, here, there in _pair_names(alignment, loose_a, loose_b, text_a, text_b):
-            if not one_name(here, there):
-                found.append((i, Difference(NAME, here, there)))
+            found.append((i, Difference(NAME, here, there)))
     for i, j in opposite_pairs(alignment):
         found.append((i, Difference(OPPOSITE, a.texts[i], b.texts[j])))
     negation = _negation(
@@ -98,8 +97,8 @@ def _by_kind(kinds: tuple[str, ...], loose: list[int]) -> dict[str, list[int]]:
 def _pair_names(
     alignment: Alignment, loose_a: list[int], loose_b: list[int], text_a: str, text_b: str
 ) -> list[tuple[int, str, str]]:
-    """The loose names of each side that stand in the same place: where the first
-    starts, and each as written.
+    """The loose names of each side that stand in the same place and are not two
+    writings of one name (:func:`one_name`): where the first starts, and each as written.
 
     A run of capitalised words ("New Mexico", "Bureau of Investigation") is one name:
     the runs pair when a word right next to one, before or after it, is aligned with
@@ -123,7 +122,9 @@ def _pair_names(
             if (before is not None and before == j - 1 and b.next_to(j - 1)) or (
                 after is not None and after == end_b + 1 and b.next_to(end_b)
             ):
-                pairs.append((i, a.written(i, end), b.written(j, end_b)))
+                here, there = a.written(i, end), b.written(j, end_b)
+                if not (one_name(here, there) or one_name(a.known(i, here), b.known(j, there))):
+                    pairs.append((i, here, there))
                 used.add(j)
                 break
     return pairs
@@ -167,6 +168,12 @@ class _Names:
     def written(self, first: int, last: int) -> str:
         reading = self.reading
         return self.text[reading.starts[first] : reading.ends[last]]
+
+    def known(self, i: int, written: str) -> str:
+        """The name the alias table knows the name at token ``i`` by ("Russia" for
+        "Kremlin"), else as written."""
+        key = self.reading.keys[i]
+        return key[1:] if key.startswith("=") else written
 
 
 def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tuple[int, int]]:
