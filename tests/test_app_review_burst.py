@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_helpers import SIZE, make_app
+from app_helpers import SIZE, inspector_text, make_app
 from note_helpers import burst
 from test_app_triage_keys import contested  # noqa: F401  (the fixture)
 
@@ -55,3 +55,29 @@ async def test_label_keys_typed_while_the_dialog_closes_settle_once(
         assert type(app.screen).__name__ == "ReaderScreen"
         team = AnnotationStore(annotations_dir, analyst="tester").load(doc).team(doc.claims[2])
         assert team.label == "sourced"
+
+
+async def test_settling_a_claim_you_tagged_keeps_your_tag_and_says_so(
+    corpus_dir: Path,
+    annotations_dir: Path,
+    contested: list[int],  # noqa: F811
+) -> None:
+    """You tagged claim 2 opinion, then settle it sourced: the inspector and the review
+    list show your own tag beside the verdict, and the record keeps it."""
+    app = make_app([corpus_dir], annotations_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        doc = app.reader.active_view.doc
+        AnnotationStore(annotations_dir, analyst="tester").set(doc.claims[2], "opinion")
+        await open_review(pilot, app)
+        await pilot.press("s")
+        await pilot.pause()
+        app.reader.active_view.move_to(2)
+        await pilot.pause()
+        assert "tester sourced verdict (own tag opinion)" in inspector_text(app)
+        team = app.workspace.store.load(doc).team(doc.claims[2])
+        mine = next(tag for tag in team.tags if tag.analyst == "tester")
+        assert (mine.label, mine.verdict, mine.own_label) == ("sourced", True, "opinion")
+        await pilot.press("V")
+        await pilot.pause()
+        options = app.screen.query_one("OptionList")
+        assert any("(own tag opinion)" in str(o.prompt) for o in options.options)

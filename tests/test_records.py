@@ -126,6 +126,7 @@ def test_keys_in_design_order_and_records_sorted_by_start() -> None:
         updated=datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
         extra={"zz_future": 1},
         verdict=True,
+        own_label="disputed",
     )
     text = AnnotationFile("doc.txt", "f" * 64, [late, early], {"project": "x"}, format=1).dumps()
     data = tomllib.loads(text)

@@ -35,6 +35,7 @@ KEY_ORDER = (
     "id",
     "label",
     "verdict",
+    "own_label",
     "quote",
     "prefix",
     "suffix",
@@ -120,11 +121,22 @@ class Annotation:
     """Keys this version does not know, kept verbatim."""
     verdict: bool = False
     """This analyst's decision settles the claim for the team (a reviewer's)."""
+    own_label: str = ""
+    """On a verdict: the label its analyst had tagged the claim with before settling it,
+    their own rating (agreement counts it); empty if they had not tagged it."""
 
     @property
     def cleared(self) -> bool:
         """A record that only says its analyst cleared the tag (see ``CLEARED``)."""
         return self.label == CLEARED
+
+    @property
+    def own_rating(self) -> str:
+        """The analyst's own tag in this record (a verdict's ``own_label``): what a
+        verdict replacing it keeps."""
+        if self.cleared:
+            return ""
+        return self.own_label if self.verdict else self.label
 
     @property
     def key(self) -> str:
@@ -138,6 +150,7 @@ class Annotation:
             "id": self.id,
             "label": self.label,
             "verdict": True if self.verdict else None,
+            "own_label": self.own_label if self.verdict else "",
             "quote": self.quote,
             "prefix": self.prefix,
             "suffix": self.suffix,
@@ -330,6 +343,9 @@ def _record(table: Any, *, cleared_allowed: bool = False) -> Annotation:
     verdict = table.pop("verdict", False)
     if not isinstance(verdict, bool):
         raise ValueError("`verdict` must be true or false")
+    own_label = table.pop("own_label", "")
+    if own_label and own_label not in label_names():
+        raise ValueError(f"unknown `own_label` {own_label!r}")
     updated = table.pop("updated", None)
     if updated is not None and not isinstance(updated, datetime):
         raise ValueError("`updated` must be a date and time (2026-11-22T10:15:00Z)")
@@ -344,6 +360,7 @@ def _record(table: Any, *, cleared_allowed: bool = False) -> Annotation:
         updated=updated,
         extra=table,
         verdict=verdict,
+        own_label=own_label if verdict else "",
         **strings,
     )
 

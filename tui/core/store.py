@@ -164,6 +164,7 @@ class AnnotationStore:
         sources: Iterable[str] = (),
         base: Annotation | None = None,
         verdict: bool = False,
+        own_label: str = "",
     ) -> Annotation:
         """A record of this analyst's quoting ``claim`` now, keeping ``base``'s unknown keys.
 
@@ -185,6 +186,7 @@ class AnnotationStore:
             updated=stamp_after(base),
             extra=dict(base.extra) if base else {},
             verdict=verdict,
+            own_label=own_label if verdict else "",
         )
 
     def set(
@@ -209,7 +211,8 @@ class AnnotationStore:
         ``verdict=True`` saves the tag as your verdict, which settles the
         claim for the team. Any other save of your tag (a plain retag, a note
         edit) writes no verdict: pass ``verdict=True`` again to keep one;
-        ``Change.withdrew_verdict`` says when a save dropped it.
+        ``Change.withdrew_verdict`` says when a save dropped it. A verdict keeps
+        the label you had tagged the claim with as its ``own_label``.
         """
         keep_sources = list(sources) if sources is not None else None
 
@@ -230,6 +233,7 @@ class AnnotationStore:
                 else (current.sources if current else ()),
                 base=current,
                 verdict=verdict,
+                own_label=current.own_rating if current else "",
             )
             return Change(claim.doc.id, removed, (record,))
 
@@ -259,6 +263,7 @@ class AnnotationStore:
                 sources=orphan.sources,
                 base=orphan,
                 verdict=orphan.verdict,
+                own_label=orphan.own_label,
             )
             removed = (found, current.record) if current else (found,)
             return Change(claim.doc.id, removed, (record,))
@@ -374,6 +379,7 @@ class AnnotationStore:
                         note="",
                         sources=[],
                         verdict=False,
+                        own_label="",
                         extra={},
                         updated=stamp_after(newest),
                     )

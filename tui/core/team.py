@@ -46,6 +46,8 @@ class AnalystTag:
     updated: datetime | None
     verdict: bool
     anchored: Anchored
+    own_label: str = ""
+    """On a verdict: the label its analyst had tagged the claim with before (their rating)."""
 
     @classmethod
     def of(cls, anchored: Anchored) -> AnalystTag:
@@ -58,6 +60,7 @@ class AnalystTag:
             updated=record.updated,
             verdict=record.verdict,
             anchored=anchored,
+            own_label=record.own_label,
         )
 
     def to_json(self) -> dict[str, object]:
@@ -65,6 +68,7 @@ class AnalystTag:
             "analyst": self.analyst,
             "label": self.label,
             "verdict": self.verdict,
+            "own_label": self.own_label or None,
             "note": self.note or None,
             "sources": list(self.sources),
             "updated": self.updated.isoformat().replace("+00:00", "Z") if self.updated else None,

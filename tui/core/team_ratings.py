@@ -4,6 +4,8 @@ The bridge from the store to ``tui.core.agreement``, which knows nothing of
 files. A verdict is left out: it is a reviewer settling the claim after
 seeing everyone's tags, not an independent rating, and counting it would
 make the team look more reliable than it is (docs/format.md, "Agreement").
+A reviewer who had tagged the claim before settling it counts with that tag
+(the verdict's ``own_label``).
 """
 
 from __future__ import annotations
@@ -18,10 +20,14 @@ Unit = tuple[str, str]
 
 
 def document_ratings(state: DocumentAnnotations) -> dict[Unit, dict[str, str]]:
-    """Every analyst's label (verdicts aside) on each claim of one document."""
+    """Every analyst's own label (a verdict's ``own_label``) on each claim of one document."""
     ratings: dict[Unit, dict[str, str]] = {}
     for team in state.teams:
-        by = {tag.analyst: tag.label for tag in team.tags if not tag.verdict}
+        by = {
+            tag.analyst: tag.own_label if tag.verdict else tag.label
+            for tag in team.tags
+            if not tag.verdict or tag.own_label
+        }
         if by:
             ratings[state.doc.id, team.claim.id] = by
     return ratings

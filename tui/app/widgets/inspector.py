@@ -12,7 +12,7 @@ from tui.app.messages import AnnotationsChanged
 from tui.core.display import display
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore, DocumentAnnotations
-from tui.core.team import ClaimTeam
+from tui.core.team import AnalystTag, ClaimTeam
 
 DEFAULT_HINT = "s d o x to tag · e for a note"
 
@@ -211,7 +211,7 @@ def _team_lines(team: ClaimTeam, head: list[str | tuple[str, str]]) -> list[Cont
         when = tag.updated.strftime("%m-%d %H:%M") if tag.updated else ""
         tags.append((display(tag.analyst) or "?", "bold"))
         tags.append((f" {tag.label}", label_style(tag.label)))
-        tags.append((f"{' verdict' if tag.verdict else ''} {when}", MUTED))
+        tags.append((f"{_verdict_words(tag)} {when}", MUTED))
         if tag.note:
             if len(notes) > 1:
                 notes.append(" · ")
@@ -237,3 +237,12 @@ def _also_in_line(also_in: list[AlsoIn] | None, note: str, differs: str = "") ->
     if also_in and differs:
         parts.append((f"  ≠ {display(differs)}", "bold $text-warning"))
     return Content.assemble(*parts)
+
+
+def _verdict_words(tag: AnalystTag) -> str:
+    """`` verdict`` on a verdict, with the reviewer's own earlier tag if it differs."""
+    if not tag.verdict:
+        return ""
+    if tag.own_label and tag.own_label != tag.label:
+        return f" verdict (own tag {tag.own_label})"
+    return " verdict"
