@@ -91,3 +91,7 @@ def test_one_name() -> None:
     assert not one_name("Siemens", "Alstom")
     assert not one_name("AMC", "AustMag")
     assert not one_name("NS", "Belgrade")
+    assert not one_name("US", "Russia")  # "us" is in "russia"
+    assert not one_name("UK", "Ukraine")
+    assert not one_name("Mali", "Somalia")
+    assert one_name("Russia", "Russian")

@@ -10,8 +10,8 @@ exactly one of that kind. A name must stand in the same place: two reports of
 one fact often name different people or outlets for it ("a spokesman said" /
 "Mr X told Reuters"), and two writings of one name ("FT" / "Financial Times",
 "Abdu" / "Abdullah") are no discrepancy. A detail only one side has is extra
-information, not a disagreement. Negation is a matter of polarity: one side negated, the other
-not.
+information, not a disagreement. Negation is a matter of polarity: one side
+negated ("not", or "refused to", "failed to"), the other not.
 """
 
 from __future__ import annotations
@@ -103,10 +103,10 @@ def _pair_names(
     A run of capitalised words ("New Mexico", "Bureau of Investigation") is one name:
     the runs pair when a word right next to one, before or after it, is aligned with
     the word right next to the other on the same side ("travel to Berlin next week" /
-    "travel to Vienna next week"). Looser places pair what the reports only name apart:
-    "Fire spokesman Gordon Gay said" / "last year's fire north of Mount Lemmon", two
-    names one aligned word away; nor across a clause's punctuation ("no connection to
-    Colby, Doyle said" / "Lt. Timothy Doyle said").
+    "travel to Vienna next week"). Nothing looser pairs: not two names one aligned word
+    away ("Fire spokesman Gordon Gay said" / "last year's fire north of Mount Lemmon"),
+    nor two across a clause's punctuation ("no connection to Colby, Doyle said" / "Lt.
+    Timothy Doyle said").
     """
     a = _Names(alignment.a, text_a, set(loose_a))
     b = _Names(alignment.b, text_b, set(loose_b))
@@ -209,13 +209,14 @@ def _match_places(alignment: Alignment, xs: list[int], ys: list[int]) -> list[tu
 
 
 def one_name(x: str, y: str) -> bool:
-    """Two writings of one name: one within the other ("Abdu" / "Abdullah", "Basic" /
-    "VisualBasic"), or an acronym of the other, its capitals in order ("FT" /
-    "Financial Times", "CHOGM" / "Commonwealth Heads of Government")."""
-    fx, fy = x.casefold().replace(".", ""), y.casefold().replace(".", "")
-    if fx in fy or fy in fx:
-        return True
+    """Two writings of one name: one the start or the end of the other, four letters
+    or more ("Abdu" / "Abdullah", "Basic" / "VisualBasic"; not "UK" / "Ukraine"), or an
+    acronym of the other, its capitals in order ("FT" / "Financial Times", "CHOGM" /
+    "Commonwealth Heads of Government")."""
     short, long = (x, y) if len(x) < len(y) else (y, x)
+    fs, fl = short.casefold().replace(".", ""), long.casefold().replace(".", "")
+    if fs == fl or (len(fs) >= 4 and (fl.startswith(fs) or fl.endswith(fs))):
+        return True
     initials = [w[0] for w in long.split() if w[0].isupper()]
     letters = iter(short.replace(".", ""))
     return (
