@@ -331,6 +331,37 @@ def changed_copy(
     )
 
 
+def detail_conflicts_within(
+    alignment: Alignment,
+    differs: Sequence[Difference],
+    weights: tuple[Sequence[float], Sequence[float]],
+) -> bool:
+    """One claim all but contained in the other (:data:`WITHIN_COVER` of its weight
+    aligned, details aside), with a detail that disagrees: the same fact with a
+    conflicting figure, date, name or polarity ("signed a contract for 14 Rafale jets,
+    the ministry said" within "secured a €1bn contract with France for 12 Rafale
+    jets, an astonishing move…"). However much longer the other claim, a fact-checker
+    must see it (the ``related`` band); the overlap alone would hide it."""
+    if not differs or len(alignment.pairs) < WITHIN_SHARED:
+        return False
+    opposite = contrasts(alignment)
+    return (
+        max(
+            _detail_free_cover(alignment.a, alignment.pairs, weights[0], opposite),
+            _detail_free_cover(alignment.b, alignment.aligned_b, weights[1], opposite),
+        )
+        >= WITHIN_COVER
+    )
+
+
+WITHIN_COVER = 0.6
+"""Share of a claim's weight, details aside, that another claim holding it keeps aligned:
+more than half, as for the edits `compare` pairs in order."""
+WITHIN_SHARED = 4
+"""Tokens the two must share: a claim of two or three content words is "contained" in
+any claim that shares them (a dateline, a caption)."""
+
+
 def _detail_free_cover(
     reading: Reading,
     aligned: Container[int],

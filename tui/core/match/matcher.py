@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 
 from tui.core.match.aliases import Aliases
 from tui.core.match.align import Alignment, align, key_positions
-from tui.core.match.calibrate import Profile, changed_copy, features, probability, profile
+from tui.core.match.calibrate import (
+    Profile,
+    changed_copy,
+    detail_conflicts_within,
+    features,
+    probability,
+    profile,
+)
 from tui.core.match.differs import Difference, find_differences
 from tui.core.match.tokens import NEGATION, Reading, read
 
@@ -273,7 +280,11 @@ class Matcher:
         score = min(round(score, 1), 99.0)  # 100 means identical, also once rounded
         if score >= settings.same:
             band: str | None = SAME
-        elif overlap * kept >= settings.related or overlap >= settings.related_overlap:
+        elif (
+            overlap * kept >= settings.related
+            or overlap >= settings.related_overlap
+            or detail_conflicts_within(analysis.alignment, analysis.differs, (a.weights, b.weights))
+        ):
             # The same words with another number, name or arrangement: the same story.
             band = RELATED
         else:
