@@ -44,3 +44,12 @@ def test_a_conflicting_figure_within_a_longer_claim_is_related() -> None:
 
 def test_a_claim_of_a_few_words_is_not_held_in_every_claim_that_has_them() -> None:
     assert matcher().compare("Serbia bought 14 jets.", LONG).band is None
+
+
+def test_the_inspector_names_a_related_match_by_its_band_not_its_low_score() -> None:
+    from tui.app.widgets.inspector import AlsoIn, _also_in_line
+
+    line = _also_in_line(
+        [AlsoIn("000", 2, related=True), AlsoIn("001", 95)], "", "000 says 12 where this says 14"
+    )
+    assert line.plain == "Also in  000 (related) · 001 (95)  ≠ 000 says 12 where this says 14"

@@ -95,8 +95,11 @@ class AlsoInLookup:
             self._timer = self.host.set_timer(SIMILAR_DELAY, partial(self._start, claim))
         if cached is None:
             return None, "…"
+        from tui.core.match import RELATED  # imported by the lookup that filled the cache
+
         entries = [
-            AlsoIn(self.short_id(h.claim), round(h.score), None, h.claim) for h in cached.also
+            AlsoIn(self.short_id(h.claim), round(h.score), None, h.claim, h.band == RELATED)
+            for h in cached.also
         ]
         return entries, "none found"
 

@@ -26,6 +26,9 @@ class AlsoIn:
     label: str | None = None
     claim: Claim | None = None
     """The matching claim (its label is read afresh whenever the inspector redraws)."""
+    related: bool = False
+    """In the ``related`` band: the same story, not the same fact (its score is how sure
+    the matcher is of the same fact, low by then: shown as the word, not the figure)."""
 
 
 class ClaimInspector(Widget):
@@ -88,7 +91,7 @@ class ClaimInspector(Widget):
     def _redescribe(self) -> None:
         claim = self.claim
         also_in = [
-            AlsoIn(e.short_id, e.score, self.store.label_of(e.claim), e.claim)
+            AlsoIn(e.short_id, e.score, self.store.label_of(e.claim), e.claim, e.related)
             if e.claim is not None
             else e
             for e in self._also_in or ()
@@ -229,7 +232,7 @@ def _also_in_line(also_in: list[AlsoIn] | None, note: str, differs: str = "") ->
             if i:
                 parts.append(" · ")
             parts.append((entry.short_id, "bold"))
-            parts.append(f" ({entry.score})")
+            parts.append(" (related)" if entry.related else f" ({entry.score})")
             if entry.label:
                 parts.append((f" {entry.label}", label_style(entry.label)))
     else:
