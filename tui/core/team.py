@@ -63,6 +63,11 @@ class AnalystTag:
             own_label=record.own_label,
         )
 
+    @property
+    def overruled_own(self) -> str:
+        """On a verdict that overrules its reviewer's own earlier tag: that tag, else ``""``."""
+        return self.own_label if self.verdict and self.own_label != self.label else ""
+
     def to_json(self) -> dict[str, object]:
         return {
             "analyst": self.analyst,

@@ -53,8 +53,8 @@ def tag_option(tag: AnalystTag, index: int) -> Option:
     ]
     if tag.verdict:
         parts.append(("  verdict", "bold $text-success"))
-        if tag.own_label and tag.own_label != tag.label:
-            parts.append((f"  (own tag {tag.own_label})", MUTED))
+        if tag.overruled_own:
+            parts.append((f"  (own tag {tag.overruled_own})", MUTED))
     parts.append(f"\n  {display(tag.note, multiline=True)}" if tag.note else ("\n  no note", MUTED))
     for source in tag.sources:
         parts.append((f"\n  ↗ {display(source)}", MUTED))

@@ -12,7 +12,7 @@ from tui.app.messages import AnnotationsChanged
 from tui.core.display import display
 from tui.core.model import Claim
 from tui.core.store import AnnotationStore, DocumentAnnotations
-from tui.core.team import AnalystTag, ClaimTeam
+from tui.core.team import ClaimTeam
 
 DEFAULT_HINT = "s d o x to tag · e for a note"
 
@@ -214,7 +214,8 @@ def _team_lines(team: ClaimTeam, head: list[str | tuple[str, str]]) -> list[Cont
         when = tag.updated.strftime("%m-%d %H:%M") if tag.updated else ""
         tags.append((display(tag.analyst) or "?", "bold"))
         tags.append((f" {tag.label}", label_style(tag.label)))
-        tags.append((f"{_verdict_words(tag)} {when}", MUTED))
+        own = f" (own tag {tag.overruled_own})" if tag.overruled_own else ""
+        tags.append((f"{' verdict' if tag.verdict else ''}{own} {when}", MUTED))
         if tag.note:
             if len(notes) > 1:
                 notes.append(" · ")
@@ -240,12 +241,3 @@ def _also_in_line(also_in: list[AlsoIn] | None, note: str, differs: str = "") ->
     if also_in and differs:
         parts.append((f"  ≠ {display(differs)}", "bold $text-warning"))
     return Content.assemble(*parts)
-
-
-def _verdict_words(tag: AnalystTag) -> str:
-    """`` verdict`` on a verdict, with the reviewer's own earlier tag if it differs."""
-    if not tag.verdict:
-        return ""
-    if tag.own_label and tag.own_label != tag.label:
-        return f" verdict (own tag {tag.own_label})"
-    return " verdict"
